@@ -1,0 +1,14 @@
+/// Choices made on the command line that change what a build produces.
+public struct BuildOptions: Sendable {
+    public var includeDrafts: Bool
+    /// Overrides `base_url` from site.yml (for feeds and sitemaps built for another host).
+    public var baseURL: String?
+    /// Treat warnings as errors.
+    public var strict: Bool
+
+    public init(includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false) {
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.strict = strict
+    }
+}

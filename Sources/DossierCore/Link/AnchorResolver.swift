@@ -1,0 +1,52 @@
+/// A note tied to the exact stretch of article text it comments on.
+public struct ResolvedNote: Sendable, Hashable {
+    public var note: AnchoredNote
+    public var span: ParagraphSpan
+}
+
+/// Finds each anchored note's phrase in the corrected article.
+enum AnchorResolver {
+    /// Matches are tried on the corrected text (editorial brackets optional), then on the text
+    /// without editorial insertions, so a phrase copied from the article as received still anchors.
+    static func resolve(_ notes: [AnchoredNote], in article: CorrectedArticle, articlePath: String, diagnostics: inout [Diagnostic]) -> [ResolvedNote] {
+        guard !notes.isEmpty else { return [] }
+        let withBrackets = article.blocks.map { NormalizedText($0.text, dropBrackets: true) }
+        var withoutInsertions: [NormalizedText]?
+        var resolved: [ResolvedNote] = []
+        for note in notes {
+            let pattern = NormalizedText.pattern(note.phrase, dropBrackets: true)
+            var found = occurrences(of: pattern, in: withBrackets, article)
+            if found.isEmpty {
+                if withoutInsertions == nil {
+                    withoutInsertions = article.blocks.map { NormalizedText($0.text, dropBrackets: true, skipping: $0.insertions) }
+                }
+                found = occurrences(of: pattern, in: withoutInsertions!, article)
+            }
+            if note.occurrence <= found.count {
+                resolved.append(ResolvedNote(note: note, span: found[note.occurrence - 1]))
+            } else if found.isEmpty {
+                var notes: [String] = []
+                if let closest = article.closestPassage(to: pattern, in: article.blocks) {
+                    notes.append("closest passage: \"\(closest.text)\" (paragraph \(closest.paragraph))")
+                }
+                notes.append("the phrase must appear in the article as corrected; matching ignores case of quotes, dashes and spacing but not of letters")
+                diagnostics.append(.error(.link, "anchored phrase \"\(note.phrase)\" not found in \(articlePath)", at: note.location, notes: notes))
+            } else {
+                let times = found.count == 1 ? "once" : "\(found.count) times"
+                diagnostics.append(.error(.link, "anchored phrase \"\(note.phrase)\" occurs only \(times) in \(articlePath), but (\(note.occurrence)) asks for occurrence \(note.occurrence)",
+                                          at: note.location, notes: ["use an occurrence from 1 to \(found.count)"]))
+            }
+        }
+        return resolved
+    }
+
+    private static func occurrences(of pattern: [Unicode.Scalar], in texts: [NormalizedText], _ article: CorrectedArticle) -> [ParagraphSpan] {
+        var spans: [ParagraphSpan] = []
+        for (i, text) in texts.enumerated() {
+            for range in text.occurrences(of: pattern) {
+                spans.append(ParagraphSpan(paragraph: article.blocks[i].index, range: range))
+            }
+        }
+        return spans
+    }
+}

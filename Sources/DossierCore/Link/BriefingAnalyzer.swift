@@ -1,0 +1,56 @@
+/// The link stage for one article: corrections → mentions → anchors → quotes → annotation HTML.
+///
+/// Pure and independent of other briefings, so the builder runs many at once.
+struct BriefingAnalyzer: Sendable {
+    let matcher: EntityMatcher
+    let quoteExtractor: QuoteExtractor
+    let linkMode: SiteConfig.LinkMode
+
+    func analyze(article: Article, annotation: Annotation?, diagnostics: inout [Diagnostic]) -> Briefing {
+        let corrected = CorrectedArticle(article: article, corrections: annotation?.corrections ?? [], diagnostics: &diagnostics)
+        let mentions = corrected.blocks.map { matcher.mentions(in: $0.text) }
+        var counts: [Int: Int] = [:]
+        for mention in mentions.joined() { counts[mention.entity, default: 0] += 1 }
+
+        let notes = AnchorResolver.resolve(annotation?.notes ?? [], in: corrected, articlePath: article.path, diagnostics: &diagnostics)
+        let quotes = quoteExtractor.extract(from: corrected, mentions: mentions)
+
+        let proseHTML = renderMarkdown(annotation?.prose ?? "", counts: &counts)
+        let noteHTML = notes.map { renderMarkdown($0.note.markdown, counts: &counts) }
+
+        var title = annotation?.title ?? corrected.blocks.first?.text ?? article.slug
+        title = title.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        return Briefing(
+            slug: article.slug, articlePath: article.path, annotationPath: annotation?.path,
+            title: title, summary: annotation?.summary,
+            provenance: article.provenance.overridden(by: annotation?.provenance ?? Provenance()),
+            briefed: annotation?.briefed, tags: annotation?.tags ?? [], draft: annotation?.draft ?? false,
+            article: corrected, mentions: mentions, notes: notes, quotes: quotes,
+            proseHTML: proseHTML, noteHTML: noteHTML, mentionCounts: counts)
+    }
+
+    /// Renders annotation Markdown with entity links added to its text nodes, counting every mention.
+    private func renderMarkdown(_ markdown: String, counts: inout [Int: Int]) -> String {
+        guard !markdown.allSatisfy({ $0.isWhitespace }) else { return "" }
+        var linked: Set<Int> = []
+        var found: [Int] = []
+        let html = Markdown.html(markdown) { text in
+            matcher.mentions(in: text).compactMap { mention in
+                found.append(mention.entity)
+                guard linkMode == .all || linked.insert(mention.entity).inserted else { return nil }
+                let entity = matcher.entities[mention.entity]
+                return Markdown.InsertedLink(range: mention.range, url: SitePaths.entity(entity.slug, from: 2), title: entity.linkTitle)
+            }
+        }
+        for entity in found { counts[entity, default: 0] += 1 }
+        return html
+    }
+}
+
+extension Entity {
+    /// Tooltip on entity links: the name and the one-line description.
+    var linkTitle: String {
+        guard let description, !description.isEmpty else { return name }
+        return "\(name) — \(description)"
+    }
+}

@@ -1,0 +1,102 @@
+/// Text with whitespace runs, quote styles and dashes folded, keeping a map back to the original
+/// UTF-8 offsets, so that a phrase typed with straight quotes finds curly ones in the article.
+struct NormalizedText {
+    private(set) var scalars: [Unicode.Scalar] = []
+    /// UTF-8 offset in the original where each normalized scalar starts…
+    private(set) var starts: [Int] = []
+    /// …and ends.
+    private(set) var ends: [Int] = []
+
+    /// - Parameter dropBrackets: also ignore `[` and `]`, so an anchored phrase may leave out the
+    ///   brackets of an editorial insertion.
+    init(_ text: String, dropBrackets: Bool = false, skipping skipped: [Range<Int>] = []) {
+        var offset = 0
+        var pendingSpace: (start: Int, end: Int)?
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            defer { offset += width }
+            if skipped.contains(where: { $0.contains(offset) }) { continue }
+            if scalar.properties.isWhitespace {
+                if let pending = pendingSpace { pendingSpace = (pending.start, offset + width) } else { pendingSpace = (offset, offset + width) }
+                continue
+            }
+            if dropBrackets, scalar == "[" || scalar == "]" { continue }
+            if let pending = pendingSpace {
+                if !scalars.isEmpty { append(" ", pending.start, pending.end) }
+                pendingSpace = nil
+            }
+            append(Self.fold(scalar), offset, offset + width)
+        }
+    }
+
+    private mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
+        scalars.append(scalar)
+        starts.append(start)
+        ends.append(end)
+    }
+
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": "\""
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{02BC}": "'"
+        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": "-"
+        default: scalar
+        }
+    }
+
+    /// The phrase as the matcher compares it.
+    static func pattern(_ phrase: String, dropBrackets: Bool = false) -> [Unicode.Scalar] {
+        NormalizedText(phrase, dropBrackets: dropBrackets).scalars
+    }
+
+    /// Original UTF-8 ranges of every occurrence of `pattern`, left to right, non-overlapping.
+    func occurrences(of pattern: [Unicode.Scalar]) -> [Range<Int>] {
+        guard !pattern.isEmpty, pattern.count <= scalars.count else { return [] }
+        var result: [Range<Int>] = []
+        var i = 0
+        let first = pattern[0]
+        while i + pattern.count <= scalars.count {
+            if scalars[i] == first, scalars[i..<(i + pattern.count)].elementsEqual(pattern) {
+                result.append(starts[i]..<ends[i + pattern.count - 1])
+                i += pattern.count
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The passage of this text closest to `pattern` by edit distance, tried at word starts, with its distance.
+    func closestPassage(to pattern: [Unicode.Scalar], in original: String) -> (text: String, distance: Int)? {
+        guard !pattern.isEmpty, !scalars.isEmpty else { return nil }
+        let lowered = pattern.map { Self.lower($0) }
+        var best: (start: Int, end: Int, distance: Int)?
+        for i in scalars.indices where i == 0 || scalars[i - 1] == " " {
+            for length in [pattern.count - 1, pattern.count, pattern.count + 1] where length > 0 && i + length <= scalars.count {
+                let window = scalars[i..<(i + length)].map { Self.lower($0) }
+                let d = Self.distance(window, lowered)
+                if best == nil || d < best!.distance { best = (i, i + length, d) }
+            }
+        }
+        guard let best else { return nil }
+        let utf8 = Array(original.utf8)
+        return (String(decoding: utf8[starts[best.start]..<ends[best.end - 1]], as: UTF8.self), best.distance)
+    }
+
+    private static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+
+    private static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            current[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,73 @@
+/// A repair of scraping damage: `find` in the article text becomes `replace`.
+///
+/// Square brackets in `replace` mark editorial insertions (`deployed to [Syria] in 2014`).
+public struct Correction: Sendable, Hashable {
+    public var find: String
+    public var replace: String
+    public var location: SourceLocation
+
+    public init(find: String, replace: String, location: SourceLocation) {
+        self.find = find
+        self.replace = replace
+        self.location = location
+    }
+}
+
+/// A note attached to a quoted phrase of the article (`### "phrase" (n)`).
+public struct AnchoredNote: Sendable, Hashable {
+    public var phrase: String
+    /// 1-based: which occurrence of the phrase the note is about.
+    public var occurrence: Int
+    public var markdown: String
+    /// Where the `###` heading is, for "phrase not found" errors.
+    public var location: SourceLocation
+    /// Line of the note's first body line in the file.
+    public var bodyLine: Int
+
+    public init(phrase: String, occurrence: Int, markdown: String, location: SourceLocation, bodyLine: Int) {
+        self.phrase = phrase
+        self.occurrence = occurrence
+        self.markdown = markdown
+        self.location = location
+        self.bodyLine = bodyLine
+    }
+}
+
+/// The analyst's annotation of one article: front matter, free Markdown prose, anchored notes.
+public struct Annotation: Sendable, Hashable {
+    public var path: String
+    /// File name of the annotated article (`x.txt`), from `article:` or the annotation's stem.
+    public var articleFile: String
+    public var articleLocation: SourceLocation?
+    public var title: String?
+    public var summary: String?
+    public var provenance: Provenance
+    public var briefed: ISODate?
+    public var tags: [String]
+    public var draft: Bool
+    public var corrections: [Correction]
+    /// Markdown before the first anchored note: bottom line, key points, analysis.
+    public var prose: String
+    public var proseLine: Int
+    public var notes: [AnchoredNote]
+
+    public init(
+        path: String, articleFile: String, articleLocation: SourceLocation? = nil, title: String? = nil, summary: String? = nil,
+        provenance: Provenance = Provenance(), briefed: ISODate? = nil, tags: [String] = [], draft: Bool = false,
+        corrections: [Correction] = [], prose: String = "", proseLine: Int = 1, notes: [AnchoredNote] = []
+    ) {
+        self.path = path
+        self.articleFile = articleFile
+        self.articleLocation = articleLocation
+        self.title = title
+        self.summary = summary
+        self.provenance = provenance
+        self.briefed = briefed
+        self.tags = tags
+        self.draft = draft
+        self.corrections = corrections
+        self.prose = prose
+        self.proseLine = proseLine
+        self.notes = notes
+    }
+}

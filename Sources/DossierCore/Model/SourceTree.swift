@@ -1,0 +1,55 @@
+/// A text file as loaded from disk: its project-relative path and its contents.
+public struct SourceFile: Hashable, Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// The file name without folder and extension; it is the slug of articles and entities.
+    public var stem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+}
+
+/// Everything a build reads, held in memory so the core never touches the file system.
+///
+/// The loader fills it from `Content/` and `Templates/`; tests build it from string literals.
+public struct SourceTree: Sendable {
+    public var siteConfig: SourceFile?
+    public var articles: [SourceFile]
+    public var annotations: [SourceFile]
+    public var entities: [SourceFile]
+    public var templates: [TemplateSource]
+    /// Static assets copied verbatim (CSS, JS), keyed by output path.
+    public var assets: [String: [UInt8]]
+
+    public init(
+        siteConfig: SourceFile? = nil, articles: [SourceFile] = [], annotations: [SourceFile] = [],
+        entities: [SourceFile] = [], templates: [TemplateSource] = [], assets: [String: [UInt8]] = [:]
+    ) {
+        self.siteConfig = siteConfig
+        self.articles = articles
+        self.annotations = annotations
+        self.entities = entities
+        self.templates = templates
+        self.assets = assets
+    }
+}
+
+/// A Mustache template: its name for partials (`layout`, `partials/card`) and its file for errors.
+public struct TemplateSource: Hashable, Sendable {
+    public var name: String
+    public var file: SourceFile
+
+    public init(name: String, file: SourceFile) {
+        self.name = name
+        self.file = file
+    }
+}

@@ -1,0 +1,146 @@
+import Yams
+
+/// Reads one `annotations/*.md` file: front matter, free prose, and `### "phrase"` anchored notes.
+public enum AnnotationParser {
+    public static let frontMatterKeys = [
+        "article", "title", "summary", "source", "url", "published", "author", "license", "briefed", "tags", "draft", "corrections",
+    ]
+
+    public static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> Annotation {
+        let document = FrontMatterDocument.split(file.text, path: file.path, diagnostics: &diagnostics)
+        let fields = YAMLFields(yaml: document.yaml, path: file.path, firstLine: document.yamlLine, diagnostics: &diagnostics)
+        fields.rejectUnknownKeys(frontMatterKeys, what: "annotation front matter", diagnostics: &diagnostics)
+
+        var annotation = Annotation(path: file.path, articleFile: file.stem + ".txt")
+        if let article = fields.string("article", diagnostics: &diagnostics) {
+            annotation.articleFile = article.hasSuffix(".txt") ? article : article + ".txt"
+            annotation.articleLocation = fields.location(of: fields.node("article")!.value)
+        }
+        annotation.title = fields.string("title", diagnostics: &diagnostics)
+        annotation.summary = fields.string("summary", diagnostics: &diagnostics)
+        annotation.provenance = Provenance(fields: fields, diagnostics: &diagnostics)
+        annotation.briefed = fields.date("briefed", diagnostics: &diagnostics)
+        annotation.tags = fields.stringList("tags", diagnostics: &diagnostics).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        for tag in annotation.tags where Slug.make(tag).isEmpty {
+            diagnostics.append(.error(.parse, "tag '\(tag)' has no letters or digits to make a page name from",
+                                      at: fields.location(of: fields.node("tags")!.value)))
+        }
+        annotation.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        annotation.corrections = corrections(fields, diagnostics: &diagnostics)
+        splitBody(document.body, bodyLine: document.bodyLine, path: file.path, into: &annotation, diagnostics: &diagnostics)
+        return annotation
+    }
+
+    private static func corrections(_ fields: YAMLFields, diagnostics: inout [Diagnostic]) -> [Correction] {
+        guard let (_, node) = fields.node("corrections") else { return [] }
+        guard case .sequence(let items) = node else {
+            diagnostics.append(.error(.parse, "'corrections' must be a list of {find, replace}", at: fields.location(of: node),
+                                      notes: ["for example:\n  corrections:\n    - {find: \"deployed to in 2014\", replace: \"deployed to [Syria] in 2014\"}"]))
+            return []
+        }
+        var result: [Correction] = []
+        for item in items {
+            let location = fields.location(of: item)
+            guard case .mapping(let mapping) = item else {
+                diagnostics.append(.error(.parse, "each correction must be a mapping with 'find' and 'replace'", at: location))
+                continue
+            }
+            var find: String?
+            var replace: String?
+            for (key, value) in mapping {
+                switch key.string {
+                case "find": find = value.string
+                case "replace": replace = value.scalar?.string ?? ""
+                default:
+                    let name = key.string ?? ""
+                    var notes = ["a correction has exactly two keys: find, replace"]
+                    if let guess = nearest(name, in: ["find", "replace"]) { notes.insert("did you mean '\(guess)'?", at: 0) }
+                    diagnostics.append(.error(.parse, "unknown key '\(name)' in correction", at: fields.location(of: key), notes: notes))
+                }
+            }
+            guard let find, !find.trimmingWhitespace().isEmpty else {
+                diagnostics.append(.error(.parse, "correction has no 'find' text", at: location, notes: ["'find' is the damaged text as it appears in the article"]))
+                continue
+            }
+            guard let replace else {
+                diagnostics.append(.error(.parse, "correction of '\(find)' has no 'replace'", at: location,
+                                          notes: ["use replace: \"\" to delete the text"]))
+                continue
+            }
+            result.append(Correction(find: find, replace: replace, location: location))
+        }
+        return result
+    }
+
+    /// Splits the Markdown body into prose and notes by cmark's top-level headings.
+    private static func splitBody(_ body: String, bodyLine: Int, path: String, into annotation: inout Annotation, diagnostics: inout [Diagnostic]) {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let headings = Markdown.headings(in: body).filter { $0.level <= 3 }
+        var proseLines: [Substring] = []
+        var cursor = 0
+        var firstProseLine: Int?
+        func takeProse(upTo end: Int) {
+            guard cursor < end else { return }
+            if firstProseLine == nil { firstProseLine = cursor }
+            proseLines.append(contentsOf: lines[cursor..<min(end, lines.count)])
+        }
+        var index = 0
+        while index < headings.count {
+            let heading = headings[index]
+            let headingLine = heading.line - 1
+            let location = SourceLocation(file: path, line: heading.line + bodyLine - 1, column: heading.column)
+            guard heading.level == 3, let (phrase, occurrence) = notePhrase(heading.text, at: location, diagnostics: &diagnostics) else {
+                index += 1
+                continue
+            }
+            takeProse(upTo: headingLine)
+            let end = index + 1 < headings.count ? headings[index + 1].line - 1 : lines.count
+            let noteLines = lines[min(headingLine + 1, lines.count)..<min(end, lines.count)]
+            annotation.notes.append(AnchoredNote(
+                phrase: phrase, occurrence: occurrence, markdown: noteLines.joined(separator: "\n"),
+                location: location, bodyLine: heading.line + bodyLine))
+            cursor = end
+            index += 1
+        }
+        takeProse(upTo: lines.count)
+        annotation.prose = proseLines.joined(separator: "\n")
+        annotation.proseLine = bodyLine + (firstProseLine ?? 0)
+    }
+
+    /// `"phrase"` or `"phrase" (n)` with straight or curly quotes; nil for an ordinary heading.
+    /// A heading that starts like a note but is malformed is an error rather than silently prose.
+    static func notePhrase(_ text: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> (String, Int)? {
+        let text = text.trimmingWhitespace()
+        guard let first = text.first, first == "\"" || first == "\u{201C}" else { return nil }
+        guard let close = text.dropFirst().lastIndex(where: { $0 == "\"" || $0 == "\u{201D}" }) else {
+            diagnostics.append(.error(.parse, "anchored note heading has no closing quote", at: location,
+                                      notes: ["write the phrase between quotes: ### \"recruiting tool\""]))
+            return nil
+        }
+        let phrase = String(text[text.index(after: text.startIndex)..<close])
+        let rest = text[text.index(after: close)...].trimmingCharacters(in: " \t")
+        var occurrence = 1
+        if !rest.isEmpty {
+            guard rest.hasPrefix("("), rest.hasSuffix(")"), let n = Int(rest.dropFirst().dropLast().trimmingCharacters(in: " ")), n >= 1 else {
+                diagnostics.append(.error(.parse, "unexpected '\(rest)' after the anchored phrase", at: location,
+                                          notes: ["only an occurrence number may follow the phrase, e.g. ### \"\(phrase)\" (2)"]))
+                return nil
+            }
+            occurrence = n
+        }
+        guard !phrase.trimmingWhitespace().isEmpty else {
+            diagnostics.append(.error(.parse, "anchored note has an empty phrase", at: location))
+            return nil
+        }
+        return (phrase, occurrence)
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,76 @@
+/// Renders a briefing's article text: entity links, highlighted anchors with note markers and
+/// margin notes, highlighted quotes, editorial insertions. The text is escaped, never parsed.
+struct ArticleHTML {
+    let briefing: Briefing
+    let entities: [Entity]
+    let linkMode: SiteConfig.LinkMode
+
+    /// Notes in reading order: (number, resolved note, its rendered body).
+    var orderedNotes: [(number: Int, note: ResolvedNote, html: String)] {
+        briefing.notes.indices
+            .sorted { (briefing.notes[$0].span.paragraph, briefing.notes[$0].span.range.lowerBound, $0) < (briefing.notes[$1].span.paragraph, briefing.notes[$1].span.range.lowerBound, $1) }
+            .enumerated().map { ($0.offset + 1, briefing.notes[$0.element], briefing.noteHTML[$0.element]) }
+    }
+
+    /// The headline as inline HTML (entity links in `all` mode only; headlines read better plain).
+    func headlineHTML() -> String {
+        guard let block = briefing.article.blocks.first else { return "" }
+        var linked: Set<Int> = []
+        return markup(for: 0, block: block, notes: [], linked: &linked, linkEntities: linkMode == .all).render()
+    }
+
+    /// Every paragraph after the headline, each followed by the margin notes anchored in it.
+    func bodyHTML() -> String {
+        let notes = orderedNotes
+        var linked: Set<Int> = []
+        var html = ""
+        for (i, block) in briefing.article.blocks.enumerated().dropFirst() where !block.isEmpty {
+            let here = notes.filter { $0.note.span.paragraph == block.index }
+            html += "<p id=\"p\(block.index)\">"
+            html += markup(for: i, block: block, notes: here, linked: &linked, linkEntities: true).render()
+            html += "</p>\n"
+            for note in here {
+                html += "<aside class=\"note\" id=\"note-\(note.number)\" aria-label=\"Note \(note.number)\">"
+                html += "<a class=\"note-back\" href=\"#ref-\(note.number)\" aria-label=\"Back to the text of note \(note.number)\">\(note.number)</a>"
+                html += "<span class=\"note-phrase\">“\(HTML.escape(note.note.note.phrase))”</span>\n"
+                html += note.html
+                html += "</aside>\n"
+            }
+        }
+        return html
+    }
+
+    private func markup(for blockIndex: Int, block: CorrectedArticle.Block, notes: [(number: Int, note: ResolvedNote, html: String)],
+                        linked: inout Set<Int>, linkEntities: Bool) -> InlineMarkup {
+        var markup = InlineMarkup(text: block.text)
+        for (q, quote) in briefing.quotes.enumerated() {
+            for (s, span) in quote.spans.enumerated() where span.paragraph == block.index {
+                let kind = quote.isFragment ? "quote fragment" : "quote"
+                let id = s == 0 ? " id=\"quote-\(q + 1)\"" : ""
+                var attributes = " class=\"\(kind)\""
+                if let speaker = quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
+                markup.spans.append(.init(range: span.range, level: 0, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
+            }
+        }
+        for note in notes {
+            let n = note.number
+            markup.spans.append(.init(range: note.note.span.range, level: 1, firstOpen: "<mark class=\"anchor\" id=\"anchor-\(n)\">",
+                                      open: "<mark class=\"anchor\">", close: "</mark>"))
+            markup.markers.append((note.note.span.range.upperBound,
+                                   "<sup class=\"note-ref\"><a id=\"ref-\(n)\" href=\"#note-\(n)\" aria-label=\"Note \(n)\">\(n)</a></sup>"))
+        }
+        if linkEntities {
+            for mention in briefing.mentions[blockIndex] {
+                guard linkMode == .all || linked.insert(mention.entity).inserted else { continue }
+                let entity = entities[mention.entity]
+                let open = "<a class=\"entity \(entity.kind.rawValue)\" href=\"\(SitePaths.entity(entity.slug, from: 2))\" title=\"\(HTML.escape(entity.linkTitle))\">"
+                markup.spans.append(.init(range: mention.range, level: 2, firstOpen: open, open: open, close: "</a>"))
+            }
+        }
+        for insertion in block.insertions {
+            let open = "<ins class=\"editorial\" title=\"Editorial insertion\">"
+            markup.spans.append(.init(range: insertion, level: 3, firstOpen: open, open: open, close: "</ins>"))
+        }
+        return markup
+    }
+}

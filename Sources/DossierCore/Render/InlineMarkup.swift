@@ -1,0 +1,64 @@
+/// Plain text with possibly overlapping marked-up ranges (quotes, anchors, entity links,
+/// insertions), rendered as correctly nested HTML: where ranges cross, the inner element is
+/// closed and reopened, and only its first piece carries the `id`.
+struct InlineMarkup {
+    struct Span {
+        var range: Range<Int>
+        /// Outer elements have lower levels: quote 0, anchor 1, link 2, insertion 3.
+        var level: Int
+        /// Opening tag for the first piece (may carry an id) and for later pieces.
+        var firstOpen: String
+        var open: String
+        var close: String
+    }
+
+    var text: String
+    var spans: [Span] = []
+    /// HTML inserted at an offset (note markers), placed outside any link.
+    var markers: [(offset: Int, html: String)] = []
+
+    init(text: String) { self.text = text }
+
+    func render() -> String {
+        let bytes = Array(text.utf8)
+        guard !spans.isEmpty || !markers.isEmpty else {
+            var out: [UInt8] = []
+            HTML.append(bytes, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        let spans = self.spans.enumerated()
+            .filter { !$0.element.range.isEmpty && $0.element.range.upperBound <= bytes.count }
+            .sorted { ($0.element.level, $0.element.range.lowerBound, $0.offset) < ($1.element.level, $1.element.range.lowerBound, $1.offset) }
+            .map(\.element)
+        var boundaries = Set([0, bytes.count])
+        for span in spans { boundaries.insert(span.range.lowerBound); boundaries.insert(span.range.upperBound) }
+        for marker in markers where marker.offset <= bytes.count { boundaries.insert(marker.offset) }
+        let points = boundaries.sorted()
+
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256 * spans.count)
+        var stack: [Int] = []
+        var opened = Set<Int>()
+        func closeDown(to count: Int) {
+            while stack.count > count { out.append(contentsOf: spans[stack.removeLast()].close.utf8) }
+        }
+        for (p, point) in points.enumerated() {
+            let active = point < bytes.count ? spans.indices.filter { spans[$0].range.contains(point) } : []
+            var common = 0
+            while common < stack.count, common < active.count, stack[common] == active[common] { common += 1 }
+            closeDown(to: common)
+            let here = markers.filter { $0.offset == point }
+            if !here.isEmpty {
+                if let firstLink = stack.firstIndex(where: { spans[$0].level >= 2 }) { closeDown(to: firstLink) }
+                for marker in here { out.append(contentsOf: marker.html.utf8) }
+            }
+            for index in active[stack.count...] {
+                out.append(contentsOf: (opened.insert(index).inserted ? spans[index].firstOpen : spans[index].open).utf8)
+                stack.append(index)
+            }
+            if p + 1 < points.count { HTML.append(bytes[point..<points[p + 1]], to: &out) }
+        }
+        closeDown(to: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,21 @@
+/// Where each page lives, and relative links between pages so the site works under any sub-path.
+public enum SitePaths {
+    public static func briefing(_ slug: String) -> String { "briefings/\(slug)/index.html" }
+    public static func briefingJSON(_ slug: String) -> String { "briefings/\(slug)/index.json" }
+    public static func entityPage(_ slug: String) -> String { "entities/\(slug)/index.html" }
+    public static func tagPage(_ slug: String) -> String { "tags/\(slug)/index.html" }
+
+    /// `../` repeated for a page `depth` folders below the root (`briefings/x/index.html` is 2).
+    public static func root(from depth: Int) -> String {
+        depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    static func prefix(_ depth: Int) -> String { depth == 0 ? "" : String(repeating: "../", count: depth) }
+
+    public static func entity(_ slug: String, from depth: Int) -> String { prefix(depth) + "entities/\(slug)/" }
+    public static func briefing(_ slug: String, from depth: Int) -> String { prefix(depth) + "briefings/\(slug)/" }
+    public static func tag(_ slug: String, from depth: Int) -> String { prefix(depth) + "tags/\(slug)/" }
+
+    /// Depth of an output path: number of folders above the file.
+    public static func depth(of path: String) -> Int { path.split(separator: "/").count - 1 }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build annotated news briefings into a static site.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self)
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import DossierCore
+
+@Suite struct EntityMatcherTests {
+    @Test func placeholder() { #expect(true) }
+}
