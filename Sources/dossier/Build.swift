@@ -1,7 +1,79 @@
 import ArgumentParser
 import DossierCore
+import DossierIO
+import Foundation
+
+/// Options shared by commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Folder with site.yml, articles/, annotations/ and entities/.")
+    var content = "Content"
+
+    @Option(help: "Folder with the Mustache templates and assets/.")
+    var templates = "Templates"
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides base_url).")
+    var baseURL: String?
+
+    @Flag(help: "Include briefings marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    var buildOptions: BuildOptions { BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict) }
+
+    /// Loads the source tree, printing load problems; throws on environment failures.
+    func load(diagnostics: inout [Diagnostic]) throws -> SourceTree {
+        let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: templates))
+        do {
+            return try loader.load(diagnostics: &diagnostics)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render Content/ through Templates/ into Output/.")
-    func run() throws {}
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Folder to write the site to; replaced atomically.")
+    var output = "Output"
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var loadDiagnostics: [Diagnostic] = []
+        let tree = try site.load(diagnostics: &loadDiagnostics)
+        var result = SiteBuilder.build(tree, options: site.buildOptions)
+        result.diagnostics = (loadDiagnostics + result.diagnostics).sortedForDisplay()
+        if site.strict { result.diagnostics = result.diagnostics.map { var d = $0; d.severity = .error; return d } }
+        DiagnosticPrinter().print(result.diagnostics)
+        guard !result.diagnostics.hasErrors else {
+            printError("build failed: \(count(result.diagnostics.errorCount, "error")); \(output)/ left unchanged")
+            throw ExitCode.failure
+        }
+        do {
+            try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write(result.files)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let elapsed = clock.now - start
+        let s = result.site!
+        print("built \(count(s.briefings.count, "briefing")), \(count(s.entities.count, "entity", "entities")), \(count(s.tags.count, "tag")): "
+            + "\(count(result.files.count, "file")) in \(output)/ in \(format(elapsed))"
+            + (result.diagnostics.isEmpty ? "" : ", \(count(result.diagnostics.warningCount, "warning"))"))
+    }
+}
+
+func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+}
+
+func format(_ duration: Duration) -> String {
+    let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    return ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
 }

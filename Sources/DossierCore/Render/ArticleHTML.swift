@@ -26,6 +26,9 @@ struct ArticleHTML {
         var html = ""
         for (i, block) in briefing.article.blocks.enumerated().dropFirst() where !block.isEmpty {
             let here = notes.filter { $0.note.span.paragraph == block.index }
+            // A paragraph and its notes share a wrapper so the stylesheet can set the notes in the
+            // margin beside the paragraph on wide screens and right after it on narrow ones.
+            html += here.isEmpty ? "" : "<div class=\"para\">\n"
             html += "<p id=\"p\(block.index)\">"
             html += markup(for: i, block: block, notes: here, linked: &linked, linkEntities: true).render()
             html += "</p>\n"
@@ -36,6 +39,7 @@ struct ArticleHTML {
                 html += note.html
                 html += "</aside>\n"
             }
+            html += here.isEmpty ? "" : "</div>\n"
         }
         return html
     }
@@ -49,12 +53,12 @@ struct ArticleHTML {
                 let id = s == 0 ? " id=\"quote-\(q + 1)\"" : ""
                 var attributes = " class=\"\(kind)\""
                 if let speaker = quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
-                markup.spans.append(.init(range: span.range, level: 0, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
+                markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
             }
         }
         for note in notes {
             let n = note.number
-            markup.spans.append(.init(range: note.note.span.range, level: 1, firstOpen: "<mark class=\"anchor\" id=\"anchor-\(n)\">",
+            markup.spans.append(.init(range: note.note.span.range, level: InlineMarkup.anchorLevel, firstOpen: "<mark class=\"anchor\" id=\"anchor-\(n)\">",
                                       open: "<mark class=\"anchor\">", close: "</mark>"))
             markup.markers.append((note.note.span.range.upperBound,
                                    "<sup class=\"note-ref\"><a id=\"ref-\(n)\" href=\"#note-\(n)\" aria-label=\"Note \(n)\">\(n)</a></sup>"))
@@ -64,12 +68,12 @@ struct ArticleHTML {
                 guard linkMode == .all || linked.insert(mention.entity).inserted else { continue }
                 let entity = entities[mention.entity]
                 let open = "<a class=\"entity \(entity.kind.rawValue)\" href=\"\(SitePaths.entity(entity.slug, from: 2))\" title=\"\(HTML.escape(entity.linkTitle))\">"
-                markup.spans.append(.init(range: mention.range, level: 2, firstOpen: open, open: open, close: "</a>"))
+                markup.spans.append(.init(range: mention.range, level: InlineMarkup.linkLevel, firstOpen: open, open: open, close: "</a>"))
             }
         }
         for insertion in block.insertions {
             let open = "<ins class=\"editorial\" title=\"Editorial insertion\">"
-            markup.spans.append(.init(range: insertion, level: 3, firstOpen: open, open: open, close: "</ins>"))
+            markup.spans.append(.init(range: insertion, level: InlineMarkup.insertionLevel, firstOpen: open, open: open, close: "</ins>"))
         }
         return markup
     }

@@ -4,13 +4,15 @@
 struct InlineMarkup {
     struct Span {
         var range: Range<Int>
-        /// Outer elements have lower levels: quote 0, anchor 1, link 2, insertion 3.
+        /// Outer elements have lower levels (see the constants below).
         var level: Int
         /// Opening tag for the first piece (may carry an id) and for later pieces.
         var firstOpen: String
         var open: String
         var close: String
     }
+
+    static let quoteLevel = 0, anchorLevel = 1, insertionLevel = 2, linkLevel = 3
 
     var text: String
     var spans: [Span] = []
@@ -49,7 +51,7 @@ struct InlineMarkup {
             closeDown(to: common)
             let here = markers.filter { $0.offset == point }
             if !here.isEmpty {
-                if let firstLink = stack.firstIndex(where: { spans[$0].level >= 2 }) { closeDown(to: firstLink) }
+                if let firstLink = stack.firstIndex(where: { spans[$0].level >= Self.linkLevel }) { closeDown(to: firstLink) }
                 for marker in here { out.append(contentsOf: marker.html.utf8) }
             }
             for index in active[stack.count...] {

@@ -1,0 +1,35 @@
+/// `briefings/<slug>/index.json`: a briefing's analysis as data, with the keys SPEC §5 fixes.
+struct BriefingExport {
+    let briefing: Briefing
+    let entities: [Entity]
+
+    func json() -> JSON {
+        let mentioned = briefing.mentionCounts.sorted { ($1.value, entities[$0.key].name) < ($0.value, entities[$1.key].name) }
+        return .object([
+            ("title", .string(briefing.title)),
+            ("published", .optional(briefing.provenance.published?.description)),
+            ("source", .optional(briefing.provenance.source)),
+            ("url", .optional(briefing.provenance.url)),
+            ("tags", .array(briefing.tags.map(JSON.string))),
+            ("entities", .array(mentioned.map { e, count in
+                .object([
+                    ("slug", .string(entities[e].slug)), ("name", .string(entities[e].name)),
+                    ("kind", .string(entities[e].kind.rawValue)), ("mentions", .int(count)),
+                ])
+            })),
+            ("notes", .array(briefing.notes.map { note in
+                .object([
+                    ("phrase", .string(note.note.phrase)), ("occurrence", .int(note.note.occurrence)),
+                    ("paragraph", .int(note.span.paragraph)),
+                ])
+            })),
+            ("quotes", .array(briefing.quotes.map { quote in
+                .object([
+                    ("text", .string(quote.text)), ("paragraph", .int(quote.paragraph)),
+                    ("speaker", .optional(quote.speaker)), ("entity", .optional(quote.entity.map { entities[$0].slug })),
+                    ("fragment", .bool(quote.isFragment)),
+                ])
+            })),
+        ])
+    }
+}

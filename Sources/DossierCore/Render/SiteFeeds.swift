@@ -1,0 +1,108 @@
+/// Machine-readable site files: Atom feed, sitemap, robots.txt. Absolute URLs come from
+/// `base_url`; dates come from content, never from the build clock.
+struct SiteFeeds {
+    let site: Site
+
+    func files() -> [OutputFile] {
+        [OutputFile(path: "feed.xml", text: atom()), OutputFile(path: "sitemap.xml", text: sitemap()), OutputFile(path: "robots.txt", text: robots())]
+    }
+
+    /// `/dossier/` for `https://example.org/dossier/`.
+    static func basePath(_ baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    private var base: String { site.config.baseURL }
+
+    private func url(_ path: String) -> String {
+        base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
+    /// The newest date in the content, so the feed's `updated` is stable between builds.
+    private var latest: ISODate? {
+        site.briefings.compactMap { [$0.date, $0.briefed].compactMap { $0 }.max() }.max()
+    }
+
+    func atom() -> String {
+        let config = site.config
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
+          <title>\(XML.escape(config.title))</title>
+
+        """
+        if !config.description.isEmpty { xml += "  <subtitle>\(XML.escape(config.description))</subtitle>\n" }
+        xml += """
+          <link rel="alternate" type="text/html" href="\(XML.escape(base))"/>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(base + "feed.xml"))"/>
+          <id>\(XML.escape(base))</id>
+          <updated>\((latest ?? ISODate(year: 1970, month: 1, day: 1)).rfc3339)</updated>
+          <author><name>\(XML.escape(config.author ?? config.title))</name></author>
+          <generator>Dossier</generator>
+
+        """
+        for briefing in site.briefings.prefix(50) {
+            let link = url(SitePaths.briefing(briefing.slug))
+            let updated = [briefing.date, briefing.briefed].compactMap { $0 }.max() ?? ISODate(year: 1970, month: 1, day: 1)
+            xml += "  <entry>\n"
+            xml += "    <title>\(XML.escape(briefing.title))</title>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(link))\"/>\n"
+            xml += "    <id>\(XML.escape(link))</id>\n"
+            if let published = briefing.date { xml += "    <published>\(published.rfc3339)</published>\n" }
+            xml += "    <updated>\(updated.rfc3339)</updated>\n"
+            if let source = briefing.provenance.source { xml += "    <source><title>\(XML.escape(source))</title></source>\n" }
+            if let summary = briefing.summary { xml += "    <summary>\(XML.escape(Markdown.plainText(summary)))</summary>\n" }
+            for tag in briefing.tags { xml += "    <category term=\"\(XML.escape(Slug.make(tag)))\" label=\"\(XML.escape(tag))\"/>\n" }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    func sitemap() -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        func entry(_ path: String, _ date: ISODate?) {
+            xml += "  <url><loc>\(XML.escape(url(path)))</loc>"
+            if let date { xml += "<lastmod>\(date.dateString)</lastmod>" }
+            xml += "</url>\n"
+        }
+        entry("index.html", latest)
+        for briefing in site.briefings { entry(SitePaths.briefing(briefing.slug), [briefing.date, briefing.briefed].compactMap { $0 }.max()) }
+        entry("entities/index.html", nil)
+        for (e, entity) in site.entities.enumerated() {
+            entry(SitePaths.entityPage(entity.slug), site.entityBriefings[e].compactMap { site.briefings[$0.briefing].date }.max())
+        }
+        entry("tags/index.html", nil)
+        for tag in site.tags { entry(SitePaths.tagPage(tag.slug), tag.briefings.compactMap { site.briefings[$0].date }.max()) }
+        entry("quotes/index.html", nil)
+        return xml + "</urlset>\n"
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"
+    }
+}
+
+/// XML text and attribute escaping for the feed and sitemap.
+enum XML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters even when escaped.
+                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,212 @@
+/// The render stage: a linked `Site` and its templates in, every output file out.
+struct SiteRenderer {
+    let site: Site
+    let templates: TemplateSet
+
+    /// Renders every page; independent pages render in parallel and come back in a stable order.
+    func render() -> [OutputFile] {
+        var jobs: [() -> [OutputFile]] = []
+        jobs.append(contentsOf: indexPages())
+        for b in site.briefings.indices { jobs.append { briefingFiles(b) } }
+        jobs.append { [entityIndexPage()] }
+        for e in site.entities.indices where !site.entityBriefings[e].isEmpty || true { jobs.append { entityPages(e) } }
+        jobs.append { [tagIndexPage()] }
+        for t in site.tags.indices { jobs.append { tagPages(t) } }
+        jobs.append { [quotesPage(), notFoundPage()] }
+        jobs.append { SiteFeeds(site: site).files() }
+        return concurrentMap(jobs) { $0() }.flatMap { $0 }
+    }
+
+    // MARK: Shared pieces
+
+    private var config: SiteConfig { site.config }
+
+    func pageView(path: String, title: String, description: String? = nil, section: String) -> PageView {
+        let depth = SitePaths.depth(of: path)
+        let canonical = config.baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        return PageView(
+            root: SitePaths.root(from: depth), title: title,
+            documentTitle: section == "home" && title == config.title ? title : "\(title) · \(config.title)",
+            description: description ?? config.description, canonicalURL: canonical, language: config.language,
+            siteTitle: config.title, section: section)
+    }
+
+    func card(_ b: Int, depth: Int, mentions: Int? = nil) -> BriefingCardView {
+        let briefing = site.briefings[b]
+        return BriefingCardView(
+            title: briefing.title, url: SitePaths.briefing(briefing.slug, from: depth),
+            date: briefing.date?.displayString, dateISO: briefing.date?.dateString, source: briefing.provenance.source,
+            summaryHTML: briefing.summary.map(Markdown.inlineHTML), tags: tagLinks(briefing.tags, depth: depth),
+            mentions: mentions, noteCount: briefing.notes.count, quoteCount: briefing.quotes.filter { !$0.isFragment }.count)
+    }
+
+    func tagLinks(_ tags: [String], depth: Int) -> [TagLinkView] {
+        var seen: Set<String> = []
+        return tags.compactMap { tag in
+            let slug = Slug.make(tag)
+            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
+            return TagLinkView(name: tag, url: SitePaths.tag(slug, from: depth), count: 0)
+        }
+    }
+
+    func chip(_ e: Int, depth: Int, mentions: Int) -> EntityChipView {
+        let entity = site.entities[e]
+        return EntityChipView(name: entity.name, url: SitePaths.entity(entity.slug, from: depth), kind: entity.kind.rawValue,
+                              mentions: mentions, description: entity.description)
+    }
+
+    func quoteView(_ quote: Quote, number: Int, in b: Int, depth: Int, onBriefingPage: Bool) -> QuoteView {
+        let briefing = site.briefings[b]
+        let briefingURL = SitePaths.briefing(briefing.slug, from: depth)
+        return QuoteView(
+            number: number, paragraphs: quote.text.components(separatedBy: "\n\n"),
+            speaker: quote.entity.map { site.entities[$0].name } ?? quote.speaker,
+            speakerURL: quote.entity.map { SitePaths.entity(site.entities[$0].slug, from: depth) },
+            anchorURL: onBriefingPage ? "#quote-\(number)" : briefingURL + "#quote-\(number)",
+            briefingTitle: briefing.title, briefingURL: briefingURL, date: briefing.date?.displayString)
+    }
+
+    /// Splits `items` into pages of `size`; page 1 lives at `base`, page n at `base/page/n/`.
+    func paginate<T>(_ items: [T], size: Int, base: String, render: (_ slice: ArraySlice<T>, _ path: String, _ pagination: PaginationView) -> String) -> [OutputFile] {
+        let pageCount = max(1, (items.count + size - 1) / size)
+        return (1...pageCount).map { n in
+            let path = n == 1 ? base + "index.html" : base + "page/\(n)/index.html"
+            let depth = SitePaths.depth(of: path)
+            func url(_ k: Int) -> String { SitePaths.prefix(depth) + base + (k == 1 ? "" : "page/\(k)/") }
+            let pagination = PaginationView(pageNumber: n, pageCount: pageCount,
+                                            previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < pageCount ? url(n + 1) : nil)
+            let slice = items[min(items.count, (n - 1) * size)..<min(items.count, n * size)]
+            return OutputFile(path: path, text: render(slice, path, pagination))
+        }
+    }
+
+    // MARK: Pages
+
+    private func indexPages() -> [() -> [OutputFile]] {
+        [{
+            paginate(Array(site.briefings.indices), size: config.paginate, base: "") { slice, path, pagination in
+                let depth = SitePaths.depth(of: path)
+                let title = pagination.pageNumber == 1 ? config.title : "\(config.title), page \(pagination.pageNumber)"
+                let view = IndexView(page: pageView(path: path, title: title, section: "home"), siteDescription: config.description,
+                                     briefings: slice.map { card($0, depth: depth) }, pagination: pagination)
+                return templates.render(view, with: "index")
+            }
+        }]
+    }
+
+    private func briefingFiles(_ b: Int) -> [OutputFile] {
+        let briefing = site.briefings[b]
+        let path = SitePaths.briefing(briefing.slug)
+        let article = ArticleHTML(briefing: briefing, entities: site.entities, linkMode: config.linkEntities)
+        let notes = article.orderedNotes.map { NoteView(number: $0.number, phrase: $0.note.note.phrase, html: $0.html) }
+        let quotes = briefing.quotes.enumerated().filter { !$0.element.isFragment }
+            .map { quoteView($0.element, number: $0.offset + 1, in: b, depth: 2, onBriefingPage: true) }
+        var groups: [EntityGroupView] = []
+        for kind in EntityKind.allCases {
+            let chips = briefing.mentionCounts.filter { site.entities[$0.key].kind == kind }
+                .sorted { ($1.value, site.entities[$0.key].name) < ($0.value, site.entities[$1.key].name) }
+                .map { chip($0.key, depth: 2, mentions: $0.value) }
+            if !chips.isEmpty { groups.append(EntityGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
+        }
+        func neighbour(_ i: Int) -> LinkView? {
+            site.briefings.indices.contains(i) ? LinkView(label: site.briefings[i].title, url: SitePaths.briefing(site.briefings[i].slug, from: 2)) : nil
+        }
+        let headline = briefing.article.blocks.first?.text ?? ""
+        let description = briefing.summary.map(Markdown.plainText)
+        let view = BriefingView(
+            page: pageView(path: path, title: briefing.title, description: description, section: "briefing"),
+            title: briefing.title, headlineHTML: article.headlineHTML(),
+            showsHeadline: briefing.title != headline.split(whereSeparator: { $0.isNewline }).joined(separator: " "),
+            summaryHTML: briefing.summary.map(Markdown.inlineHTML),
+            date: briefing.date?.displayString, dateISO: briefing.date?.dateString,
+            briefed: briefing.briefed?.displayString, briefedISO: briefing.briefed?.dateString,
+            source: briefing.provenance.source, sourceURL: briefing.provenance.url, author: briefing.provenance.author,
+            license: briefing.provenance.license, tags: tagLinks(briefing.tags, depth: 2),
+            proseHTML: briefing.proseHTML.isEmpty ? nil : briefing.proseHTML, bodyHTML: article.bodyHTML(),
+            notes: notes, quotes: quotes, entityGroups: groups,
+            // Newest first: "previous" is the older briefing, "next" the newer one.
+            previous: neighbour(b + 1), next: neighbour(b - 1), isAnnotated: briefing.annotationPath != nil)
+        return [
+            OutputFile(path: path, text: templates.render(view, with: "briefing")),
+            OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: site.entities).json().serialized(pretty: true) + "\n"),
+        ]
+    }
+
+    private func entityIndexPage() -> OutputFile {
+        let path = "entities/index.html"
+        var groups: [EntityGroupView] = []
+        for kind in EntityKind.allCases {
+            let chips = site.entities.indices.filter { site.entities[$0].kind == kind }
+                .sorted { (site.entityMentionTotals[$1], site.entities[$0].name) < (site.entityMentionTotals[$0], site.entities[$1].name) }
+                .map { chip($0, depth: 1, mentions: site.entityMentionTotals[$0]) }
+            if !chips.isEmpty { groups.append(EntityGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
+        }
+        let view = EntityIndexView(page: pageView(path: path, title: "Entities", section: "entities"), groups: groups, count: site.entities.count)
+        return OutputFile(path: path, text: templates.render(view, with: "entities"))
+    }
+
+    private func entityPages(_ e: Int) -> [OutputFile] {
+        let entity = site.entities[e]
+        var quotes: [(Quote, Int, Int)] = []
+        for (b, briefing) in site.briefings.enumerated() where site.entityBriefings[e].contains(where: { $0.briefing == b }) {
+            for (q, quote) in briefing.quotes.enumerated() where quote.entity == e { quotes.append((quote, q + 1, b)) }
+        }
+        let notesHTML = Markdown.html(entity.notesMarkdown)
+        return paginate(site.entityBriefings[e], size: 50, base: "entities/\(entity.slug)/") { slice, path, pagination in
+            let depth = SitePaths.depth(of: path)
+            let view = EntityView(
+                page: pageView(path: path, title: entity.name, description: entity.description, section: "entities"),
+                name: entity.name, kind: entity.kind.rawValue, kindTitle: entity.kind.rawValue.capitalized,
+                description: entity.description, aliases: entity.aliases,
+                links: entity.links.map { LinkView(label: $0.label, url: $0.url) },
+                notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: site.entityMentionTotals[e],
+                briefings: slice.map { card($0.briefing, depth: depth, mentions: $0.mentions) },
+                quotes: pagination.pageNumber == 1 ? quotes.map { quoteView($0.0, number: $0.1, in: $0.2, depth: depth, onBriefingPage: false) } : [],
+                related: pagination.pageNumber == 1 ? site.coMentions(of: e).map { chip($0.entity, depth: depth, mentions: $0.briefings) } : [],
+                pagination: pagination)
+            return templates.render(view, with: "entity")
+        }
+    }
+
+    private func tagIndexPage() -> OutputFile {
+        let path = "tags/index.html"
+        let tags = site.tags.map { TagLinkView(name: $0.name, url: SitePaths.tag($0.slug, from: 1), count: $0.briefings.count) }
+        return OutputFile(path: path, text: templates.render(TagIndexView(page: pageView(path: path, title: "Tags", section: "tags"), tags: tags), with: "tags"))
+    }
+
+    private func tagPages(_ t: Int) -> [OutputFile] {
+        let tag = site.tags[t]
+        return paginate(tag.briefings, size: config.paginate, base: "tags/\(tag.slug)/") { slice, path, pagination in
+            let depth = SitePaths.depth(of: path)
+            let view = TagView(page: pageView(path: path, title: "Tagged “\(tag.name)”", section: "tags"), name: tag.name,
+                               briefings: slice.map { card($0, depth: depth) }, pagination: pagination)
+            return templates.render(view, with: "tag")
+        }
+    }
+
+    private func quotesPage() -> OutputFile {
+        let path = "quotes/index.html"
+        var bySpeaker: [String: (url: String?, quotes: [QuoteView])] = [:]
+        var count = 0
+        for (b, briefing) in site.briefings.enumerated() {
+            for (q, quote) in briefing.quotes.enumerated() where !quote.isFragment {
+                let name = quote.entity.map { site.entities[$0].name } ?? quote.speaker ?? "Unattributed"
+                let view = quoteView(quote, number: q + 1, in: b, depth: 1, onBriefingPage: false)
+                bySpeaker[name, default: (view.speakerURL, [])].quotes.append(view)
+                count += 1
+            }
+        }
+        let speakers = bySpeaker.sorted { ($1.value.quotes.count, $0.key) < ($0.value.quotes.count, $1.key) }
+            .map { SpeakerQuotesView(name: $0.key, url: $0.value.url, anchor: "speaker-" + Slug.make($0.key), quotes: $0.value.quotes) }
+        let view = QuotesIndexView(page: pageView(path: path, title: "Quotes", section: "quotes"), speakers: speakers, count: count)
+        return OutputFile(path: path, text: templates.render(view, with: "quotes"))
+    }
+
+    private func notFoundPage() -> OutputFile {
+        let path = "404.html"
+        var page = pageView(path: path, title: "Page not found", section: "404")
+        // A 404 page is served at any depth, so its links start from the site's own base path.
+        page.root = SiteFeeds.basePath(config.baseURL)
+        return OutputFile(path: path, text: templates.render(NotFoundView(page: page), with: "404"))
+    }
+}

@@ -1,0 +1,53 @@
+import Mustache
+
+/// The site's Mustache templates, parsed once; parse errors are reported at `Templates/x.mustache:L:C`.
+struct TemplateSet: Sendable {
+    /// Templates every build needs; a missing one is an error naming the file to create.
+    static let required = ["layout", "index", "briefing", "entities", "entity", "tags", "tag", "quotes", "404"]
+
+    private let library: MustacheLibrary
+    private let paths: [String: String]
+
+    init(_ sources: [TemplateSource], diagnostics: inout [Diagnostic]) {
+        var library = MustacheLibrary()
+        var paths: [String: String] = [:]
+        for source in sources {
+            paths[source.name] = source.file.path
+            do {
+                library.register(try MustacheTemplate(string: source.file.text), named: source.name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    .render, "template syntax error: \(Self.describe(error.error))",
+                    at: SourceLocation(file: source.file.path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    notes: ["in: \(error.context.line.trimmingWhitespace())"]))
+            } catch {
+                diagnostics.append(.error(.render, "template syntax error: \(error)", at: SourceLocation(file: source.file.path)))
+            }
+        }
+        for name in Self.required where paths[name] == nil {
+            diagnostics.append(.error(.render, "missing template '\(name)'", at: SourceLocation(file: "Templates/\(name).mustache"),
+                                      notes: ["create Templates/\(name).mustache, or copy it from Dossier's default Templates/ folder"]))
+        }
+        self.library = library
+        self.paths = paths
+    }
+
+    func render(_ view: Any, with name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
+        case .unfinishedName: return "tag is not closed with '}}'"
+        case .expectedSectionEnd: return "section is never closed; add {{/name}}"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "transforms cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only block definitions may appear inside {{<parent}}"
+        case .textInsideInheritSection: return "only block definitions may appear inside {{<parent}}"
+        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+}
