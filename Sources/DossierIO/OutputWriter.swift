@@ -14,7 +14,15 @@ public struct OutputWriter {
         self.outputDirectory = outputDirectory.standardizedFileURL
     }
 
+    /// Writes already-rendered files.
     public func write(_ files: [OutputFile]) throws {
+        _ = try write(RenderPlan(jobs: [{ files }]))
+    }
+
+    /// Renders the plan's jobs in parallel and writes each file as soon as it exists, so the
+    /// whole site never has to sit in memory at once. Returns the number of files written.
+    @discardableResult
+    public func write(_ plan: RenderPlan) throws -> Int {
         let fm = FileManager.default
         let parent = outputDirectory.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -31,8 +39,9 @@ public struct OutputWriter {
         let retired = parent.appendingPathComponent(".\(outputDirectory.lastPathComponent).old-\(pid)")
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        var count = 0
         do {
-            try writeFiles(files, into: staging)
+            count = try writeFiles(plan, into: staging, previous: exists ? outputDirectory : nil)
             try Data().write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
             try? fm.removeItem(at: staging)
@@ -47,33 +56,104 @@ public struct OutputWriter {
             throw error
         }
         if exists { try? fm.removeItem(at: retired) }
+        return count
     }
 
-    private func writeFiles(_ files: [OutputFile], into root: URL) throws {
-        let fm = FileManager.default
-        var folders = Set<String>()
-        for file in files {
-            guard Self.isSafeRelativePath(file.path) else { throw WriteError.unsafePath(file.path) }
-            if let slash = file.path.lastIndex(of: "/") { folders.insert(String(file.path[..<slash])) }
-        }
-        for folder in folders.sorted() {
-            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
+    /// Writes `files` under `root`. A file whose bytes equal the previous build's is hard-linked
+    /// from it instead of rewritten: it keeps its modification time (so rsync and bucket syncs
+    /// upload only what changed) and costs no new inode.
+    ///
+    /// Plain POSIX calls: Foundation's per-call checks cost more than the writes on large sites.
+    private func writeFiles(_ plan: RenderPlan, into root: URL, previous: URL?) throws -> Int {
+        let rootPath = root.path
         let failure = FirstError()
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let file = files[i]
-            do {
-                try Data(file.bytes).write(to: root.appendingPathComponent(file.path))
-            } catch {
-                failure.record(error)
+        let counter = Counter()
+        DispatchQueue.concurrentPerform(iterations: plan.jobs.count) { j in
+            guard failure.error == nil else { return }
+            for file in plan.jobs[j]() {
+                do {
+                    try writeFile(file, root: rootPath, previous: previous?.path)
+                    counter.increment()
+                } catch {
+                    failure.record(error)
+                    return
+                }
             }
         }
         if let error = failure.error { throw error }
+        return counter.value
+    }
+
+    private func writeFile(_ file: OutputFile, root: String, previous: String?) throws {
+        guard Self.isSafeRelativePath(file.path) else { throw WriteError.unsafePath(file.path) }
+        let path = root + "/" + file.path
+        if let previous, Self.hasSameBytes(previous + "/" + file.path, file.bytes) {
+            if link(previous + "/" + file.path, path) == 0 { return }
+            if errno == ENOENT {
+                try makeParents(of: file.path, root: root)
+                if link(previous + "/" + file.path, path) == 0 { return }
+            }
+        }
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            try makeParents(of: file.path, root: root)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw WriteError.system("cannot create '\(path)'", errno) }
+        defer { close(fd) }
+        try file.bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError.system("cannot write '\(path)'", errno)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// `mkdir -p` for a file's folders; safe when other threads create the same folders.
+    private func makeParents(of relativePath: String, root: String) throws {
+        var path = root
+        for component in relativePath.split(separator: "/").dropLast() {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError.system("cannot create folder '\(path)'", errno) }
+        }
+    }
+
+    static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return existing == bytes
     }
 
     /// No absolute paths, no `..`: output files stay inside the output folder.
     static func isSafeRelativePath(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var value = 0
+
+    func increment() {
+        lock.lock()
+        value += 1
+        lock.unlock()
     }
 }
 
@@ -92,6 +172,7 @@ public enum WriteError: Error, CustomStringConvertible {
     case notADirectory(String)
     case foreignDirectory(String)
     case unsafePath(String)
+    case system(String, Int32)
 
     public var description: String {
         switch self {
@@ -99,6 +180,7 @@ public enum WriteError: Error, CustomStringConvertible {
         case .foreignDirectory(let path):
             "output folder '\(path)' is not empty and was not written by Dossier; refusing to replace it (choose another --output, or empty it first)"
         case .unsafePath(let path): "refusing to write '\(path)' outside the output folder"
+        case let .system(what, code): "\(what): \(String(cString: strerror(code)))"
         }
     }
 }

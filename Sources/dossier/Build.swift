@@ -20,7 +20,10 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    var buildOptions: BuildOptions { BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict) }
+    @Flag(name: .customLong("no-quotes"), help: .hidden)
+    var noQuotes = false
+
+    var buildOptions: BuildOptions { BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict, extractQuotes: !noQuotes) }
 
     /// Loads the source tree, printing load problems; throws on environment failures.
     func load(diagnostics: inout [Diagnostic]) throws -> SourceTree {
@@ -42,12 +45,17 @@ struct Build: ParsableCommand {
     @Option(help: "Folder to write the site to; replaced atomically.")
     var output = "Output"
 
+    @Flag(help: "Print how long each stage took and the peak memory.")
+    var timings = false
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
         var loadDiagnostics: [Diagnostic] = []
         let tree = try site.load(diagnostics: &loadDiagnostics)
+        let loaded = clock.now
         var result = SiteBuilder.build(tree, options: site.buildOptions)
+        let built = clock.now
         result.diagnostics = (loadDiagnostics + result.diagnostics).sortedForDisplay()
         if site.strict { result.diagnostics = result.diagnostics.map { var d = $0; d.severity = .error; return d } }
         DiagnosticPrinter().print(result.diagnostics)
@@ -55,16 +63,20 @@ struct Build: ParsableCommand {
             printError("build failed: \(count(result.diagnostics.errorCount, "error")); \(output)/ left unchanged")
             throw ExitCode.failure
         }
+        let fileCount: Int
         do {
-            try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write(result.files)
+            fileCount = try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write(result.plan)
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
         }
         let elapsed = clock.now - start
+        if timings {
+            printError("load \(format(loaded - start)), parse+link \(format(built - loaded)), render+write \(format(clock.now - built)), peak memory \(peakMemoryMiB()) MiB")
+        }
         let s = result.site!
         print("built \(count(s.briefings.count, "briefing")), \(count(s.entities.count, "entity", "entities")), \(count(s.tags.count, "tag")): "
-            + "\(count(result.files.count, "file")) in \(output)/ in \(format(elapsed))"
+            + "\(count(fileCount, "file")) in \(output)/ in \(format(elapsed))"
             + (result.diagnostics.isEmpty ? "" : ", \(count(result.diagnostics.warningCount, "warning"))"))
     }
 }
@@ -76,4 +88,11 @@ func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
 func format(_ duration: Duration) -> String {
     let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     return ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
+}
+
+/// Peak resident memory of this process so far, from getrusage.
+func peakMemoryMiB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) / 1024
 }

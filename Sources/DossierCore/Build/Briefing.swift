@@ -5,11 +5,14 @@ public struct Briefing: Sendable {
     public var articlePath: String
     public var annotationPath: String?
     public var title: String
-    /// The one-line bottom line, Markdown inline.
+    /// The one-line bottom line, Markdown inline, rendered once here because cards repeat it on many pages.
     public var summary: String?
+    public var summaryHTML: String?
+    public var summaryText: String?
     public var provenance: Provenance
     public var briefed: ISODate?
-    public var tags: [String]
+    /// Tags as written, with their page slugs; duplicates by slug removed.
+    public var tags: [Tag]
     public var draft: Bool
     public var article: CorrectedArticle
     /// Mentions per block of `article` (same indexing), UTF-8 ranges into each block's text.
@@ -21,6 +24,11 @@ public struct Briefing: Sendable {
     public var noteHTML: [String]
     /// Entity index → mentions in headline, article and annotation.
     public var mentionCounts: [Int: Int]
+
+    public struct Tag: Sendable, Hashable {
+        public var name: String
+        public var slug: String
+    }
 
     /// Publication date used for ordering: the annotation's or article's `published`, else `briefed`.
     public var date: ISODate? { provenance.published ?? briefed }

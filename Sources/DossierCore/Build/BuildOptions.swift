@@ -5,10 +5,13 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Treat warnings as errors.
     public var strict: Bool
+    /// Off only in benchmarks, to measure what quote extraction costs.
+    public var extractQuotes: Bool
 
-    public init(includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false) {
+    public init(includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, extractQuotes: Bool = true) {
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.strict = strict
+        self.extractQuotes = extractQuotes
     }
 }

@@ -1,15 +1,19 @@
 /// The whole pure pipeline: parse → link → render. No file system, no clock.
 public enum SiteBuilder {
-    /// What a build produced, including its problems. `files` is empty when there were errors.
+    /// What a build produced, including its problems. `plan` is empty when there were errors.
     public struct Result: Sendable {
-        public var files: [OutputFile]
+        public var plan: RenderPlan
         public var diagnostics: [Diagnostic]
         public var site: Site?
 
         public var succeeded: Bool { !diagnostics.hasErrors }
+
+        /// Every output file, rendered now (tests and the preview server; the CLI streams instead).
+        public func files() -> [OutputFile] { plan.renderAll() }
     }
 
-    /// Runs every stage. With `renderOutput: false` (for `dossier check`) stops after linking.
+    /// Runs parse and link, and prepares rendering. With `renderOutput: false` (for `dossier check`)
+    /// stops after linking.
     public static func build(_ tree: SourceTree, options: BuildOptions = BuildOptions(), renderOutput: Bool = true) -> Result {
         var diagnostics: [Diagnostic] = []
         let site = SiteLinker.link(tree, options: options, diagnostics: &diagnostics)
@@ -18,10 +22,25 @@ public enum SiteBuilder {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
         guard renderOutput, !diagnostics.hasErrors else {
-            return Result(files: [], diagnostics: diagnostics.sortedForDisplay(), site: site)
+            return Result(plan: RenderPlan(jobs: []), diagnostics: diagnostics.sortedForDisplay(), site: site)
         }
-        var files = SiteRenderer(site: site, templates: templates).render()
-        for (path, bytes) in tree.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, bytes: bytes)) }
-        return Result(files: files, diagnostics: diagnostics.sortedForDisplay(), site: site)
+        var jobs = SiteRenderer(site: site, templates: templates).jobs()
+        let assets = tree.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, bytes: $0.value) }
+        jobs.append { assets }
+        return Result(plan: RenderPlan(jobs: jobs), diagnostics: diagnostics.sortedForDisplay(), site: site)
+    }
+}
+
+/// The pages of a site as independent, pure render jobs.
+public struct RenderPlan: Sendable {
+    public let jobs: [@Sendable () -> [OutputFile]]
+
+    public init(jobs: [@Sendable () -> [OutputFile]]) {
+        self.jobs = jobs
+    }
+
+    /// Renders every job in parallel; files come back in a stable order.
+    public func renderAll() -> [OutputFile] {
+        concurrentMap(jobs) { $0() }.flatMap { $0 }
     }
 }

@@ -14,19 +14,24 @@ public enum SiteLinker {
         }
         let entities = parseEntities(tree.entities, diagnostics: &diagnostics)
         var articles: [String: Article] = [:]
-        for file in tree.articles {
+        let parsedArticles = concurrentMap(tree.articles) { file -> (Article?, [Diagnostic]) in
+            var local: [Diagnostic] = []
             guard EntityParser.isValidSlug(file.stem) else {
-                diagnostics.append(.error(.parse, "article file name '\(file.fileName)' cannot be used in a URL", at: SourceLocation(file: file.path),
-                                          notes: ["rename it with lowercase letters, digits, '-' and '_' only, e.g. '\(Slug.make(file.stem)).txt'"]))
-                continue
+                local.append(.error(.parse, "article file name '\(file.fileName)' cannot be used in a URL", at: SourceLocation(file: file.path),
+                                    notes: ["rename it with lowercase letters, digits, '-' and '_' only, e.g. '\(Slug.make(file.stem)).txt'"]))
+                return (nil, local)
             }
-            if let article = ArticleParser.parse(file, diagnostics: &diagnostics) { articles[file.fileName] = article }
+            return (ArticleParser.parse(file, diagnostics: &local), local)
+        }
+        for (article, local) in parsedArticles {
+            diagnostics.append(contentsOf: local)
+            if let article { articles[article.fileName] = article }
         }
         let annotations = pairAnnotations(tree.annotations, articles: articles, diagnostics: &diagnostics)
 
         // Link, one briefing per task.
         let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
-        let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: QuoteExtractor(entities: entities), linkMode: config.linkEntities)
+        let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil, linkMode: config.linkEntities)
         let work = articles.keys.sorted().compactMap { name -> (Article, Annotation?)? in
             let annotation = annotations[name]
             if annotation?.draft == true, !options.includeDrafts { return nil }
@@ -61,15 +66,12 @@ public enum SiteLinker {
                 entityBriefings[entity].append((b, count))
                 totals[entity] += count
             }
-            var seen: Set<String> = []
             for tag in briefing.tags {
-                let slug = Slug.make(tag)
-                guard !slug.isEmpty, seen.insert(slug).inserted else { continue }
-                if let t = tagIndex[slug] {
+                if let t = tagIndex[tag.slug] {
                     tags[t].briefings.append(b)
                 } else {
-                    tagIndex[slug] = tags.count
-                    tags.append(Site.TagGroup(slug: slug, name: tag, briefings: [b]))
+                    tagIndex[tag.slug] = tags.count
+                    tags.append(Site.TagGroup(slug: tag.slug, name: tag.name, briefings: [b]))
                 }
             }
         }
@@ -80,8 +82,13 @@ public enum SiteLinker {
 
     private static func parseEntities(_ files: [SourceFile], diagnostics: inout [Diagnostic]) -> [Entity] {
         var entities: [Entity] = []
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            if let entity = EntityParser.parse(file, diagnostics: &diagnostics) { entities.append(entity) }
+        let parsed = concurrentMap(files.sorted(by: { $0.path < $1.path })) { file -> (Entity?, [Diagnostic]) in
+            var local: [Diagnostic] = []
+            return (EntityParser.parse(file, diagnostics: &local), local)
+        }
+        for (entity, local) in parsed {
+            diagnostics.append(contentsOf: local)
+            if let entity { entities.append(entity) }
         }
         return entities
     }
@@ -89,8 +96,13 @@ public enum SiteLinker {
     /// Matches each annotation to its article by `article:` or by file stem.
     private static func pairAnnotations(_ files: [SourceFile], articles: [String: Article], diagnostics: inout [Diagnostic]) -> [String: Annotation] {
         var result: [String: Annotation] = [:]
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            let annotation = AnnotationParser.parse(file, diagnostics: &diagnostics)
+        let parsed = concurrentMap(files.sorted(by: { $0.path < $1.path })) { file -> (SourceFile, Annotation, [Diagnostic]) in
+            var local: [Diagnostic] = []
+            let annotation = AnnotationParser.parse(file, diagnostics: &local)
+            return (file, annotation, local)
+        }
+        for (file, annotation, local) in parsed {
+            diagnostics.append(contentsOf: local)
             guard articles[annotation.articleFile] != nil else {
                 var notes = ["an annotation annotates articles/\(annotation.articleFile); add that article or set 'article:' in the front matter"]
                 if let guess = nearest(annotation.articleFile, in: Array(articles.keys)) { notes.insert("did you mean '\(guess)'?", at: 0) }

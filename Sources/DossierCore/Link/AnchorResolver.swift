@@ -29,7 +29,7 @@ enum AnchorResolver {
                 if let closest = article.closestPassage(to: pattern, in: article.blocks) {
                     notes.append("closest passage: \"\(closest.text)\" (paragraph \(closest.paragraph))")
                 }
-                notes.append("the phrase must appear in the article as corrected; matching ignores case of quotes, dashes and spacing but not of letters")
+                notes.append("the phrase must appear in the article as corrected; quote marks, dashes and spacing may differ, letter case may not")
                 diagnostics.append(.error(.link, "anchored phrase \"\(note.phrase)\" not found in \(articlePath)", at: note.location, notes: notes))
             } else {
                 let times = found.count == 1 ? "once" : "\(found.count) times"

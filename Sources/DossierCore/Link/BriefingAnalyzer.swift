@@ -3,7 +3,8 @@
 /// Pure and independent of other briefings, so the builder runs many at once.
 struct BriefingAnalyzer: Sendable {
     let matcher: EntityMatcher
-    let quoteExtractor: QuoteExtractor
+    /// Nil when quote extraction is switched off (benchmarks only).
+    let quoteExtractor: QuoteExtractor?
     let linkMode: SiteConfig.LinkMode
 
     func analyze(article: Article, annotation: Annotation?, diagnostics: inout [Diagnostic]) -> Briefing {
@@ -13,7 +14,7 @@ struct BriefingAnalyzer: Sendable {
         for mention in mentions.joined() { counts[mention.entity, default: 0] += 1 }
 
         let notes = AnchorResolver.resolve(annotation?.notes ?? [], in: corrected, articlePath: article.path, diagnostics: &diagnostics)
-        let quotes = quoteExtractor.extract(from: corrected, mentions: mentions)
+        let quotes = quoteExtractor?.extract(from: corrected, mentions: mentions) ?? []
 
         let proseHTML = renderMarkdown(annotation?.prose ?? "", counts: &counts)
         let noteHTML = notes.map { renderMarkdown($0.note.markdown, counts: &counts) }
@@ -23,10 +24,20 @@ struct BriefingAnalyzer: Sendable {
         return Briefing(
             slug: article.slug, articlePath: article.path, annotationPath: annotation?.path,
             title: title, summary: annotation?.summary,
+            summaryHTML: annotation?.summary.map(Markdown.inlineHTML), summaryText: annotation?.summary.map(Markdown.plainText),
             provenance: article.provenance.overridden(by: annotation?.provenance ?? Provenance()),
-            briefed: annotation?.briefed, tags: annotation?.tags ?? [], draft: annotation?.draft ?? false,
+            briefed: annotation?.briefed, tags: Self.tags(annotation?.tags ?? []), draft: annotation?.draft ?? false,
             article: corrected, mentions: mentions, notes: notes, quotes: quotes,
             proseHTML: proseHTML, noteHTML: noteHTML, mentionCounts: counts)
+    }
+
+    static func tags(_ names: [String]) -> [Briefing.Tag] {
+        var seen: Set<String> = []
+        return names.compactMap { name in
+            let slug = Slug.make(name)
+            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
+            return Briefing.Tag(name: name, slug: slug)
+        }
     }
 
     /// Renders annotation Markdown with entity links added to its text nodes, counting every mention.

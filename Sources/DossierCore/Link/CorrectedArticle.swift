@@ -17,15 +17,20 @@ public struct CorrectedArticle: Sendable, Hashable {
     /// whitespace, quotes and dashes; case-sensitive). A `find` that matches nothing is an error.
     public init(article: Article, corrections: [Correction], diagnostics: inout [Diagnostic]) {
         blocks = article.paragraphs.map { Block(index: $0.index, text: $0.text, line: $0.line, insertions: []) }
+        // Normalised views are rebuilt only for blocks a correction changed.
+        var normalized = [NormalizedText?](repeating: nil, count: blocks.count)
         for correction in corrections {
             let pattern = NormalizedText.pattern(correction.find)
             var applied = 0
             for b in blocks.indices {
-                let occurrences = NormalizedText(blocks[b].text).occurrences(of: pattern)
+                if normalized[b] == nil { normalized[b] = NormalizedText(blocks[b].text) }
+                let occurrences = normalized[b]!.occurrences(of: pattern)
+                guard !occurrences.isEmpty else { continue }
                 for range in occurrences.reversed() {
                     blocks[b].replace(range, with: correction.replace)
                     applied += 1
                 }
+                normalized[b] = nil
             }
             if applied == 0 {
                 var notes = ["corrections repair text that appears in \(article.path); copy the damaged passage exactly"]

@@ -34,7 +34,7 @@ public struct EntityMatcher: Sendable {
                         let other = entities[first]
                         diagnostics.append(.error(
                             .link, "alias '\(form)' of '\(entity.name)' is already claimed by '\(other.name)' in \(other.path)",
-                            at: SourceLocation(file: entity.path, line: 1, column: 1),
+                            at: entity.formLocations[form] ?? SourceLocation(file: entity.path),
                             notes: ["an alias can point to one entity only: remove it from one of \(entity.path) and \(other.path)"]))
                     }
                     continue

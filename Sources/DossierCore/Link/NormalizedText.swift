@@ -15,8 +15,8 @@ struct NormalizedText {
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
-            if skipped.contains(where: { $0.contains(offset) }) { continue }
-            if scalar.properties.isWhitespace {
+            if !skipped.isEmpty, skipped.contains(where: { $0.contains(offset) }) { continue }
+            if Self.isSpace(scalar) {
                 if let pending = pendingSpace { pendingSpace = (pending.start, offset + width) } else { pendingSpace = (offset, offset + width) }
                 continue
             }
@@ -35,8 +35,14 @@ struct NormalizedText {
         ends.append(end)
     }
 
+    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C }
+        return scalar.properties.isWhitespace
+    }
+
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar {
+        guard scalar.value >= 0x80 else { return scalar }
+        return switch scalar {
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": "\""
         case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{02BC}": "'"
         case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": "-"

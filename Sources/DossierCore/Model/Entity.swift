@@ -32,6 +32,8 @@ public struct Entity: Sendable, Hashable {
     public var path: String
     /// Line in the file where the body starts, for diagnostics inside notes.
     public var bodyLine: Int
+    /// Where each surface form is written in the file, for alias-collision errors.
+    public var formLocations: [String: SourceLocation] = [:]
 
     public init(
         slug: String, name: String, kind: EntityKind, aliases: [String] = [], description: String? = nil,

@@ -53,10 +53,15 @@ public enum EntityParser {
             let alias = alias.trimmingWhitespace()
             if !alias.isEmpty, alias != name, !aliases.contains(alias) { aliases.append(alias) }
         }
-        return Entity(
+        var entity = Entity(
             slug: file.stem, name: name, kind: kind, aliases: aliases,
             description: fields.string("description", diagnostics: &diagnostics),
             links: links, notesMarkdown: document.body, path: file.path, bodyLine: document.bodyLine)
+        if let (_, node) = fields.node("name") { entity.formLocations[name] = fields.location(of: node) }
+        if let (_, node) = fields.node("aliases"), case .sequence(let items) = node {
+            for item in items { if let text = item.string { entity.formLocations[text.trimmingWhitespace()] = fields.location(of: item) } }
+        }
+        return entity
     }
 
     /// Slugs become URL path segments, so they are kept to a safe alphabet.

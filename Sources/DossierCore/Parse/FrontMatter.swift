@@ -79,10 +79,14 @@ struct YAMLFields {
     static func diagnostic(for error: Error, path: String, lineOffset: Int) -> Diagnostic {
         if let yamlError = error as? YamlError {
             switch yamlError {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
                 var message = "invalid YAML: \(problem)"
                 if let context { message += " \(context.text)" }
-                return .error(.parse, message, at: SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column),
+                // A problem found only at the end of the block (an unclosed bracket or quote) is
+                // reported where the unclosed construct starts.
+                let lineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+                let at = mark.line > lineCount - (yaml.hasSuffix("\n") ? 1 : 0) ? (context?.mark ?? mark) : mark
+                return .error(.parse, message, at: SourceLocation(file: path, line: at.line + lineOffset, column: at.column),
                               notes: ["front matter is YAML: check indentation, and quote values that contain ': ' or start with a quote or bracket"])
             case let .duplicatedKeysInMapping(duplicates, context):
                 return .error(.parse, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",

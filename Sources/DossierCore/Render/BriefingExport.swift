@@ -10,7 +10,7 @@ struct BriefingExport {
             ("published", .optional(briefing.provenance.published?.description)),
             ("source", .optional(briefing.provenance.source)),
             ("url", .optional(briefing.provenance.url)),
-            ("tags", .array(briefing.tags.map(JSON.string))),
+            ("tags", .array(briefing.tags.map { .string($0.name) })),
             ("entities", .array(mentioned.map { e, count in
                 .object([
                     ("slug", .string(entities[e].slug)), ("name", .string(entities[e].name)),

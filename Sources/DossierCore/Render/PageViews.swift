@@ -43,15 +43,20 @@ struct BriefingCardView: ViewModel {
     var source: String?
     var summaryHTML: String?
     var tags: [TagLinkView]
-    /// Mentions of the entity whose page lists this card.
-    var mentions: Int?
     var noteCount: Int
     var quoteCount: Int
 
     static let fields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "url": \.url, "date": \.date, "dateISO": \.dateISO, "source": \.source, "summaryHTML": \.summaryHTML,
-        "tags": \.tags, "mentions": \.mentions, "noteCount": \.noteCount, "quoteCount": \.quoteCount,
+        "tags": \.tags, "noteCount": \.noteCount, "quoteCount": \.quoteCount,
     ]
+}
+
+/// A briefing in a list: its pre-rendered card or row and, on entity pages, how often it mentions the entity.
+struct BriefingListItemView: ViewModel {
+    var html: String
+    var mentions: Int?
+    static let fields: [String: PartialKeyPath<Self>] = ["cardHTML": \.html, "rowHTML": \.html, "mentions": \.mentions]
 }
 
 struct PaginationView: ViewModel {
@@ -68,7 +73,7 @@ struct PaginationView: ViewModel {
 struct IndexView: ViewModel {
     var page: PageView
     var siteDescription: String
-    var briefings: [BriefingCardView]
+    var briefings: [BriefingListItemView]
     var pagination: PaginationView
     static let fields: [String: PartialKeyPath<Self>] = [
         "page": \.page, "siteDescription": \.siteDescription, "briefings": \.briefings, "pagination": \.pagination,
@@ -165,7 +170,7 @@ struct EntityView: ViewModel {
     var links: [LinkView]
     var notesHTML: String?
     var mentions: Int
-    var briefings: [BriefingCardView]
+    var briefings: [BriefingListItemView]
     var quotes: [QuoteView]
     var related: [EntityChipView]
     var pagination: PaginationView
@@ -186,7 +191,7 @@ struct TagIndexView: ViewModel {
 struct TagView: ViewModel {
     var page: PageView
     var name: String
-    var briefings: [BriefingCardView]
+    var briefings: [BriefingListItemView]
     var pagination: PaginationView
     static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "name": \.name, "briefings": \.briefings, "pagination": \.pagination]
 }

@@ -54,8 +54,8 @@ struct SiteFeeds {
             if let published = briefing.date { xml += "    <published>\(published.rfc3339)</published>\n" }
             xml += "    <updated>\(updated.rfc3339)</updated>\n"
             if let source = briefing.provenance.source { xml += "    <source><title>\(XML.escape(source))</title></source>\n" }
-            if let summary = briefing.summary { xml += "    <summary>\(XML.escape(Markdown.plainText(summary)))</summary>\n" }
-            for tag in briefing.tags { xml += "    <category term=\"\(XML.escape(Slug.make(tag)))\" label=\"\(XML.escape(tag))\"/>\n" }
+            if let summary = briefing.summaryText { xml += "    <summary>\(XML.escape(summary))</summary>\n" }
+            for tag in briefing.tags { xml += "    <category term=\"\(XML.escape(tag.slug))\" label=\"\(XML.escape(tag.name))\"/>\n" }
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -1,20 +1,46 @@
 /// The render stage: a linked `Site` and its templates in, every output file out.
-struct SiteRenderer {
+struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
+    /// Each briefing's card (home page) and row (entity and tag pages), rendered once per folder
+    /// depth at which lists show it: a large site repeats them hundreds of thousands of times.
+    private let cards: [Int: [String]]
+    private let rows: [Int: [String]]
 
-    /// Renders every page; independent pages render in parallel and come back in a stable order.
-    func render() -> [OutputFile] {
-        var jobs: [() -> [OutputFile]] = []
-        jobs.append(contentsOf: indexPages())
+    /// Entity and tag pages list this many briefings per page.
+    static let listPageSize = 100
+
+    init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        func fragments(_ template: String, depths: [Int], _ view: @escaping (Int, Int) -> Any) -> [Int: [String]] {
+            var result: [Int: [String]] = [:]
+            for depth in depths {
+                result[depth] = concurrentMap(Array(site.briefings.indices)) { templates.render(view($0, depth), with: template) }
+            }
+            return result
+        }
+        let deepLists = site.tags.contains { $0.briefings.count > Self.listPageSize }
+            || site.entityBriefings.contains { $0.count > Self.listPageSize }
+        cards = fragments("partials/card", depths: site.briefings.count > site.config.paginate ? [0, 2] : [0]) { b, depth in
+            Self.card(b, depth: depth, site: site)
+        }
+        rows = fragments("partials/row", depths: deepLists ? [2, 4] : [2]) { b, depth in Self.card(b, depth: depth, site: site) }
+    }
+
+    /// Every page as an independent job, so callers can render in parallel and write each file
+    /// as soon as it exists instead of holding the whole site in memory.
+    func jobs() -> [@Sendable () -> [OutputFile]] {
+        var jobs: [@Sendable () -> [OutputFile]] = []
+        jobs.append { indexPages() }
         for b in site.briefings.indices { jobs.append { briefingFiles(b) } }
         jobs.append { [entityIndexPage()] }
-        for e in site.entities.indices where !site.entityBriefings[e].isEmpty || true { jobs.append { entityPages(e) } }
+        for e in site.entities.indices { jobs.append { entityPages(e) } }
         jobs.append { [tagIndexPage()] }
         for t in site.tags.indices { jobs.append { tagPages(t) } }
         jobs.append { [quotesPage(), notFoundPage()] }
         jobs.append { SiteFeeds(site: site).files() }
-        return concurrentMap(jobs) { $0() }.flatMap { $0 }
+        return jobs
     }
 
     // MARK: Shared pieces
@@ -31,22 +57,25 @@ struct SiteRenderer {
             siteTitle: config.title, section: section)
     }
 
-    func card(_ b: Int, depth: Int, mentions: Int? = nil) -> BriefingCardView {
+    static func card(_ b: Int, depth: Int, site: Site) -> BriefingCardView {
         let briefing = site.briefings[b]
         return BriefingCardView(
             title: briefing.title, url: SitePaths.briefing(briefing.slug, from: depth),
             date: briefing.date?.displayString, dateISO: briefing.date?.dateString, source: briefing.provenance.source,
-            summaryHTML: briefing.summary.map(Markdown.inlineHTML), tags: tagLinks(briefing.tags, depth: depth),
-            mentions: mentions, noteCount: briefing.notes.count, quoteCount: briefing.quotes.filter { !$0.isFragment }.count)
+            summaryHTML: briefing.summaryHTML, tags: tagLinks(briefing.tags, depth: depth),
+            noteCount: briefing.notes.count, quoteCount: briefing.quotes.filter { !$0.isFragment }.count)
     }
 
-    func tagLinks(_ tags: [String], depth: Int) -> [TagLinkView] {
-        var seen: Set<String> = []
-        return tags.compactMap { tag in
-            let slug = Slug.make(tag)
-            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
-            return TagLinkView(name: tag, url: SitePaths.tag(slug, from: depth), count: 0)
-        }
+    func cardItem(_ b: Int, depth: Int) -> BriefingListItemView {
+        BriefingListItemView(html: cards[depth]?[b] ?? "", mentions: nil)
+    }
+
+    func rowItem(_ b: Int, depth: Int, mentions: Int? = nil) -> BriefingListItemView {
+        BriefingListItemView(html: rows[depth]?[b] ?? "", mentions: mentions)
+    }
+
+    static func tagLinks(_ tags: [Briefing.Tag], depth: Int) -> [TagLinkView] {
+        tags.map { TagLinkView(name: $0.name, url: SitePaths.tag($0.slug, from: depth), count: 0) }
     }
 
     func chip(_ e: Int, depth: Int, mentions: Int) -> EntityChipView {
@@ -82,16 +111,14 @@ struct SiteRenderer {
 
     // MARK: Pages
 
-    private func indexPages() -> [() -> [OutputFile]] {
-        [{
-            paginate(Array(site.briefings.indices), size: config.paginate, base: "") { slice, path, pagination in
-                let depth = SitePaths.depth(of: path)
-                let title = pagination.pageNumber == 1 ? config.title : "\(config.title), page \(pagination.pageNumber)"
-                let view = IndexView(page: pageView(path: path, title: title, section: "home"), siteDescription: config.description,
-                                     briefings: slice.map { card($0, depth: depth) }, pagination: pagination)
-                return templates.render(view, with: "index")
-            }
-        }]
+    private func indexPages() -> [OutputFile] {
+        paginate(Array(site.briefings.indices), size: config.paginate, base: "") { slice, path, pagination in
+            let depth = SitePaths.depth(of: path)
+            let title = pagination.pageNumber == 1 ? config.title : "\(config.title), page \(pagination.pageNumber)"
+            let view = IndexView(page: pageView(path: path, title: title, section: "home"), siteDescription: config.description,
+                                 briefings: slice.map { cardItem($0, depth: depth) }, pagination: pagination)
+            return templates.render(view, with: "index")
+        }
     }
 
     private func briefingFiles(_ b: Int) -> [OutputFile] {
@@ -112,16 +139,16 @@ struct SiteRenderer {
             site.briefings.indices.contains(i) ? LinkView(label: site.briefings[i].title, url: SitePaths.briefing(site.briefings[i].slug, from: 2)) : nil
         }
         let headline = briefing.article.blocks.first?.text ?? ""
-        let description = briefing.summary.map(Markdown.plainText)
+        let description = briefing.summaryText
         let view = BriefingView(
             page: pageView(path: path, title: briefing.title, description: description, section: "briefing"),
             title: briefing.title, headlineHTML: article.headlineHTML(),
             showsHeadline: briefing.title != headline.split(whereSeparator: { $0.isNewline }).joined(separator: " "),
-            summaryHTML: briefing.summary.map(Markdown.inlineHTML),
+            summaryHTML: briefing.summaryHTML,
             date: briefing.date?.displayString, dateISO: briefing.date?.dateString,
             briefed: briefing.briefed?.displayString, briefedISO: briefing.briefed?.dateString,
             source: briefing.provenance.source, sourceURL: briefing.provenance.url, author: briefing.provenance.author,
-            license: briefing.provenance.license, tags: tagLinks(briefing.tags, depth: 2),
+            license: briefing.provenance.license, tags: Self.tagLinks(briefing.tags, depth: 2),
             proseHTML: briefing.proseHTML.isEmpty ? nil : briefing.proseHTML, bodyHTML: article.bodyHTML(),
             notes: notes, quotes: quotes, entityGroups: groups,
             // Newest first: "previous" is the older briefing, "next" the newer one.
@@ -148,11 +175,11 @@ struct SiteRenderer {
     private func entityPages(_ e: Int) -> [OutputFile] {
         let entity = site.entities[e]
         var quotes: [(Quote, Int, Int)] = []
-        for (b, briefing) in site.briefings.enumerated() where site.entityBriefings[e].contains(where: { $0.briefing == b }) {
-            for (q, quote) in briefing.quotes.enumerated() where quote.entity == e { quotes.append((quote, q + 1, b)) }
+        for (b, _) in site.entityBriefings[e] {
+            for (q, quote) in site.briefings[b].quotes.enumerated() where quote.entity == e { quotes.append((quote, q + 1, b)) }
         }
         let notesHTML = Markdown.html(entity.notesMarkdown)
-        return paginate(site.entityBriefings[e], size: 50, base: "entities/\(entity.slug)/") { slice, path, pagination in
+        return paginate(site.entityBriefings[e], size: Self.listPageSize, base: "entities/\(entity.slug)/") { slice, path, pagination in
             let depth = SitePaths.depth(of: path)
             let view = EntityView(
                 page: pageView(path: path, title: entity.name, description: entity.description, section: "entities"),
@@ -160,7 +187,7 @@ struct SiteRenderer {
                 description: entity.description, aliases: entity.aliases,
                 links: entity.links.map { LinkView(label: $0.label, url: $0.url) },
                 notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: site.entityMentionTotals[e],
-                briefings: slice.map { card($0.briefing, depth: depth, mentions: $0.mentions) },
+                briefings: slice.map { rowItem($0.briefing, depth: depth, mentions: $0.mentions) },
                 quotes: pagination.pageNumber == 1 ? quotes.map { quoteView($0.0, number: $0.1, in: $0.2, depth: depth, onBriefingPage: false) } : [],
                 related: pagination.pageNumber == 1 ? site.coMentions(of: e).map { chip($0.entity, depth: depth, mentions: $0.briefings) } : [],
                 pagination: pagination)
@@ -176,10 +203,10 @@ struct SiteRenderer {
 
     private func tagPages(_ t: Int) -> [OutputFile] {
         let tag = site.tags[t]
-        return paginate(tag.briefings, size: config.paginate, base: "tags/\(tag.slug)/") { slice, path, pagination in
+        return paginate(tag.briefings, size: Self.listPageSize, base: "tags/\(tag.slug)/") { slice, path, pagination in
             let depth = SitePaths.depth(of: path)
             let view = TagView(page: pageView(path: path, title: "Tagged “\(tag.name)”", section: "tags"), name: tag.name,
-                               briefings: slice.map { card($0, depth: depth) }, pagination: pagination)
+                               briefings: slice.map { rowItem($0, depth: depth) }, pagination: pagination)
             return templates.render(view, with: "tag")
         }
     }
