@@ -10,6 +10,10 @@ struct NormalizedText {
     /// - Parameter dropBrackets: also ignore `[` and `]`, so an anchored phrase may leave out the
     ///   brackets of an editorial insertion.
     init(_ text: String, dropBrackets: Bool = false, skipping skipped: [Range<Int>] = []) {
+        let capacity = text.utf8.count
+        scalars.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
+        ends.reserveCapacity(capacity)
         var offset = 0
         var pendingSpace: (start: Int, end: Int)?
         for scalar in text.unicodeScalars {

@@ -17,29 +17,41 @@ public enum ArticleParser {
     }
 
     /// Paragraphs are runs of non-blank lines; lines are trimmed of trailing spaces and `\r`,
-    /// and kept joined by `\n` (soft breaks).
+    /// and kept joined by `\n` (soft breaks). Works on UTF-8 bytes for speed; a line holding only
+    /// Unicode spaces (NBSP) also separates paragraphs.
     static func splitParagraphs(_ body: String, firstLine: Int) -> [Paragraph] {
+        let bytes = Array(body.utf8)
         var paragraphs: [Paragraph] = []
-        var current: [Substring] = []
+        var current: [UInt8] = []
         var startLine = firstLine
         var lineNumber = firstLine
         func flush() {
             guard !current.isEmpty else { return }
-            paragraphs.append(Paragraph(index: paragraphs.count, text: current.joined(separator: "\n"), line: startLine))
-            current.removeAll()
+            paragraphs.append(Paragraph(index: paragraphs.count, text: String(decoding: current, as: UTF8.self), line: startLine))
+            current.removeAll(keepingCapacity: true)
         }
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = rawLine.trimmingTrailingCR()
-            while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-            if line.allSatisfy({ $0.isWhitespace }) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var trimmed = end
+            while trimmed > start, bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 || bytes[trimmed - 1] == 0x0D { trimmed -= 1 }
+            if isBlank(bytes[start..<trimmed]) {
                 flush()
             } else {
-                if current.isEmpty { startLine = lineNumber }
-                current.append(line)
+                if current.isEmpty { startLine = lineNumber } else { current.append(0x0A) }
+                current.append(contentsOf: bytes[start..<trimmed])
             }
             lineNumber += 1
+            start = end + 1
         }
         flush()
         return paragraphs
+    }
+
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }) { return true }
+        guard line.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: line, as: UTF8.self).unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 }

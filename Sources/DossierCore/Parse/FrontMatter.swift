@@ -12,21 +12,40 @@ struct FrontMatterDocument {
     var bodyLine: Int
 
     /// Splits `text`. An opening `---` without a closing one is an error at the opening fence.
+    /// Works on UTF-8 lines: splitting by `Character` costs more than the rest of parsing.
     static func split(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> FrontMatterDocument {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingCR() == "---" else {
-            return FrontMatterDocument(yaml: nil, yamlLine: 1, body: text, bodyLine: 1)
+        let bytes = Array(text.utf8)
+        func lineEnd(from start: Int) -> Int {
+            var i = start
+            while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+            return i
         }
-        for i in 1..<lines.count where lines[i].trimmingTrailingCR() == "---" || lines[i].trimmingTrailingCR() == "..." {
-            let yaml = lines[1..<i].joined(separator: "\n")
-            let body = lines[(i + 1)...].joined(separator: "\n")
-            return FrontMatterDocument(yaml: yaml, yamlLine: 2, body: body, bodyLine: i + 2)
+        func isFence(_ start: Int, _ end: Int, dots: Bool = false) -> Bool {
+            var e = end
+            if e > start, bytes[e - 1] == 0x0D { e -= 1 }
+            guard e - start == 3 else { return false }
+            let c: UInt8 = dots ? 0x2E : 0x2D
+            return bytes[start] == c && bytes[start + 1] == c && bytes[start + 2] == c
+        }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(0, firstEnd) else { return FrontMatterDocument(yaml: nil, yamlLine: 1, body: text, bodyLine: 1) }
+        var start = firstEnd + 1
+        var line = 2
+        while start <= bytes.count {
+            let end = lineEnd(from: start)
+            if isFence(start, end) || isFence(start, end, dots: true) {
+                let yaml = firstEnd + 1 < start ? String(decoding: bytes[(firstEnd + 1)..<(start - 1)], as: UTF8.self) : ""
+                let body = end + 1 <= bytes.count ? String(decoding: bytes[min(end + 1, bytes.count)...], as: UTF8.self) : ""
+                return FrontMatterDocument(yaml: yaml, yamlLine: 2, body: body, bodyLine: line + 1)
+            }
+            start = end + 1
+            line += 1
         }
         diagnostics.append(.error(.parse, "front matter opened with '---' is never closed", at: SourceLocation(file: path, line: 1, column: 1),
                                   notes: ["add a line containing only '---' after the last front matter key"]))
-        return FrontMatterDocument(yaml: nil, yamlLine: 1, body: lines.dropFirst().joined(separator: "\n"), bodyLine: 2)
+        return FrontMatterDocument(yaml: nil, yamlLine: 1, body: String(decoding: bytes[min(firstEnd + 1, bytes.count)...], as: UTF8.self), bodyLine: 2)
     }
 }
 
@@ -49,7 +68,7 @@ struct YAMLFields {
         guard let yaml, !yaml.trimmingWhitespace().isEmpty else { return }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
             return

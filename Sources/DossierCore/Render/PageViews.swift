@@ -94,8 +94,9 @@ struct EntityChipView: ViewModel {
 struct EntityGroupView: ViewModel {
     var title: String
     var kind: String
-    var entities: [EntityChipView]
-    static let fields: [String: PartialKeyPath<Self>] = ["title": \.title, "kind": \.kind, "entities": \.entities]
+    /// The group's `partials/entity-chip` renderings, joined.
+    var entitiesHTML: String
+    static let fields: [String: PartialKeyPath<Self>] = ["title": \.title, "kind": \.kind, "entitiesHTML": \.entitiesHTML]
 }
 
 struct NoteView: ViewModel {
@@ -153,9 +154,17 @@ struct BriefingView: ViewModel {
     ]
 }
 
+/// Entities of one kind on the entities index, with descriptions.
+struct EntityDirectoryGroupView: ViewModel {
+    var title: String
+    var kind: String
+    var entities: [EntityChipView]
+    static let fields: [String: PartialKeyPath<Self>] = ["title": \.title, "kind": \.kind, "entities": \.entities]
+}
+
 struct EntityIndexView: ViewModel {
     var page: PageView
-    var groups: [EntityGroupView]
+    var groups: [EntityDirectoryGroupView]
     var count: Int
     static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "groups": \.groups, "count": \.count]
 }
@@ -167,6 +176,7 @@ struct EntityView: ViewModel {
     var kindTitle: String
     var description: String?
     var aliases: [String]
+    var aliasList: String { aliases.joined(separator: ", ") }
     var links: [LinkView]
     var notesHTML: String?
     var mentions: Int
@@ -177,7 +187,7 @@ struct EntityView: ViewModel {
 
     static let fields: [String: PartialKeyPath<Self>] = [
         "page": \.page, "name": \.name, "kind": \.kind, "kindTitle": \.kindTitle, "description": \.description,
-        "aliases": \.aliases, "links": \.links, "notesHTML": \.notesHTML, "mentions": \.mentions, "briefings": \.briefings,
+        "aliases": \.aliases, "aliasList": \.aliasList, "links": \.links, "notesHTML": \.notesHTML, "mentions": \.mentions, "briefings": \.briefings,
         "quotes": \.quotes, "related": \.related, "pagination": \.pagination,
     ]
 }

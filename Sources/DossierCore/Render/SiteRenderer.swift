@@ -7,6 +7,16 @@ struct SiteRenderer: Sendable {
     private let cards: [Int: [String]]
     private let rows: [Int: [String]]
 
+    /// Entity chips (`partials/entity-chip`) by entity, depth and count: briefing pages show
+    /// dozens each, and the same chip recurs across thousands of pages.
+    private let chips = FragmentCache<ChipKey>()
+
+    struct ChipKey: Hashable, Sendable {
+        var entity: Int
+        var depth: Int
+        var count: Int
+    }
+
     /// Entity and tag pages list this many briefings per page.
     static let listPageSize = 100
 
@@ -84,6 +94,23 @@ struct SiteRenderer: Sendable {
                               mentions: mentions, description: entity.description)
     }
 
+    func chipHTML(_ e: Int, depth: Int, mentions: Int) -> String {
+        chips.value(for: ChipKey(entity: e, depth: depth, count: mentions)) {
+            templates.render(chip(e, depth: depth, mentions: mentions), with: "partials/entity-chip")
+        }
+    }
+
+    /// Entities grouped by kind, most mentioned first, each group's chips joined once.
+    func entityGroups(_ counts: [(entity: Int, count: Int)], depth: Int) -> [EntityGroupView] {
+        EntityKind.allCases.compactMap { kind in
+            let members = counts.filter { site.entities[$0.entity].kind == kind }
+                .sorted { ($1.count, site.entities[$0.entity].name) < ($0.count, site.entities[$1.entity].name) }
+            guard !members.isEmpty else { return nil }
+            return EntityGroupView(title: kind.pluralTitle, kind: kind.rawValue,
+                                   entitiesHTML: members.map { chipHTML($0.entity, depth: depth, mentions: $0.count) }.joined())
+        }
+    }
+
     func quoteView(_ quote: Quote, number: Int, in b: Int, depth: Int, onBriefingPage: Bool) -> QuoteView {
         let briefing = site.briefings[b]
         let briefingURL = SitePaths.briefing(briefing.slug, from: depth)
@@ -128,13 +155,7 @@ struct SiteRenderer: Sendable {
         let notes = article.orderedNotes.map { NoteView(number: $0.number, phrase: $0.note.note.phrase, html: $0.html) }
         let quotes = briefing.quotes.enumerated().filter { !$0.element.isFragment }
             .map { quoteView($0.element, number: $0.offset + 1, in: b, depth: 2, onBriefingPage: true) }
-        var groups: [EntityGroupView] = []
-        for kind in EntityKind.allCases {
-            let chips = briefing.mentionCounts.filter { site.entities[$0.key].kind == kind }
-                .sorted { ($1.value, site.entities[$0.key].name) < ($0.value, site.entities[$1.key].name) }
-                .map { chip($0.key, depth: 2, mentions: $0.value) }
-            if !chips.isEmpty { groups.append(EntityGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
-        }
+        let groups = entityGroups(briefing.mentionCounts.map { ($0.key, $0.value) }, depth: 2)
         func neighbour(_ i: Int) -> LinkView? {
             site.briefings.indices.contains(i) ? LinkView(label: site.briefings[i].title, url: SitePaths.briefing(site.briefings[i].slug, from: 2)) : nil
         }
@@ -161,12 +182,12 @@ struct SiteRenderer: Sendable {
 
     private func entityIndexPage() -> OutputFile {
         let path = "entities/index.html"
-        var groups: [EntityGroupView] = []
+        var groups: [EntityDirectoryGroupView] = []
         for kind in EntityKind.allCases {
             let chips = site.entities.indices.filter { site.entities[$0].kind == kind }
                 .sorted { (site.entityMentionTotals[$1], site.entities[$0].name) < (site.entityMentionTotals[$0], site.entities[$1].name) }
                 .map { chip($0, depth: 1, mentions: site.entityMentionTotals[$0]) }
-            if !chips.isEmpty { groups.append(EntityGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
+            if !chips.isEmpty { groups.append(EntityDirectoryGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
         }
         let view = EntityIndexView(page: pageView(path: path, title: "Entities", section: "entities"), groups: groups, count: site.entities.count)
         return OutputFile(path: path, text: templates.render(view, with: "entities"))

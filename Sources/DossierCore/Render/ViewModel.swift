@@ -9,11 +9,18 @@ protocol ViewModel: MustacheParent, Sendable {
 }
 
 extension ViewModel {
+    /// A field's value; or, for `hasX` where `x` is a list field, whether the list is non-empty,
+    /// so templates can wrap a list (`{{#hasTags}}<ul>…</ul>{{/hasTags}}`) without transforms.
     func child(named name: String) -> Any? {
-        guard let path = Self.fields[name] else { return nil }
-        let value = self[keyPath: path]
-        if let optional = value as? OptionalValue { return optional.wrappedValue }
-        return value
+        if let path = Self.fields[name] {
+            let value = self[keyPath: path]
+            if let optional = value as? OptionalValue { return optional.wrappedValue }
+            return value
+        }
+        guard name.hasPrefix("has"), name.count > 3 else { return nil }
+        let field = name.dropFirst(3).prefix(1).lowercased() + name.dropFirst(4)
+        guard let path = Self.fields[field], let list = self[keyPath: path] as? any Collection else { return nil }
+        return !list.isEmpty
     }
 }
 
