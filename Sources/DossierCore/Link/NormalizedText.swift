@@ -88,7 +88,9 @@ struct NormalizedText {
                 if best == nil || d < best!.distance { best = (i, i + length, d) }
             }
         }
-        guard let best else { return nil }
+        guard var best else { return nil }
+        // Show whole words: a passage cut mid-word reads as a typo of its own.
+        while best.end < scalars.count, scalars[best.end].isWordCharacter { best.end += 1 }
         let utf8 = Array(original.utf8)
         return (String(decoding: utf8[starts[best.start]..<ends[best.end - 1]], as: UTF8.self), best.distance)
     }

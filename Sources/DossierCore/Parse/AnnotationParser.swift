@@ -89,7 +89,11 @@ public enum AnnotationParser {
             let heading = headings[index]
             let headingLine = heading.line - 1
             let location = SourceLocation(file: path, line: heading.line + bodyLine - 1, column: heading.column)
-            guard heading.level == 3, let (phrase, occurrence) = notePhrase(heading.text, at: location, diagnostics: &diagnostics) else {
+            // The phrase is taken from the heading's source line, not cmark's inline rendering, so
+            // that `<`, backticks and `*` in the quoted article text stay as written.
+            guard heading.level == 3, headingLine < lines.count,
+                  let (phrase, occurrence) = notePhrase(Self.atxHeadingText(lines[headingLine]) ?? heading.text, at: location, diagnostics: &diagnostics)
+            else {
                 index += 1
                 continue
             }
@@ -105,6 +109,20 @@ public enum AnnotationParser {
         takeProse(upTo: lines.count)
         annotation.prose = proseLines.joined(separator: "\n")
         annotation.proseLine = bodyLine + (firstProseLine ?? 0)
+    }
+
+    /// The text of an ATX heading line (`### text ##`), or nil for a setext heading.
+    static func atxHeadingText(_ line: Substring) -> String? {
+        var text = line.trimmingTrailingCR().drop { $0 == " " }
+        guard text.hasPrefix("#") else { return nil }
+        text = text.drop { $0 == "#" }
+        var result = text.trimmingCharacters(in: " \t")
+        // An optional closing sequence of #s, preceded by a space.
+        let withoutHashes = result.reversed().drop { $0 == "#" }
+        if withoutHashes.count < result.count, withoutHashes.first == " " {
+            result = String(withoutHashes.reversed()).trimmingCharacters(in: " \t")
+        }
+        return result
     }
 
     /// `"phrase"` or `"phrase" (n)` with straight or curly quotes; nil for an ordinary heading.
