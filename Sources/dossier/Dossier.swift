@@ -4,6 +4,6 @@ import ArgumentParser
 struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build annotated news briefings into a static site.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self)
 }
