@@ -43,8 +43,9 @@ struct BriefingCardView: ViewModel {
     var source: String?
     var summaryHTML: String?
     var tags: [TagLinkView]
-    var noteCount: Int
-    var quoteCount: Int
+    /// Nil when zero, so the card says nothing rather than "0 notes".
+    var noteCount: Int?
+    var quoteCount: Int?
 
     static let fields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "url": \.url, "date": \.date, "dateISO": \.dateISO, "source": \.source, "summaryHTML": \.summaryHTML,

@@ -73,7 +73,8 @@ struct SiteRenderer: Sendable {
             title: briefing.title, url: SitePaths.briefing(briefing.slug, from: depth),
             date: briefing.date?.displayString, dateISO: briefing.date?.dateString, source: briefing.provenance.source,
             summaryHTML: briefing.summaryHTML, tags: tagLinks(briefing.tags, depth: depth),
-            noteCount: briefing.notes.count, quoteCount: briefing.quotes.filter { !$0.isFragment }.count)
+            noteCount: briefing.notes.isEmpty ? nil : briefing.notes.count,
+            quoteCount: briefing.quotes.contains { !$0.isFragment } ? briefing.quotes.filter { !$0.isFragment }.count : nil)
     }
 
     func cardItem(_ b: Int, depth: Int) -> BriefingListItemView {
