@@ -21,8 +21,11 @@ public struct OutputWriter {
 
     /// Renders the plan's jobs in parallel and writes each file as soon as it exists, so the
     /// whole site never has to sit in memory at once. Returns the number of files written.
+    ///
+    /// `verify` runs once every file is written and before the swap (the link check); if it
+    /// returns errors the staging folder is discarded and `WriteError.verificationFailed` thrown.
     @discardableResult
-    public func write(_ plan: RenderPlan) throws -> Int {
+    public func write(_ plan: RenderPlan, verify: () -> [Diagnostic] = { [] }) throws -> Int {
         let fm = FileManager.default
         let parent = outputDirectory.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -42,6 +45,8 @@ public struct OutputWriter {
         var count = 0
         do {
             count = try writeFiles(plan, into: staging, previous: exists ? outputDirectory : nil)
+            let problems = verify()
+            if problems.hasErrors { throw WriteError.verificationFailed(problems) }
             try Data().write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
             try? fm.removeItem(at: staging)
@@ -173,6 +178,8 @@ public enum WriteError: Error, CustomStringConvertible {
     case foreignDirectory(String)
     case unsafePath(String)
     case system(String, Int32)
+    /// The written site failed a check (broken links); the diagnostics name pages and targets.
+    case verificationFailed([Diagnostic])
 
     public var description: String {
         switch self {
@@ -181,6 +188,7 @@ public enum WriteError: Error, CustomStringConvertible {
             "output folder '\(path)' is not empty and was not written by Dossier; refusing to replace it (choose another --output, or empty it first)"
         case .unsafePath(let path): "refusing to write '\(path)' outside the output folder"
         case let .system(what, code): "\(what): \(String(cString: strerror(code)))"
+        case .verificationFailed(let diagnostics): "the built site has \(diagnostics.errorCount) error(s)"
         }
     }
 }

@@ -64,8 +64,19 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         let fileCount: Int
+        let links = result.makeLinkCheck()
         do {
-            fileCount = try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write(result.plan)
+            fileCount = try OutputWriter(outputDirectory: URL(fileURLWithPath: output))
+                .write(result.plan.recordingLinks(into: links), verify: links.diagnostics)
+        } catch WriteError.verificationFailed(let problems) {
+            // Link check locations are output paths; show them under the output folder.
+            DiagnosticPrinter().print(problems.map { d in
+                var d = d
+                if let file = d.location?.file { d.location?.file = "\(output)/\(file)" }
+                return d
+            })
+            printError("build failed: \(count(problems.errorCount, "broken link")); \(output)/ left unchanged")
+            throw ExitCode.failure
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure

@@ -226,3 +226,9 @@ struct NotFoundView: ViewModel {
     var page: PageView
     static let fields: [String: PartialKeyPath<Self>] = ["page": \.page]
 }
+
+struct SearchPageView: ViewModel {
+    var page: PageView
+    var count: Int
+    static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "count": \.count]
+}

@@ -48,7 +48,7 @@ struct SiteRenderer: Sendable {
         for e in site.entities.indices { jobs.append { entityPages(e) } }
         jobs.append { [tagIndexPage()] }
         for t in site.tags.indices { jobs.append { tagPages(t) } }
-        jobs.append { [quotesPage(), notFoundPage()] }
+        jobs.append { [quotesPage(), notFoundPage(), searchPage()] + SearchIndex(site: site).files() }
         jobs.append { SiteFeeds(site: site).files() }
         return jobs
     }
@@ -249,6 +249,12 @@ struct SiteRenderer: Sendable {
             .map { SpeakerQuotesView(name: $0.key, url: $0.value.url, anchor: "speaker-" + Slug.make($0.key), quotes: $0.value.quotes) }
         let view = QuotesIndexView(page: pageView(path: path, title: "Quotes", section: "quotes"), speakers: speakers, count: count)
         return OutputFile(path: path, text: templates.render(view, with: "quotes"))
+    }
+
+    private func searchPage() -> OutputFile {
+        let path = "search/index.html"
+        let view = SearchPageView(page: pageView(path: path, title: "Search", section: "search"), count: site.briefings.count)
+        return OutputFile(path: path, text: templates.render(view, with: "search"))
     }
 
     private func notFoundPage() -> OutputFile {

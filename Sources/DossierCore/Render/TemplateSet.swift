@@ -3,7 +3,7 @@ import Mustache
 /// The site's Mustache templates, parsed once; parse errors are reported at `Templates/x.mustache:L:C`.
 struct TemplateSet: Sendable {
     /// Templates every build needs; a missing one is an error naming the file to create.
-    static let required = ["layout", "index", "briefing", "entities", "entity", "tags", "tag", "quotes", "404", "partials/card", "partials/row", "partials/entity-chip"]
+    static let required = ["layout", "index", "briefing", "entities", "entity", "tags", "tag", "quotes", "404", "search", "partials/card", "partials/row", "partials/entity-chip"]
 
     private let library: MustacheLibrary
     private let paths: [String: String]
