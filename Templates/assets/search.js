@@ -18,6 +18,8 @@
     return;
   }
   var root = "../"; // this page is search/index.html
+  // From disk (file://) a folder does not open its index.html, so result links name it.
+  var index = location.protocol === "file:" ? "index.html" : "";
 
   /* Case, accents, curly quotes and dashes do not matter. Keeps string length for precomposed text. */
   function fold(s) {
@@ -137,11 +139,12 @@
     return (start > 0 ? "… " : "") + cut;
   }
 
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  /* As the pages print dates: 20 December 2018. */
   function formatDate(iso) {
-    if (!iso) return "";
-    var d = new Date(iso + "T00:00:00Z");
-    if (isNaN(d.getTime())) return iso;
-    return d.toLocaleDateString(document.documentElement.lang || "en", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1] : (iso || "");
   }
 
   function el(tag, className, text) {
@@ -157,8 +160,8 @@
   function renderEntity(r, ts) {
     var e = r.entity;
     var li = el("li", "search-hit search-entity");
-    var a = el("a", "search-title entity " + e[2]);
-    a.href = root + "entities/" + e[1] + "/";
+    var a = el("a", "search-title");
+    a.href = root + "entities/" + e[1] + "/" + index;
     appendHighlighted(a, e[0], ts);
     li.appendChild(a);
     li.appendChild(el("span", "search-kind", " " + e[2]));
@@ -170,7 +173,7 @@
     var b = rec.row;
     var li = el("li", "search-hit");
     var a = el("a", "search-title");
-    a.href = root + "briefings/" + b[0] + "/";
+    a.href = root + "briefings/" + b[0] + "/" + index;
     appendHighlighted(a, b[1], ts);
     li.appendChild(a);
     var meta = [formatDate(b[2]), b[3]].filter(Boolean).join(" · ");

@@ -25,7 +25,7 @@ import Testing
         // First mention in the article body links; the later possessive mention does not.
         #expect(page.contains(#"<a class="entity person" href="../../entities/ana-ruiz/" title="Ana Ruiz — Foreign minister of Valdora.">Foreign Minister Ana Ruiz</a> met <ins class="editorial" title="Editorial insertion">[senior]</ins> officials of the <a class="entity organization" href="../../entities/northern-league/" title="Northern League">Northern League</a> in <a class="entity place" href="../../entities/valdora/" title="Valdora">Valdora</a> on Monday."#))
         #expect(page.contains("Ruiz’s aides said the talks <mark class=\"anchor\" id=\"anchor-1\">were “constructive”</mark><sup class=\"note-ref\"><a id=\"ref-1\" href=\"#note-1\" aria-label=\"Note 1\">1</a></sup>."))
-        #expect(page.contains(##"<aside class="note" id="note-1" aria-label="Note 1"><a class="note-back" href="#ref-1""##))
+        #expect(page.contains(##"<aside class="note" id="note-1" tabindex="-1" aria-label="Note 1"><a class="note-back" href="#ref-1""##))
         // Annotation prose: entity links inside cmark's AST, not in links or code.
         #expect(page.contains(#"<a href="../../entities/ana-ruiz/" title="Ana Ruiz — Foreign minister of Valdora.">Ana Ruiz</a> has staked"#))
         #expect(page.contains("<code>Valdora</code>"))

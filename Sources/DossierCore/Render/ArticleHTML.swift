@@ -33,7 +33,7 @@ struct ArticleHTML {
             html += markup(for: i, block: block, notes: here, linked: &linked, linkEntities: true).render()
             html += "</p>\n"
             for note in here {
-                html += "<aside class=\"note\" id=\"note-\(note.number)\" aria-label=\"Note \(note.number)\">"
+                html += "<aside class=\"note\" id=\"note-\(note.number)\" tabindex=\"-1\" aria-label=\"Note \(note.number)\">"
                 html += "<a class=\"note-back\" href=\"#ref-\(note.number)\" aria-label=\"Back to the text of note \(note.number)\">\(note.number)</a>"
                 html += "<span class=\"note-phrase\">“\(HTML.escape(note.note.note.phrase))”</span>\n"
                 html += note.html
