@@ -46,11 +46,18 @@ public final class LinkCheck: @unchecked Sendable {
         var refs: [Reference: (first: Referrer, count: Int)] = [:]
         var local: [Referrer: String] = [:]
         for (path, scan) in scans {
-            for link in scan.links {
+            // Pages repeat links (entity chips, tags); each distinct one is resolved once, at its first use.
+            var seen: Set<String> = []
+            for link in scan.links where seen.insert(link.value).inserted {
                 let referrer = Referrer(page: path, line: link.line, column: link.column, href: link.value)
                 switch resolve(link.value, from: path) {
                 case .external: continue
                 case .invalid(let reason): local[referrer] = reason
+                case .target(let reference) where reference.path == path:
+                    // Same-page fragments are checked here, so only other pages' ids need keeping.
+                    if let fragment = reference.fragment, !scan.ids.contains(fragment) {
+                        local[referrer] = "\(path) has no element with id '\(fragment)'"
+                    }
                 case .target(let reference):
                     if let known = refs[reference] {
                         refs[reference] = (min(known.first, referrer), known.count + 1)
@@ -118,17 +125,18 @@ public final class LinkCheck: @unchecked Sendable {
 
     /// Resolves a link as written on `page` to an output path and fragment.
     func resolve(_ raw: String, from page: String) -> Resolution {
+        if let fast = Self.resolvePlain(raw, from: page) { return .target(fast) }
         let href = Self.decodeEntities(raw)
         if href.isEmpty || Self.hasScheme(href) || href.hasPrefix("//") { return .external }
         var rest = Substring(href)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
             let value = rest[rest.index(after: hash)...]
-            fragment = value.isEmpty ? nil : (String(value).removingPercentEncoding ?? String(value))
+            fragment = value.isEmpty ? nil : value.utf8.contains(UInt8(ascii: "%")) ? (String(value).removingPercentEncoding ?? String(value)) : String(value)
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        guard let decoded = String(rest).removingPercentEncoding else { return .invalid("malformed percent-encoding") }
+        guard let decoded = rest.utf8.contains(UInt8(ascii: "%")) ? String(rest).removingPercentEncoding : String(rest) else { return .invalid("malformed percent-encoding") }
         var components: [Substring]
         if decoded.hasPrefix("/") {
             guard decoded.hasPrefix(basePath) else { return .invalid("absolute path outside the site's base path '\(basePath)'") }
@@ -157,6 +165,47 @@ public final class LinkCheck: @unchecked Sendable {
         return .target(Reference(path: path, fragment: fragment))
     }
 
+    /// The links Dossier writes (`../` × n, then a plain path, maybe a `#fragment`), resolved
+    /// without allocating components; nil for anything else, which takes the general path.
+    static func resolvePlain(_ href: String, from page: String) -> Reference? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        return href.utf8.withContiguousStorageIfAvailable { b -> Reference? in
+            let n = b.count
+            guard n > 0, b[0] != slash else { return nil }
+            var i = 0
+            var ups = 0
+            while i + 2 < n, b[i] == dot, b[i + 1] == dot, b[i + 2] == slash {
+                ups += 1
+                i += 3
+            }
+            var hash = n
+            var j = i
+            while j < n {
+                let c = b[j]
+                if c == UInt8(ascii: "#") { hash = j; break }
+                if c == UInt8(ascii: "%") || c == UInt8(ascii: "&") || c == UInt8(ascii: "?") || c == UInt8(ascii: ":") { return nil }
+                if c == dot, j == i || b[j - 1] == slash { return nil }
+                j += 1
+            }
+            let pageBytes = page.utf8
+            let depth = pageBytes.reduce(0) { $0 + ($1 == slash ? 1 : 0) }
+            guard ups <= depth else { return nil }
+            let fragment = hash + 1 < n ? String(decoding: UnsafeBufferPointer(rebasing: b[(hash + 1)...]), as: UTF8.self) : nil
+            if ups == 0, hash == 0 { return Reference(path: page, fragment: fragment) }
+            // The page's first `depth - ups` folders, then the link's path.
+            var keep = depth - ups
+            var end = pageBytes.startIndex
+            while keep > 0, end != pageBytes.endIndex {
+                if pageBytes[end] == slash { keep -= 1 }
+                end = pageBytes.index(after: end)
+            }
+            var path = String(page[..<end])
+            path += String(decoding: UnsafeBufferPointer(rebasing: b[i..<hash]), as: UTF8.self)
+            if hash == i || b[hash - 1] == slash { path += "index.html" }
+            return Reference(path: path, fragment: fragment)
+        } ?? nil
+    }
+
     private static func hasScheme(_ s: String) -> Bool {
         for (i, c) in s.utf8.enumerated() {
             switch c {
@@ -171,7 +220,7 @@ public final class LinkCheck: @unchecked Sendable {
 
     /// The character references our escapers produce.
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
