@@ -1,0 +1,140 @@
+/// Turns a speaker cue into the speaker as written and, when it can be known, an entity.
+///
+/// Keeps a small model of the discourse while the article is read in order: who was last named
+/// in subject position (for `he`, `she`, `they`, `it`), which role words each person was given
+/// (`Senator`, `the minister`), and who spoke last. It never guesses: a cue that no name, alias,
+/// role or pronoun rule connects to an entity keeps its words and gets no entity.
+struct SpeakerResolver {
+    /// What a pronoun or role may stand for.
+    enum Slot: Hashable { case person, group, place }
+
+    struct Lexicon: Sendable {
+        /// Role and honorific words in each entity's surface forms (`Senator King` → senator).
+        var aliasTitles: [Set<WordKey>]
+        /// Person entities by the last word of each surface form (`Mohib` → Hamdullah Mohib).
+        var surnames: [WordKey: [Int]]
+
+        init(entities: [Entity]) {
+            aliasTitles = entities.map { entity in
+                var titles = Set<WordKey>()
+                for form in entity.surfaceForms {
+                    for word in form.split(separator: " ") {
+                        let key = WordKey(String(word.filter { $0 != "." }))
+                        if AttributionLexicon.roles.contains(key) || AttributionLexicon.honorifics.contains(key) { titles.insert(key) }
+                    }
+                }
+                return titles
+            }
+            var surnames: [WordKey: [Int]] = [:]
+            for (index, entity) in entities.enumerated() where entity.kind == .person {
+                for form in entity.surfaceForms {
+                    guard let last = form.split(separator: " ").last else { continue }
+                    let key = WordKey(String(last))
+                    if key != .none, !(surnames[key]?.contains(index) ?? false) { surnames[key, default: []].append(index) }
+                }
+            }
+            self.surnames = surnames
+        }
+    }
+
+    private struct SentenceMention {
+        var token: Int
+        var entity: Int
+        var prepositional: Bool
+    }
+
+    let entities: [Entity]
+    let lexicon: Lexicon
+    private var titles: [Int: Set<WordKey>] = [:]
+    private var lastSeen: [Int: Int] = [:]
+    private var clock = 0
+    private var salient: [Slot: Int] = [:]
+    private var sentenceBlock = -1
+    private var sentenceMentions: [SentenceMention] = []
+    private var sentenceSpeakers: [Int] = []
+
+    init(entities: [Entity], lexicon: Lexicon) {
+        self.entities = entities
+        self.lexicon = lexicon
+    }
+
+    static func slot(of kind: EntityKind) -> Slot? {
+        switch kind {
+        case .person: .person
+        case .organization, .other: .group
+        case .place: .place
+        case .event: nil
+        }
+    }
+
+    // MARK: - Reading the article
+
+    mutating func beginSentence(block: Int) {
+        sentenceBlock = block
+        sentenceMentions.removeAll(keepingCapacity: true)
+        sentenceSpeakers.removeAll(keepingCapacity: true)
+    }
+
+    /// Records a mention outside quotations; call in text order.
+    mutating func noteMention(entity: Int, token: Int, prepositional: Bool, titles newTitles: [WordKey]) {
+        guard entity >= 0, entity < entities.count else { return }
+        clock += 1
+        lastSeen[entity] = clock
+        if !newTitles.isEmpty { titles[entity, default: []].formUnion(newTitles) }
+        sentenceMentions.append(SentenceMention(token: token, entity: entity, prepositional: prepositional))
+    }
+
+    mutating func noteSpeaker(_ entity: Int) {
+        guard entity >= 0, entity < entities.count else { return }
+        clock += 1
+        lastSeen[entity] = clock
+        sentenceSpeakers.append(entity)
+    }
+
+    /// The sentence's speaker, or else its first name in subject position, becomes the referent of later pronouns.
+    mutating func endSentence() {
+        for slot in [Slot.person, .group, .place] {
+            if let speaker = sentenceSpeakers.last(where: { Self.slot(of: entities[$0].kind) == slot }) {
+                salient[slot] = speaker
+            } else if let first = sentenceMentions.first(where: { !$0.prepositional && Self.slot(of: entities[$0.entity].kind) == slot }) {
+                salient[slot] = first.entity
+            }
+        }
+    }
+
+    // MARK: - Resolving
+
+    /// The entity a pronoun at `token` of the current sentence (or of an earlier one) stands for.
+    func resolvePronoun(_ pronoun: AttributionLexicon.PronounClass, token: Int, block: Int) -> Int? {
+        let slots: [Slot]
+        switch pronoun {
+        case .person: slots = [.person]
+        case .group: slots = [.group]
+        case .thing: slots = [.group, .place]
+        case .none: return nil
+        }
+        if block == sentenceBlock,
+           let local = sentenceMentions.first(where: { $0.token < token && !$0.prepositional
+               && Self.slot(of: entities[$0.entity].kind).map(slots.contains) == true }) {
+            return local.entity
+        }
+        let candidates = slots.compactMap { salient[$0] }
+        return candidates.max { (lastSeen[$0] ?? 0) < (lastSeen[$1] ?? 0) }
+    }
+
+    /// `the minister`, `The US Senator`: the most recent person who carried the role.
+    func resolveRole(_ role: WordKey) -> Int? {
+        var best: (entity: Int, seen: Int)?
+        for (entity, seen) in lastSeen where entities[entity].kind == .person {
+            guard titles[entity]?.contains(role) == true || lexicon.aliasTitles[entity].contains(role) else { continue }
+            if best == nil || seen > best!.seen { best = (entity, seen) }
+        }
+        return best?.entity
+    }
+
+    /// `Ambassador Mohib` when only `Hamdullah Mohib` is an alias: a person already named in this article.
+    func resolveSurname(_ key: WordKey) -> Int? {
+        guard let candidates = lexicon.surnames[key] else { return nil }
+        return candidates.filter { lastSeen[$0] != nil }.max { lastSeen[$0]! < lastSeen[$1]! }
+    }
+}
