@@ -36,7 +36,7 @@ struct QuoteFixture: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(group)/\(name)" }
 
-    static let groups = ["seed", "wikinews", "passages"]
+    static let groups = ["seed", "wikinews", "passages", "heldout"]
 
     static var root: URL? {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)?.appendingPathComponent("quotes")

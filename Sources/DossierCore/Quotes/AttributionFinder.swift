@@ -73,7 +73,7 @@ struct AttributionFinder {
         var words = 0
         var hasYear = false
         var end = start
-        while end < tokens.count {
+        while end < tokens.count, end < start + Self.reach {
             let token = tokens[end]
             if token.kind == .word {
                 words += 1
@@ -97,7 +97,8 @@ struct AttributionFinder {
     func preceding(before q: Int, in sentence: Range<Int>) -> SpeakerCue? {
         var k = q - 1
         var elided = false
-        while k >= sentence.lowerBound {
+        let floor = max(sentence.lowerBound, q - Self.reach)
+        while k >= floor {
             defer { k -= 1 }
             guard tokens[k].kind == .word else { continue }
             if let source = sourcePhrase(at: k, limit: q) { return source }
@@ -149,19 +150,36 @@ struct AttributionFinder {
         return collect(from: i, floor: floor, form: form)
     }
 
-    /// `Ana Silva, told`: the name between commas; `Mu Li, of the University…, said`: skip the description.
+    /// `Ana Silva, told`: the name between commas; `Mu Li, of the University…, said` and
+    /// `Cynthia Thompson, curator … at the University of Arkansas, Fayetteville, said`: skip the description.
+    ///
+    /// Looks back over up to four comma-separated stretches that open with a capital; the nearest naming
+    /// a person wins, then the nearest naming an organisation, then a short capitalised name.
     private func appositiveSubject(comma c: Int, floor: Int) -> NounPhrase {
-        var j = c - 1
-        while j >= floor, tokens[j].kind == .word { j -= 1 }
-        let segment = (j + 1)..<c
-        guard !segment.isEmpty else { return .elided }
-        let first = tokens[segment.lowerBound]
-        let namesSomeone = segment.contains { kind(ofMentionAt: $0).map { $0 == .person || $0 == .organization } ?? false }
-        if first.isCapitalized && (namesSomeone || segment.count <= 4) {
-            return collect(from: c - 1, floor: segment.lowerBound, form: .finite)
+        var segments: [Range<Int>] = []
+        var end = c
+        while segments.count < 4 {
+            var j = end - 1
+            while j >= floor, tokens[j].kind == .word { j -= 1 }
+            let segment = (j + 1)..<end
+            guard !segment.isEmpty else { break }
+            segments.append(segment)
+            guard j >= floor, tokens[j].kind == .comma else { break }
+            end = j
         }
-        if !first.isCapitalized, j >= floor, tokens[j].kind == .comma {
-            return collect(from: j - 1, floor: floor, form: .finite)
+        guard let nearest = segments.first else { return .elided }
+        func names(_ segment: Range<Int>, _ kind: EntityKind) -> Bool {
+            (tokens[segment.lowerBound].isCapitalized || tokens[segment.lowerBound].mention >= 0)
+                && segment.contains { self.kind(ofMentionAt: $0) == kind }
+        }
+        if let segment = segments.first(where: { names($0, .person) }) ?? segments.first(where: { names($0, .organization) }) {
+            return collect(from: segment.upperBound - 1, floor: segment.lowerBound, form: .finite)
+        }
+        if tokens[nearest.lowerBound].isCapitalized, nearest.count <= 4 {
+            return collect(from: nearest.upperBound - 1, floor: nearest.lowerBound, form: .finite)
+        }
+        if !tokens[nearest.lowerBound].isCapitalized, segments.count > 1 {
+            return collect(from: segments[1].upperBound - 1, floor: floor, form: .finite)
         }
         return .elided
     }
@@ -301,6 +319,9 @@ struct AttributionFinder {
         guard m >= 0, m < mentions.count, mentions[m].entity >= 0, mentions[m].entity < entities.count else { return nil }
         return entities[mentions[m].entity].kind
     }
+
+    /// How far (in tokens) attribution looks from a quotation: keeps a run-on paragraph linear.
+    static let reach = 80
 
     private static let by = WordKey("by")
     private static let with = WordKey("with")

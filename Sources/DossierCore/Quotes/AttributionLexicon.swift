@@ -26,7 +26,7 @@ enum AttributionLexicon {
             call calls called charged quipped conceded maintain maintains maintained complained vow vows vowed
             pledged promise promises promised reasoned cited cites reads shouted yelled
             whispered testified recommend recommends recommended posted demanded exclaimed stressed
-            emphasised emphasized retorted countered added boasted lamented protested joked mused
+            emphasised emphasized retorted countered added boasted lamented protested joked mused issued
             """
         let participles = """
             saying telling adding warning insisting tweeting writing continuing stating asking explaining
@@ -103,14 +103,14 @@ enum AttributionLexicon {
         "dean", "priest", "emir", "sheikh", "sultan", "lawmaker", "legislator", "justice", "magistrate",
     ])
 
-    /// Honorifics written straight before a name; kept in the speaker as written (`Ambassador Mohib`).
+    /// Honorifics written straight before a name as a form of address; kept in the speaker as written
+    /// (`Ambassador Mohib`, `Mr. Tedeschi`). Job titles such as `Minister` or `Secretary` are roles, not honorifics.
     static let honorifics = Set(words: [
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sen", "senator", "president", "ambassador",
-        "minister", "governor", "gov", "mayor", "general", "gen", "judge", "rep", "representative", "secretary",
-        "chancellor", "premier", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope",
-        "father", "sister", "brother", "rabbi", "imam", "sheikh", "detective", "inspector", "officer", "sergeant",
-        "sgt", "captain", "capt", "colonel", "col", "lt", "lieutenant", "commander", "chief", "coach", "reverend",
-        "rev", "bishop", "archbishop", "cardinal", "justice", "councillor", "councilor", "chairman", "speaker", "prime",
+        "governor", "gov", "mayor", "general", "gen", "judge", "sir", "dame", "lord", "lady", "king", "queen",
+        "prince", "princess", "pope", "rabbi", "imam", "sheikh", "detective", "inspector", "sergeant", "sgt",
+        "captain", "capt", "colonel", "col", "lt", "lieutenant", "commander", "coach", "reverend", "rev", "bishop",
+        "archbishop", "cardinal", "chancellor", "premier", "administrator", "councillor", "councilor",
     ])
 
     /// Words followed by a period that do not end a sentence.

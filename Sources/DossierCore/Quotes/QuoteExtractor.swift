@@ -54,8 +54,12 @@ struct ArticleReading {
     private var drafts: [Draft] = []
     /// Draft index of each raw quote that starts a draft; -1 for names and for pieces merged into another draft.
     private var draftOfRaw: [Int]
+    /// Token index of each raw quote in its first block and in its last block (-1 when it did not tokenize).
+    private var firstToken: [Int]
+    private var lastToken: [Int]
     private var resolver: SpeakerResolver
-    private var previous: (resolution: SpeakerResolver.Resolution, lastBlock: Int)?
+    /// The last quotation read: its speaker, the block it ends in, and the block and token it starts at.
+    private var previous: (resolution: SpeakerResolver.Resolution, lastBlock: Int, block: Int, token: Int)?
 
     init(entities: [Entity], lexicon: SpeakerResolver.Lexicon, texts: [[UInt8]?], raws: [RawQuote], mentions: @escaping (Int) -> [Mention]) {
         self.entities = entities
@@ -64,6 +68,8 @@ struct ArticleReading {
         self.mentionsOf = mentions
         self.blocks = Array(repeating: nil, count: texts.count)
         self.draftOfRaw = Array(repeating: -1, count: raws.count)
+        self.firstToken = Array(repeating: -1, count: raws.count)
+        self.lastToken = Array(repeating: -1, count: raws.count)
         self.resolver = SpeakerResolver(entities: entities, lexicon: lexicon)
         tokenize()
         assembleDrafts()
@@ -87,7 +93,13 @@ struct ArticleReading {
         for b in texts.indices {
             guard let text = texts[b] else { continue }
             let sorted = regions[b].sorted { $0.range.lowerBound < $1.range.lowerBound }
-            blocks[b] = text.withUnsafeBufferPointer { TokenizedBlock(block: b, bytes: $0, regions: sorted, mentions: mentionsOf(b)) }
+            let block = text.withUnsafeBufferPointer { TokenizedBlock(block: b, bytes: $0, regions: sorted, mentions: mentionsOf(b)) }
+            for (t, token) in block.tokens.enumerated() where token.kind == .quote && raws.indices.contains(token.quote) {
+                let pieces = raws[token.quote].pieces
+                if pieces[0].block == b, firstToken[token.quote] < 0 { firstToken[token.quote] = t }
+                if pieces[pieces.count - 1].block == b { lastToken[token.quote] = t }
+            }
+            blocks[b] = block
         }
     }
 
@@ -101,7 +113,7 @@ struct ArticleReading {
     private mutating func assembleDrafts() {
         for (id, raw) in raws.enumerated() {
             let first = raw.pieces[0]
-            if raw.pieces.count == 1, let block = blocks[first.block], let t = tokenIndex(of: id, in: block), isName(id, token: t, in: block) {
+            if raw.pieces.count == 1, let block = blocks[first.block], let t = token(firstToken, id), isName(id, token: t, in: block) {
                 continue
             }
             if let last = drafts.last, let previousRaw = last.raws.last, canJoin(previousRaw, id) {
@@ -116,8 +128,8 @@ struct ArticleReading {
     /// `"We will win," he said, "and soon."`: the gap is a short attribution between commas.
     private func canJoin(_ a: Int, _ b: Int) -> Bool {
         let block = raws[a].pieces[raws[a].pieces.count - 1].block
-        guard raws[b].pieces[0].block == block, let tokens = blocks[block], let ta = tokenIndex(of: a, in: tokens),
-              let tb = tokenIndex(of: b, in: tokens), tb > ta + 1, tb - ta <= 16, let text = texts[block] else { return false }
+        guard raws[b].pieces[0].block == block, let tokens = blocks[block], let ta = token(lastToken, a),
+              let tb = token(firstToken, b), tb > ta + 1, tb - ta <= 16, let text = texts[block] else { return false }
         let gap = (ta + 1)..<tb
         let aPiece = raws[a].pieces[raws[a].pieces.count - 1].range
         let endsWithComma = aPiece.upperBound > aPiece.lowerBound && text[aPiece.upperBound - 1] == UInt8(ascii: ",")
@@ -143,12 +155,14 @@ struct ArticleReading {
             named = AttributionLexicon.namingWords.contains(block.tokens[k].key) && block.tokens[k].key != WordKey("as")
             k -= 1
         }
-        guard named else { return false }
-        return text.withUnsafeBufferPointer { QuoteShape.looksLikeName(UnsafeBufferPointer(rebasing: $0[piece.range])) }
+        return text.withUnsafeBufferPointer { buffer in
+            let inner = UnsafeBufferPointer(rebasing: buffer[piece.range])
+            return named ? QuoteShape.looksLikeName(inner) : QuoteShape.looksLikeTitle(inner)
+        }
     }
 
-    private func tokenIndex(of id: Int, in block: TokenizedBlock) -> Int? {
-        block.tokens.firstIndex { $0.kind == .quote && $0.quote == id }
+    private func token(_ table: [Int], _ id: Int) -> Int? {
+        id >= 0 && id < table.count && table[id] >= 0 ? table[id] : nil
     }
 
     // MARK: - Reading in order
@@ -230,7 +244,7 @@ struct ArticleReading {
         }
         // After the last piece of a multi-paragraph quotation.
         if !found, let lastRaw = drafts[d].raws.last, let lastPiece = raws[lastRaw].pieces.last, lastPiece.block != finder.block.block,
-           let lastBlock = blocks[lastPiece.block], let lt = tokenIndex(of: lastRaw, in: lastBlock), let text = texts[lastPiece.block] {
+           let lastBlock = blocks[lastPiece.block], let lt = token(lastToken, lastRaw), let text = texts[lastPiece.block] {
             let lastFinder = AttributionFinder(block: lastBlock, mentions: mentionsOf(lastPiece.block), entities: entities)
             if case .speaker(let cue)? = lastFinder.trailing(after: lt) {
                 text.withUnsafeBufferPointer { accept(cue, lastFinder, $0) }
@@ -254,13 +268,43 @@ struct ArticleReading {
         }
         if !found { accept(.nearestPerson(finder.clause(before: t, in: sentence)), finder, bytes) }
         let opensSentence = (sentence.lowerBound..<t).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
-        if !found, opensSentence, let previous, previous.lastBlock == finder.block.block || previous.lastBlock == previousBlock {
-            resolution = previous.resolution   // a bare quotation continues the last speaker
+        if !found, opensSentence {
+            // A bare quotation continues the paragraph's latest speaker: the last quotation, or a sentence
+            // with a speech verb (`Wilkins also said Warhol was a businessperson. "As a way…"`), whichever is nearer.
+            let here = finder.block.block
+            let spoken = paragraphSpeaker(before: sentence, finder: finder)
+            let quotedLater = previous.map { $0.block == here && $0.token >= (spoken?.sentenceStart ?? -1) } ?? false
+            if let spoken, !quotedLater {
+                accept(spoken.cue, finder, bytes)
+            }
+            if !found, let previous, previous.lastBlock == here || previous.lastBlock == previousBlock {
+                resolution = previous.resolution
+            }
         }
         drafts[d].resolution = resolution
         if let entity = resolution.entity { resolver.noteSpeaker(entity) }
         let lastBlock = drafts[d].raws.last.flatMap { raws[$0].pieces.last?.block } ?? finder.block.block
-        previous = (resolution, lastBlock)
+        previous = (resolution, lastBlock, finder.block.block, t)
+    }
+
+    /// The speaker of the nearest of the two sentences before `sentence` that has a speech verb.
+    private func paragraphSpeaker(before sentence: Range<Int>, finder: AttributionFinder) -> (cue: SpeakerCue, sentenceStart: Int)? {
+        let block = finder.block
+        guard let index = block.sentenceStarts.firstIndex(of: sentence.lowerBound), index > 0 else { return nil }
+        for back in 1...min(2, index) {
+            let start = block.sentenceStarts[index - back]
+            let range = start..<block.sentenceStarts[index - back + 1]
+            for k in range.reversed() {
+                guard let form = finder.verbForm(k), form != .sourceFollows else { continue }
+                switch finder.subject(ofVerb: k, floor: range.lowerBound, form: form) {
+                case .phrase(let phrase): return (.phrase(phrase), start)
+                case .pronoun(let p): return (.pronoun(p), start)
+                case .relative(let r): return (.relative(r), start)
+                case .elided: return (.sentenceSubject(range), start)
+                }
+            }
+        }
+        return nil
     }
 
     // MARK: - Output
@@ -292,6 +336,34 @@ struct ArticleReading {
 
 /// Tests on the words inside a pair of marks.
 enum QuoteShape {
+    /// Three or more capitalised words and every other word a small one (`Andy Warhol: Photographs and
+    /// Prints from the University Collection`): the title of a work, whatever precedes it.
+    static func looksLikeTitle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var capitalised = 0
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A { i += 1 }
+            guard i < bytes.count else { break }
+            let start = i
+            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+            words += 1
+            if words > 12 { return false }
+            let first = bytes[start]
+            if (first >= 65 && first <= 90) || (first >= 48 && first <= 57) {
+                capitalised += 1
+            } else if !smallWords.contains(WordKey(bytes, start..<i)) {
+                return false
+            }
+            if i < bytes.count, bytes[i - 1] == UInt8(ascii: "."), i - start > 3 { return false }  // a sentence inside
+        }
+        return capitalised >= 3 && capitalised * 2 > words
+    }
+
+    private static let smallWords = Set(words: [
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "vs", "vs.", "as", "into", "over", "&",
+    ])
+
     /// Short and in Title Case (`Better Idea of Afghan Girls,`, `the Gateway to Europe`): the shape of a name.
     static func looksLikeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0

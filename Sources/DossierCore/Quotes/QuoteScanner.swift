@@ -71,8 +71,14 @@ struct QuoteScanner {
         }
         carried = nil
         while m < marks.count {
-            let mark = marks[m]
+            var mark = marks[m]
             m += 1
+            if mark.canClose, !mark.canOpen, bytes[mark.start] == 0x22, !stack.contains(where: { $0.family == .double }),
+               Self.followsAttribution(mark.start, in: bytes) {
+                // `Wilkins said," [Warhol] liked…"`: an opening mark typed on the wrong side of its space.
+                mark.canOpen = true
+                mark.canClose = false
+            }
             let top = stack.lastIndex(where: { $0.family == mark.family })
             if mark.canClose, let k = top, !(mark.canOpen && k != stack.count - 1) {
                 if mark.isPossessiveLike && !mark.canOpen {
@@ -168,6 +174,15 @@ struct QuoteScanner {
         while wordStart > 0, QuoteMarkReader.isASCIILetter(bytes[wordStart - 1]) { wordStart -= 1 }
         if wordStart < i, AttributionLexicon.speechVerbs[WordKey(bytes, wordStart..<i)] != nil { return .announced }
         return .inline
+    }
+
+    /// True when `offset` follows `said,` or `said:` directly.
+    private static func followsAttribution(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset >= 2, bytes[offset - 1] == UInt8(ascii: ",") || bytes[offset - 1] == UInt8(ascii: ":") else { return false }
+        let end = offset - 1
+        var start = end
+        while start > 0, QuoteMarkReader.isASCIILetter(bytes[start - 1]) { start -= 1 }
+        return start < end && AttributionLexicon.speechVerbs[WordKey(bytes, start..<end)] != nil
     }
 
     static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {

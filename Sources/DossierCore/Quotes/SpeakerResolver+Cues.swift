@@ -61,7 +61,8 @@ extension SpeakerResolver {
         }
         let last = tokens[range.upperBound - 1]
         if last.isCapitalized, last.mention < 0, range.count <= 3 {
-            return Resolution(speaker: text, entity: resolveSurname(last.key))
+            let word = UnsafeBufferPointer(rebasing: names.bytes[last.start..<min(last.end, names.bytes.count)])
+            return Resolution(speaker: text, entity: resolveSurname(last.key, spelled: word))
         }
         return Resolution(speaker: text, entity: nil)
     }
@@ -82,7 +83,7 @@ struct NameReader {
 
     func entity(at t: Int) -> Int? {
         let m = tokens[t].mention
-        guard m >= 0, m < finder.mentions.count else { return nil }
+        guard m >= 0, m < finder.mentions.count, finder.entities.indices.contains(finder.mentions[m].entity) else { return nil }
         return finder.mentions[m].entity
     }
 
@@ -119,7 +120,12 @@ struct NameReader {
             first -= 1
             added += 1
         }
-        return SpeakerResolver.Resolution(speaker: text(first..<(run.upperBound + 1)), entity: entity(at: t))
+        // End at the mention itself, leaving out a possessive (`Cornyn's statement` → `Cornyn`).
+        let m = tokens[t].mention
+        let end = m >= 0 && m < finder.mentions.count ? min(finder.mentions[m].range.upperBound, tokens[run.upperBound].end) : tokens[run.upperBound].end
+        let start = tokens[first].start
+        let speaker = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))]), as: UTF8.self)
+        return SpeakerResolver.Resolution(speaker: speaker, entity: entity(at: t))
     }
 
     /// True when a preposition governs the name starting at `t` (`by ISIS militants`, `from Turkey`).

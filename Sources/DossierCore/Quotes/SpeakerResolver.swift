@@ -13,6 +13,8 @@ struct SpeakerResolver {
         var aliasTitles: [Set<WordKey>]
         /// Person entities by the last word of each surface form (`Mohib` → Hamdullah Mohib).
         var surnames: [WordKey: [Int]]
+        /// The same last words, lowercased, for the typo-tolerant comparison (`Ms Bauchtman` → Buchtmann).
+        var surnameSpellings: [(word: [UInt8], entity: Int)]
 
         init(entities: [Entity]) {
             aliasTitles = entities.map { entity in
@@ -26,14 +28,20 @@ struct SpeakerResolver {
                 return titles
             }
             var surnames: [WordKey: [Int]] = [:]
+            var spellings: [(word: [UInt8], entity: Int)] = []
             for (index, entity) in entities.enumerated() where entity.kind == .person {
                 for form in entity.surfaceForms {
                     guard let last = form.split(separator: " ").last else { continue }
                     let key = WordKey(String(last))
                     if key != .none, !(surnames[key]?.contains(index) ?? false) { surnames[key, default: []].append(index) }
+                    let word = Array(last.lowercased().utf8)
+                    if word.count >= 4, !spellings.contains(where: { $0.word == word && $0.entity == index }) {
+                        spellings.append((word, index))
+                    }
                 }
             }
             self.surnames = surnames
+            self.surnameSpellings = spellings
         }
     }
 
@@ -127,14 +135,49 @@ struct SpeakerResolver {
         var best: (entity: Int, seen: Int)?
         for (entity, seen) in lastSeen where entities[entity].kind == .person {
             guard titles[entity]?.contains(role) == true || lexicon.aliasTitles[entity].contains(role) else { continue }
-            if best == nil || seen > best!.seen { best = (entity, seen) }
+            if seen > (best?.seen ?? Int.min) { best = (entity, seen) }
         }
         return best?.entity
     }
 
     /// `Ambassador Mohib` when only `Hamdullah Mohib` is an alias: a person already named in this article.
-    func resolveSurname(_ key: WordKey) -> Int? {
-        guard let candidates = lexicon.surnames[key] else { return nil }
-        return candidates.filter { lastSeen[$0] != nil }.max { lastSeen[$0]! < lastSeen[$1]! }
+    ///
+    /// A misspelt surname (`Ms Bauchtman` for Lydia Buchtmann, `Water` for Kathryn Waters) resolves only
+    /// to a person already named in the article, with the same initial, within one edit (two for long
+    /// names), and only when exactly one such person exists.
+    func resolveSurname(_ key: WordKey, spelled word: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let candidates = lexicon.surnames[key] {
+            let seen = candidates.filter { lastSeen[$0] != nil }
+            if let best = seen.max(by: { (lastSeen[$0] ?? 0) < (lastSeen[$1] ?? 0) }) { return best }
+        }
+        guard word.count >= 4, word.count <= 24 else { return nil }
+        let lowered = word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        let allowed = lowered.count <= 6 ? 1 : 2
+        var match: Int?
+        for (spelling, entity) in lexicon.surnameSpellings where lastSeen[entity] != nil {
+            guard spelling.first == lowered.first, abs(spelling.count - lowered.count) <= allowed,
+                  Self.editDistance(spelling, lowered, limit: allowed) <= allowed else { continue }
+            if let match, match != entity { return nil }   // ambiguous: two people fit
+            match = entity
+        }
+        return match
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }
