@@ -168,6 +168,29 @@ enum QuoteHarness {
     }
 }
 
+extension QuoteBehaviourTests {
+    /// Hostile shapes stay linear: thousands of quotes in one sentence, deep unclosed nesting,
+    /// possessive-like marks over a deep stack, a very long multi-paragraph quotation.
+    static let hostile: [String: String] = [
+        "4,000 interrupted quotes in one sentence": String(repeating: "\"a,\" Lopez said, \"b\" and ", count: 4_000),
+        "6,000 unclosed marks, then possessives": String(repeating: "“a ", count: 6_000) + String(repeating: "Kurds’ ", count: 6_000),
+        "alternating nesting 8,000 deep": String(repeating: "‘x “y ", count: 4_000) + String(repeating: "” ’ ", count: 4_000),
+        "6,000 colon-introduced openings": String(repeating: "Lopez: \"", count: 6_000),
+        "6,000 parentheses before 3,000 quotes": String(repeating: "( ", count: 6_000) + String(repeating: "\"q\" ", count: 3_000),
+    ]
+
+    @Test(arguments: hostile.keys.sorted())
+    func hostileParagraphsStayLinear(_ name: String) {
+        let paragraph = Self.hostile[name] ?? ""
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = QuoteHarness.quotes("Headline\n\n" + paragraph) }
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+        let chain = "Headline\n\nLopez said:\n\n" + String(repeating: "“More words here.\n\n", count: 3_000) + "“End.”"
+        let quotes = QuoteHarness.quotes(chain)
+        #expect(quotes.count == 1 && quotes.first?.spans.count == 3_001)
+    }
+}
+
 /// A small deterministic generator for the fuzz test.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

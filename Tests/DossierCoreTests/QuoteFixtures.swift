@@ -36,7 +36,7 @@ struct QuoteFixture: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(group)/\(name)" }
 
-    static let groups = ["seed", "wikinews", "passages", "heldout"]
+    static let groups = ["seed", "wikinews", "passages", "heldout", "heldout2"]
 
     static var root: URL? {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)?.appendingPathComponent("quotes")

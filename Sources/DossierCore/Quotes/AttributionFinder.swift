@@ -53,7 +53,7 @@ struct AttributionFinder {
         }
         // `X said`: a speech verb within a few words, whose subject starts right after the quote.
         var j = i
-        while j < tokens.count, j < i + 10 {
+        while j < tokens.count, j < i + 16 {   // room for an appositive: `X, editor at large at the Saudi Gazette, said`
             let token = tokens[j]
             if token.kind == .word, let form = verbForm(j), form != .sourceFollows {
                 switch subject(ofVerb: j, floor: i, form: form) {
@@ -160,7 +160,7 @@ struct AttributionFinder {
         var end = c
         while segments.count < 4 {
             var j = end - 1
-            while j >= floor, tokens[j].kind == .word { j -= 1 }
+            while j >= floor, j >= end - 12, tokens[j].kind == .word { j -= 1 }
             let segment = (j + 1)..<end
             guard !segment.isEmpty else { break }
             segments.append(segment)
@@ -295,8 +295,15 @@ struct AttributionFinder {
 
     /// The speech verb at `k`, unless it is passive (`has been told`).
     func verbForm(_ k: Int) -> AttributionLexicon.VerbForm? {
-        guard block.isWord(k), tokens[k].mention < 0, !tokens[k].isCapitalized || k == 0,
-              let form = AttributionLexicon.speechVerbs[tokens[k].key] else { return nil }
+        guard block.isWord(k), tokens[k].mention < 0, !tokens[k].isCapitalized || k == 0 else { return nil }
+        let key = tokens[k].key
+        var verb = AttributionLexicon.speechVerbs[key]
+        if verb == nil, AttributionLexicon.nounLikeSpeechVerbs.contains(key), k + 1 < tokens.count {
+            // `notes`, `states`, `reports` are nouns as often as verbs: a verb when a quote, colon, comma or `that` follows.
+            let next = tokens[k + 1]
+            if next.kind == .comma || next.kind == .colon || next.kind == .quote || next.key == Self.that { verb = .finite }
+        }
+        guard let form = verb else { return nil }
         var p = k - 1
         if p >= 0, isAdverb(p) { p -= 1 }
         if block.isWord(p), AttributionLexicon.beForms.contains(tokens[p].key) { return nil }
@@ -324,6 +331,7 @@ struct AttributionFinder {
     static let reach = 80
 
     private static let by = WordKey("by")
+    private static let that = WordKey("that")
     private static let with = WordKey("with")
     private static let according = WordKey("according")
     private static let to = WordKey("to")

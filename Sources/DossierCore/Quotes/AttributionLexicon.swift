@@ -44,6 +44,10 @@ enum AttributionLexicon {
         return verbs
     }()
 
+    /// Speech verbs that are also common nouns (`media reports`, `the United States`): verbs only when
+    /// a quotation, a colon, a comma or `that` follows them.
+    static let nounLikeSpeechVerbs = Set(words: ["notes", "states", "claims", "reports", "comments", "remarks", "answers", "replies"])
+
     /// Words that may sit between a subject and its verb (`has also said`, `Silva said later`).
     static let auxiliaries = Set(words: [
         "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may", "might", "should",
@@ -124,7 +128,7 @@ enum AttributionLexicon {
     /// Verbs that give a thing its name: the quoted words after them are a name, not a quotation.
     static let namingWords = Set(words: [
         "named", "called", "dubbed", "titled", "entitled", "nicknamed", "labelled", "labeled", "branded",
-        "christened", "renamed", "codenamed", "as",
+        "christened", "renamed", "codenamed", "as", "name", "nickname", "moniker", "codename", "hashtag", "handle",
     ])
 
     /// Participles that hang an agent off a subject (`a letter seen by Sky News says`): the agent is not the speaker.

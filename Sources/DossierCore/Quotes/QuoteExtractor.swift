@@ -30,8 +30,7 @@ public struct QuoteExtractor: Sendable {
         let texts: [[UInt8]?] = article.blocks.map { $0.isEmpty ? nil : Array($0.text.utf8) }
         let raws = QuoteScanner.scan(texts)
         guard !raws.isEmpty else { return [] }
-        var reading = ArticleReading(entities: entities, lexicon: lexicon, texts: texts, raws: raws,
-                                     mentions: { $0 < mentions.count ? mentions[$0] : [] })
+        var reading = ArticleReading(entities: entities, lexicon: lexicon, texts: texts, raws: raws, mentions: mentions)
         reading.read()
         return reading.quotes(paragraphNumbers: article.blocks.map(\.index))
     }
@@ -49,7 +48,8 @@ struct ArticleReading {
     let entities: [Entity]
     let texts: [[UInt8]?]
     let raws: [RawQuote]
-    let mentionsOf: (Int) -> [Mention]
+    /// Entity mentions per block, as given to `extract`.
+    let mentions: [[Mention]]
     private var blocks: [TokenizedBlock?]
     private var drafts: [Draft] = []
     /// Draft index of each raw quote that starts a draft; -1 for names and for pieces merged into another draft.
@@ -61,11 +61,11 @@ struct ArticleReading {
     /// The last quotation read: its speaker, the block it ends in, and the block and token it starts at.
     private var previous: (resolution: SpeakerResolver.Resolution, lastBlock: Int, block: Int, token: Int)?
 
-    init(entities: [Entity], lexicon: SpeakerResolver.Lexicon, texts: [[UInt8]?], raws: [RawQuote], mentions: @escaping (Int) -> [Mention]) {
+    init(entities: [Entity], lexicon: SpeakerResolver.Lexicon, texts: [[UInt8]?], raws: [RawQuote], mentions: [[Mention]]) {
         self.entities = entities
         self.texts = texts
         self.raws = raws
-        self.mentionsOf = mentions
+        self.mentions = mentions
         self.blocks = Array(repeating: nil, count: texts.count)
         self.draftOfRaw = Array(repeating: -1, count: raws.count)
         self.firstToken = Array(repeating: -1, count: raws.count)
@@ -76,6 +76,11 @@ struct ArticleReading {
     }
 
     // MARK: - Tokens and drafts
+
+    /// The mentions of block `b`; none when the caller passed fewer lists than blocks.
+    private func mentionsOf(_ b: Int) -> [Mention] {
+        b >= 0 && b < mentions.count ? mentions[b] : []
+    }
 
     private mutating func tokenize() {
         var regions = [[TokenizedBlock.Region]](repeating: [], count: texts.count)
@@ -254,7 +259,7 @@ struct ArticleReading {
         if !found, t > sentence.lowerBound, tokens[t - 1].kind == .colon {
             accept(.sentenceSubject(sentence.lowerBound..<(t - 1)), finder, bytes)
         }
-        let opensParagraph = (0..<t).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
+        let opensParagraph = t <= AttributionFinder.reach && (0..<t).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
         if !found, opensParagraph, let p = previousBlock, let previousTokens = blocks[p], let last = previousTokens.tokens.last,
            last.kind == .colon || last.kind == .comma, let text = texts[p] {
             // `Rathbun stated,` or `X told reporters:` closing the paragraph before.
@@ -267,7 +272,8 @@ struct ArticleReading {
             text.withUnsafeBufferPointer { accept(cue, previousFinder, $0) }
         }
         if !found { accept(.nearestPerson(finder.clause(before: t, in: sentence)), finder, bytes) }
-        let opensSentence = (sentence.lowerBound..<t).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
+        let opensSentence = t - sentence.lowerBound <= AttributionFinder.reach
+            && (sentence.lowerBound..<t).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
         if !found, opensSentence {
             // A bare quotation continues the paragraph's latest speaker: the last quotation, or a sentence
             // with a speech verb (`Wilkins also said Warhol was a businessperson. "As a way…"`), whichever is nearer.
@@ -294,7 +300,7 @@ struct ArticleReading {
         for back in 1...min(2, index) {
             let start = block.sentenceStarts[index - back]
             let range = start..<block.sentenceStarts[index - back + 1]
-            for k in range.reversed() {
+            for k in range.reversed().prefix(AttributionFinder.reach) {
                 guard let form = finder.verbForm(k), form != .sourceFollows else { continue }
                 switch finder.subject(ofVerb: k, floor: range.lowerBound, form: form) {
                 case .phrase(let phrase): return (.phrase(phrase), start)

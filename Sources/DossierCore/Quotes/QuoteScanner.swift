@@ -33,10 +33,14 @@ struct QuoteScanner {
         var sentenceLevel: Bool
         /// Opened right where a quotation is announced (paragraph start, colon, speech verb).
         var announced: Bool
+        /// Carried into a paragraph that lost its opening mark (it only has the closing one).
+        var continuesWithoutMark = false
         var pieces: [RawQuote.Piece]
         var firstBlock: Int
         var openStart: Int
     }
+
+    static let maximumDepth = 8
 
     private(set) var quotes: [RawQuote] = []
     private var stack: [Open] = []
@@ -63,11 +67,18 @@ struct QuoteScanner {
         let marks = QuoteMarkReader.marks(in: bytes)
         stack.removeAll(keepingCapacity: true)
         var m = 0
-        if var open = carried, let first = marks.first, first.start == Self.firstNonSpace(bytes) {
-            open.markStart = first.start
-            open.contentStart = first.end
-            stack.append(open)
-            m = 1
+        if var open = carried {
+            if open.continuesWithoutMark {
+                open.markStart = Self.firstNonSpace(bytes)
+                open.contentStart = open.markStart
+                open.continuesWithoutMark = false
+                stack.append(open)
+            } else if let first = marks.first, first.start == Self.firstNonSpace(bytes) {
+                open.markStart = first.start
+                open.contentStart = first.end
+                stack.append(open)
+                m = 1
+            }
         }
         carried = nil
         while m < marks.count {
@@ -90,7 +101,8 @@ struct QuoteScanner {
                 if let last = stack.last, last.family == mark.family, let pending = last.possessiveClose {
                     close(stack.count - 1, at: pending, in: bytes, block: block)
                 }
-                stack.append(open(mark, in: bytes, block: block))
+                // Real nesting is two or three deep; past that the marks are debris, and a bounded stack keeps this linear.
+                if stack.count < Self.maximumDepth { stack.append(open(mark, in: bytes, block: block)) }
             }
         }
         finishBlock(bytes, block: block, next: next)
@@ -130,6 +142,11 @@ struct QuoteScanner {
         if !isHeadline, open.sentenceLevel || !open.pieces.isEmpty, let next, Self.opensWith(open.family, next) {
             open.pieces.append(piece)
             carried = open
+        } else if !isHeadline, open.announced || !open.pieces.isEmpty, let next, Self.closesFirst(open.family, next) {
+            // `said, "We will win.` then a paragraph without its opening mark that ends `…soon."`.
+            open.pieces.append(piece)
+            open.continuesWithoutMark = true
+            carried = open
         } else if !isHeadline, !open.pieces.isEmpty || (open.family == .double && open.announced) {
             open.pieces.append(piece)
             quotes.append(RawQuote(pieces: open.pieces, family: open.family, openStart: open.openStart, closeEnd: bytes.count))
@@ -143,6 +160,12 @@ struct QuoteScanner {
             return false
         }
         return mark.start == 0 && mark.family == family && mark.canOpen
+    }
+
+    /// True when the first mark of `family` in the paragraph can only close: its opening mark was lost.
+    private static func closesFirst(_ family: QuoteFamily, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = QuoteMarkReader.marks(in: bytes).first(where: { $0.family == family }) else { return false }
+        return first.canClose && !first.canOpen && !first.isPossessiveLike
     }
 
     private static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -160,6 +183,7 @@ struct QuoteScanner {
         guard i > 0 else { return .announced }
         let previous = bytes[i - 1]
         if previous == UInt8(ascii: ":") { return .announced }
+        if previous == UInt8(ascii: ","), endsWithSpeechVerb(bytes, before: i - 1) { return .announced }   // `said, "…`
         if previous == UInt8(ascii: ",") || previous == UInt8(ascii: ".") || previous == UInt8(ascii: "!")
             || previous == UInt8(ascii: "?") || previous == UInt8(ascii: "(") || previous == UInt8(ascii: "-") {
             return .sentenceLevel
@@ -170,19 +194,22 @@ struct QuoteScanner {
             if QuoteMarkReader.classify(EntityMatcher.decodeScalar(bytes, at: start)) == .dash { return .sentenceLevel }
             return .inline
         }
-        var wordStart = i
-        while wordStart > 0, QuoteMarkReader.isASCIILetter(bytes[wordStart - 1]) { wordStart -= 1 }
-        if wordStart < i, AttributionLexicon.speechVerbs[WordKey(bytes, wordStart..<i)] != nil { return .announced }
-        return .inline
+        return endsWithSpeechVerb(bytes, before: i) ? .announced : .inline
     }
 
-    /// True when `offset` follows `said,` or `said:` directly.
-    private static func followsAttribution(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard offset >= 2, bytes[offset - 1] == UInt8(ascii: ",") || bytes[offset - 1] == UInt8(ascii: ":") else { return false }
-        let end = offset - 1
+    /// True when the ASCII word ending at `end` is a speech verb (`said`, `told`).
+    private static func endsWithSpeechVerb(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
         var start = end
         while start > 0, QuoteMarkReader.isASCIILetter(bytes[start - 1]) { start -= 1 }
         return start < end && AttributionLexicon.speechVerbs[WordKey(bytes, start..<end)] != nil
+    }
+
+    /// True when the mark at `offset` sits right after `said,` or `said:`, or after a comma or colon and
+    /// before a space and a capital (`communities," For example…`): it opens, its space typed on the wrong side.
+    private static func followsAttribution(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset >= 2, bytes[offset - 1] == UInt8(ascii: ",") || bytes[offset - 1] == UInt8(ascii: ":") else { return false }
+        if endsWithSpeechVerb(bytes, before: offset - 1) { return true }
+        return offset + 2 < bytes.count && bytes[offset + 1] == 0x20 && bytes[offset + 2] >= 65 && bytes[offset + 2] <= 90
     }
 
     static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {

@@ -23,15 +23,16 @@ extension SpeakerResolver {
             return Resolution(speaker: names.text(p..<(p + 1)), entity: resolvePronoun(pronoun, token: p, block: finder.block.block))
         case .relative(let r):
             let sentence = finder.block.sentence(containing: r)
-            guard let t = names.lastSpeakerMention(in: sentence.lowerBound..<r) else { return .unknown }
+            guard let t = names.lastSpeakerMention(in: max(sentence.lowerBound, r - AttributionFinder.reach)..<r) else { return .unknown }
             return names.resolution(ofMentionAt: t)
         case .sentenceSubject(let range):
-            for t in range where names.isMentionStart(t) && names.isSpeakerKind(t) && !names.isPrepositional(t) {
+            // The subject opens the sentence: looking at its first words is enough, and keeps long sentences linear.
+            for t in range.prefix(AttributionFinder.reach) where names.isMentionStart(t) && names.isSpeakerKind(t) && !names.isPrepositional(t) {
                 return names.resolution(ofMentionAt: t)
             }
             return .unknown
         case .nearestPerson(let range):
-            for t in range.reversed() where finder.kind(ofMentionAt: t) == .person {
+            for t in range.reversed().prefix(AttributionFinder.reach) where finder.kind(ofMentionAt: t) == .person {
                 return names.resolution(ofMentionAt: t)
             }
             return .unknown
