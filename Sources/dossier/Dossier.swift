@@ -4,6 +4,6 @@ import ArgumentParser
 struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build annotated news briefings into a static site.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: Build.self)
 }

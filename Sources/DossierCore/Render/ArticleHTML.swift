@@ -52,7 +52,7 @@ struct ArticleHTML {
                 let kind = quote.isFragment ? "quote fragment" : "quote"
                 let id = s == 0 ? " id=\"quote-\(q + 1)\"" : ""
                 var attributes = " class=\"\(kind)\""
-                if let speaker = quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
+                if let speaker = quote.entity.map({ entities[$0].name }) ?? quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
                 markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
             }
         }
