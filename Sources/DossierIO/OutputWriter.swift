@@ -21,8 +21,9 @@ public struct OutputWriter {
 
     /// Renders the plan's jobs in parallel and writes each file as soon as it exists, so the
     /// whole site never has to sit in memory at once. Returns the number of files written.
+    /// - Parameter progress: called now and then with (jobs done, jobs in all), from any thread.
     @discardableResult
-    public func write(_ plan: RenderPlan) throws -> Int {
+    public func write(_ plan: RenderPlan, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Int {
         let fm = FileManager.default
         let parent = outputDirectory.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -41,7 +42,7 @@ public struct OutputWriter {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         var count = 0
         do {
-            count = try writeFiles(plan, into: staging, previous: exists ? outputDirectory : nil)
+            count = try writeFiles(plan, into: staging, previous: exists ? outputDirectory : nil, progress: progress)
             try Data().write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
             try? fm.removeItem(at: staging)
@@ -64,12 +65,18 @@ public struct OutputWriter {
     /// upload only what changed) and costs no new inode.
     ///
     /// Plain POSIX calls: Foundation's per-call checks cost more than the writes on large sites.
-    private func writeFiles(_ plan: RenderPlan, into root: URL, previous: URL?) throws -> Int {
+    private func writeFiles(_ plan: RenderPlan, into root: URL, previous: URL?, progress: (@Sendable (Int, Int) -> Void)?) throws -> Int {
         let rootPath = root.path
         let failure = FirstError()
         let counter = Counter()
-        DispatchQueue.concurrentPerform(iterations: plan.jobs.count) { j in
+        let jobsDone = Counter()
+        let total = plan.jobs.count
+        DispatchQueue.concurrentPerform(iterations: total) { j in
             guard failure.error == nil else { return }
+            defer {
+                jobsDone.increment()
+                if let progress, jobsDone.value % 250 == 0 { progress(jobsDone.value, total) }
+            }
             for file in plan.jobs[j]() {
                 do {
                     try writeFile(file, root: rootPath, previous: previous?.path)

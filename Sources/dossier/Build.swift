@@ -65,7 +65,13 @@ struct Build: ParsableCommand {
         }
         let fileCount: Int
         do {
-            fileCount = try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write(result.plan)
+            // Progress only on a terminal, and only when there is enough to wait for.
+            let showProgress = isatty(fileno(stderr)) != 0 && result.plan.jobs.count > 1000
+            let report: @Sendable (Int, Int) -> Void = { done, total in
+                FileHandle.standardError.write(Data("\rrendering and writing: \(done * 100 / total)% of \(total) page groups".utf8))
+            }
+            fileCount = try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write(result.plan, progress: showProgress ? report : nil)
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
