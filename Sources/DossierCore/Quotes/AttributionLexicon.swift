@@ -158,6 +158,14 @@ enum AttributionLexicon {
         "might", "should", "must", "shall", "let", "please", "thank", "thanks", "well", "oh", "ok", "okay",
     ])
 
+    /// Single words some rules look for, packed once.
+    enum Key {
+        static let `as` = WordKey("as")
+        static let the = WordKey("the")
+        static let a = WordKey("a")
+        static let an = WordKey("an")
+    }
+
     static let months = Set(words: [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

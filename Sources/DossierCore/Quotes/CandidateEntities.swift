@@ -2,7 +2,8 @@
 ///
 /// A name is a run of capitalised words (`Hamdullah Mohib`, `University of Southern Indiana`, with
 /// `of`, `de`, `van`… allowed inside) outside every entity mention. Role words and honorifics split
-/// runs and are dropped (`Environment Minister John Baird` gives `John Baird`); sentence-initial common
+/// runs and are dropped with the capitalised words that qualify them (`Environment Minister John Baird`
+/// gives `John Baird`); sentence-initial common
 /// words (`The`, `In`, `A`), month and day names are skipped; a single word counts only if it also
 /// appears in the middle of a sentence, since a capital at the start of a sentence proves nothing.
 /// Headlines are skipped: their capitals are typographic.
@@ -69,7 +70,9 @@ public enum CandidateEntities {
         }
         for (t, token) in tokens.enumerated() {
             guard token.kind == .word, token.mention < 0 else { flush(); continue }
-            if isNameWord(token, bytes) {
+            if token.isCapitalized, isTitle(token) {
+                run.removeAll(keepingCapacity: true)   // `Prime Minister`, `Shadow Home Secretary`: part of the title
+            } else if isNameWord(token, bytes) {
                 run.append(t)
             } else if !run.isEmpty, isConnector(token), t + 1 < tokens.count, isNameWord(tokens[t + 1], bytes), tokens[t + 1].mention < 0 {
                 run.append(t)
@@ -97,6 +100,10 @@ public enum CandidateEntities {
             i += 1
         }
         return true
+    }
+
+    private static func isTitle(_ token: TokenizedBlock.Token) -> Bool {
+        AttributionLexicon.roles.contains(token.key) || AttributionLexicon.honorifics.contains(token.key)
     }
 
     private static func isConnector(_ token: TokenizedBlock.Token) -> Bool {

@@ -150,19 +150,20 @@ struct ArticleReading {
         return false
     }
 
-    /// `a robot named "Robogee"`, `listed their country as "Hope"`: a short Title Case name after a naming word.
+    /// `a robot named "Robogee"`, `listed their country as "Hope"`: a short Title Case name after a naming word;
+    /// or a title of a work in Title Case wherever it stands.
     private func isName(_ id: Int, token t: Int, in block: TokenizedBlock) -> Bool {
         let piece = raws[id].pieces[0]
         guard let text = texts[piece.block] else { return false }
-        var named = block.key(t - 1) == WordKey("as")
+        var named = block.key(t - 1) == AttributionLexicon.Key.as
         var k = t - 1
         while !named, k >= 0, k >= t - 3, block.isWord(k) {
-            named = AttributionLexicon.namingWords.contains(block.tokens[k].key) && block.tokens[k].key != WordKey("as")
+            named = AttributionLexicon.namingWords.contains(block.tokens[k].key) && block.tokens[k].key != AttributionLexicon.Key.as
             k -= 1
         }
         return text.withUnsafeBufferPointer { buffer in
             let inner = UnsafeBufferPointer(rebasing: buffer[piece.range])
-            return named ? QuoteShape.looksLikeName(inner) : QuoteShape.looksLikeTitle(inner)
+            return (named && QuoteShape.looksLikeName(inner)) || QuoteShape.looksLikeTitle(inner)
         }
     }
 
@@ -211,7 +212,7 @@ struct ArticleReading {
     /// `The senator was unimpressed.`: a role noun opening a sentence names someone for later pronouns.
     private mutating func noteRoleSubject(_ sentence: Range<Int>, _ names: NameReader) {
         let tokens = names.finder.block.tokens
-        guard sentence.count > 1, tokens[sentence.lowerBound].kind == .word, tokens[sentence.lowerBound].key == WordKey("the") else { return }
+        guard sentence.count > 1, tokens[sentence.lowerBound].kind == .word, tokens[sentence.lowerBound].key == AttributionLexicon.Key.the else { return }
         var k = sentence.lowerBound + 1
         while k < sentence.upperBound, k <= sentence.lowerBound + 3, tokens[k].kind == .word {
             if tokens[k].mention < 0, AttributionLexicon.roles.contains(tokens[k].key) {
@@ -224,73 +225,102 @@ struct ArticleReading {
         }
     }
 
+    /// Where a quotation sits while it is attributed.
+    private struct Site {
+        var draft: Int
+        var token: Int
+        var sentence: Range<Int>
+        var finder: AttributionFinder
+        var bytes: UnsafeBufferPointer<UInt8>
+        var previousBlock: Int?
+
+        var tokens: [TokenizedBlock.Token] { finder.block.tokens }
+
+        /// Nothing but punctuation between `start` and the quotation.
+        func isBare(from start: Int) -> Bool {
+            token - start <= AttributionFinder.reach
+                && (start..<token).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
+        }
+    }
+
+    /// Attributes one quotation, trying in turn what a reader would:
+    /// 1. the words right after it (`“…,” X said`, `said X`, `according to X`, `— X`), also after the last
+    ///    paragraph of a multi-paragraph quotation (a source title followed by its date is no quotation at all);
+    /// 2. the nearest speech verb before it in its sentence, and that verb's subject;
+    /// 3. after a colon, the subject of the sentence (`Helen Marsh on Twitter: "…"`);
+    /// 4. for a quotation opening its paragraph, the end of the paragraph before (`Rathbun stated,`);
+    /// 5. a person named earlier in its clause (`who President Erdogan plans to “neutralise”`);
+    /// 6. for a bare quotation, the paragraph's latest speaker, or the previous quotation's.
     private mutating func attribute(draft d: Int, token t: Int, sentence: Range<Int>, finder: AttributionFinder,
                                     bytes: UnsafeBufferPointer<UInt8>, previousBlock: Int?) {
-        let tokens = finder.block.tokens
-        var resolution = SpeakerResolver.Resolution.unknown
-        var found = false
-        func accept(_ cue: SpeakerCue?, _ finder: AttributionFinder, _ bytes: UnsafeBufferPointer<UInt8>) {
-            guard !found, let cue else { return }
-            let candidate = resolver.resolve(cue, finder: finder, bytes: bytes)
-            if candidate.speaker != nil || candidate.entity != nil {
-                resolution = candidate
-                found = true
-            }
-        }
-
-        switch finder.trailing(after: t) {
-        case .citation?:
+        let site = Site(draft: d, token: t, sentence: sentence, finder: finder, bytes: bytes, previousBlock: previousBlock)
+        let trailing = finder.trailing(after: t)
+        if trailing == .citation {
             drafts[d].isQuotation = false
             return
-        case .speaker(let cue)?:
-            accept(cue, finder, bytes)
-        case nil:
-            break
         }
-        // After the last piece of a multi-paragraph quotation.
-        if !found, let lastRaw = drafts[d].raws.last, let lastPiece = raws[lastRaw].pieces.last, lastPiece.block != finder.block.block,
-           let lastBlock = blocks[lastPiece.block], let lt = token(lastToken, lastRaw), let text = texts[lastPiece.block] {
-            let lastFinder = AttributionFinder(block: lastBlock, mentions: mentionsOf(lastPiece.block), entities: entities)
-            if case .speaker(let cue)? = lastFinder.trailing(after: lt) {
-                text.withUnsafeBufferPointer { accept(cue, lastFinder, $0) }
-            }
-        }
-        if !found { accept(finder.preceding(before: t, in: sentence), finder, bytes) }
-        if !found, t > sentence.lowerBound, tokens[t - 1].kind == .colon {
-            accept(.sentenceSubject(sentence.lowerBound..<(t - 1)), finder, bytes)
-        }
-        let opensParagraph = t <= AttributionFinder.reach && (0..<t).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
-        if !found, opensParagraph, let p = previousBlock, let previousTokens = blocks[p], let last = previousTokens.tokens.last,
-           last.kind == .colon || last.kind == .comma, let text = texts[p] {
-            // `Rathbun stated,` or `X told reporters:` closing the paragraph before.
-            let previousFinder = AttributionFinder(block: previousTokens, mentions: mentionsOf(p), entities: entities)
-            let lastSentence = previousTokens.sentence(containing: previousTokens.tokens.count - 1)
-            var cue = previousFinder.preceding(before: previousTokens.tokens.count, in: lastSentence)
-            if cue == nil, last.kind == .colon {
-                cue = .sentenceSubject(lastSentence.lowerBound..<(previousTokens.tokens.count - 1))
-            }
-            text.withUnsafeBufferPointer { accept(cue, previousFinder, $0) }
-        }
-        if !found { accept(.nearestPerson(finder.clause(before: t, in: sentence)), finder, bytes) }
-        let opensSentence = t - sentence.lowerBound <= AttributionFinder.reach
-            && (sentence.lowerBound..<t).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
-        if !found, opensSentence {
-            // A bare quotation continues the paragraph's latest speaker: the last quotation, or a sentence
-            // with a speech verb (`Wilkins also said Warhol was a businessperson. "As a way…"`), whichever is nearer.
-            let here = finder.block.block
-            let spoken = paragraphSpeaker(before: sentence, finder: finder)
-            let quotedLater = previous.map { $0.block == here && $0.token >= (spoken?.sentenceStart ?? -1) } ?? false
-            if let spoken, !quotedLater {
-                accept(spoken.cue, finder, bytes)
-            }
-            if !found, let previous, previous.lastBlock == here || previous.lastBlock == previousBlock {
-                resolution = previous.resolution
-            }
-        }
+        var cue: SpeakerCue?
+        if case .speaker(let c)? = trailing { cue = c }
+        let resolution = resolve(cue, site.finder, site.bytes)
+            ?? speakerAfterLastParagraph(site)
+            ?? resolve(finder.preceding(before: t, in: sentence), finder, bytes)
+            ?? speakerBeforeColon(site)
+            ?? speakerClosingPreviousParagraph(site)
+            ?? resolve(.nearestPerson(finder.clause(before: t, in: sentence)), finder, bytes)
+            ?? speakerOfBareQuotation(site)
+            ?? .unknown
         drafts[d].resolution = resolution
         if let entity = resolution.entity { resolver.noteSpeaker(entity) }
         let lastBlock = drafts[d].raws.last.flatMap { raws[$0].pieces.last?.block } ?? finder.block.block
         previous = (resolution, lastBlock, finder.block.block, t)
+    }
+
+    /// The cue resolved, or nil when it names nobody.
+    private func resolve(_ cue: SpeakerCue?, _ finder: AttributionFinder, _ bytes: UnsafeBufferPointer<UInt8>) -> SpeakerResolver.Resolution? {
+        guard let cue else { return nil }
+        let resolution = resolver.resolve(cue, finder: finder, bytes: bytes)
+        return resolution.speaker != nil || resolution.entity != nil ? resolution : nil
+    }
+
+    private func speakerAfterLastParagraph(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard let lastRaw = drafts[site.draft].raws.last, let lastPiece = raws[lastRaw].pieces.last,
+              lastPiece.block != site.finder.block.block, let lastBlock = blocks[lastPiece.block],
+              let lt = token(lastToken, lastRaw), let text = texts[lastPiece.block] else { return nil }
+        let lastFinder = AttributionFinder(block: lastBlock, mentions: mentionsOf(lastPiece.block), entities: entities)
+        guard case .speaker(let cue)? = lastFinder.trailing(after: lt) else { return nil }
+        return text.withUnsafeBufferPointer { resolve(cue, lastFinder, $0) }
+    }
+
+    private func speakerBeforeColon(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard site.token > site.sentence.lowerBound, site.tokens[site.token - 1].kind == .colon else { return nil }
+        return resolve(.sentenceSubject(site.sentence.lowerBound..<(site.token - 1)), site.finder, site.bytes)
+    }
+
+    /// `Rathbun stated,` or `X told reporters:` closing the paragraph before.
+    private func speakerClosingPreviousParagraph(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard site.isBare(from: 0), let p = site.previousBlock, let previousTokens = blocks[p], let last = previousTokens.tokens.last,
+              last.kind == .colon || last.kind == .comma, let text = texts[p] else { return nil }
+        let previousFinder = AttributionFinder(block: previousTokens, mentions: mentionsOf(p), entities: entities)
+        let end = previousTokens.tokens.count
+        let lastSentence = previousTokens.sentence(containing: end - 1)
+        var cue = previousFinder.preceding(before: end, in: lastSentence)
+        if cue == nil, last.kind == .colon { cue = .sentenceSubject(lastSentence.lowerBound..<(end - 1)) }
+        return text.withUnsafeBufferPointer { resolve(cue, previousFinder, $0) }
+    }
+
+    /// A bare quotation continues the paragraph's latest speaker: the last quotation, or a sentence with a
+    /// speech verb (`Wilkins also said Warhol was a businessperson. "As a way…"`), whichever is nearer;
+    /// across paragraphs, the quotation just before.
+    private func speakerOfBareQuotation(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard site.isBare(from: site.sentence.lowerBound) else { return nil }
+        let here = site.finder.block.block
+        if let spoken = paragraphSpeaker(before: site.sentence, finder: site.finder),
+           !(previous.map { $0.block == here && $0.token >= spoken.sentenceStart } ?? false),
+           let resolution = resolve(spoken.cue, site.finder, site.bytes) {
+            return resolution
+        }
+        guard let previous, previous.lastBlock == here || previous.lastBlock == site.previousBlock else { return nil }
+        return previous.resolution
     }
 
     /// The speaker of the nearest of the two sentences before `sentence` that has a speech verb.
@@ -388,7 +418,7 @@ enum QuoteShape {
             if firstWord {
                 firstWord = false
                 let key = WordKey(bytes, start..<i)
-                if key == WordKey("the") || key == WordKey("a") || key == WordKey("an") { continue }
+                if key == AttributionLexicon.Key.the || key == AttributionLexicon.Key.a || key == AttributionLexicon.Key.an { continue }
                 if !isUpper { return false }
             } else if letters >= 4 && !isUpper {
                 return false

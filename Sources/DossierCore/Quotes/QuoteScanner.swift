@@ -20,13 +20,14 @@ struct RawQuote: Sendable {
 /// Marks are paired with a stack per paragraph, so nested quotes stay inside their outer quote.
 /// A quote still open at the end of a paragraph continues only under the newspaper convention
 /// (the next paragraph opens with a mark of the same family); otherwise it is dropped with
-/// everything inside it, so an unbalanced mark never swallows the rest of the article. The one
-/// exception is a double quote opened where a quotation is expected (paragraph start, after a colon
-/// or a speech verb): its closing mark was lost, and it runs to the end of its paragraph.
+/// everything inside it, so an unbalanced mark never swallows the rest of the article. Two repairs
+/// for common typing slips, both only for a double quote opened where a quotation is announced
+/// (paragraph start, after a colon or a speech verb): when the next paragraph lost its opening mark
+/// but has the closing one first, the quote continues into it; otherwise its closing mark was lost,
+/// and it runs to the end of its paragraph. Headlines never carry a quote into the body.
 struct QuoteScanner {
     private struct Open {
         var family: QuoteFamily
-        var markStart: Int
         var contentStart: Int
         var possessiveClose: QuoteMark?
         /// Opened at the paragraph start, after a colon, a comma, a sentence end, a dash or a speech verb.
@@ -36,7 +37,6 @@ struct QuoteScanner {
         /// Carried into a paragraph that lost its opening mark (it only has the closing one).
         var continuesWithoutMark = false
         var pieces: [RawQuote.Piece]
-        var firstBlock: Int
         var openStart: Int
     }
 
@@ -49,9 +49,15 @@ struct QuoteScanner {
     /// Scans the non-empty blocks in order; `texts[i]` is `nil` for an emptied block.
     static func scan(_ texts: [[UInt8]?]) -> [RawQuote] {
         var scanner = QuoteScanner()
+        var nextNonEmpty = [Int?](repeating: nil, count: texts.count)
+        var following: Int?
+        for b in texts.indices.reversed() {
+            nextNonEmpty[b] = following
+            if texts[b] != nil { following = b }
+        }
         for b in texts.indices {
             guard let bytes = texts[b] else { continue }
-            let next = texts[(b + 1)...].first(where: { $0 != nil }) ?? nil
+            let next = nextNonEmpty[b].flatMap { texts[$0] }
             bytes.withUnsafeBufferPointer { buffer in
                 if let next {
                     next.withUnsafeBufferPointer { scanner.scanBlock(buffer, block: b, next: $0) }
@@ -69,12 +75,10 @@ struct QuoteScanner {
         var m = 0
         if var open = carried {
             if open.continuesWithoutMark {
-                open.markStart = Self.firstNonSpace(bytes)
-                open.contentStart = open.markStart
+                open.contentStart = Self.firstNonSpace(bytes)
                 open.continuesWithoutMark = false
                 stack.append(open)
             } else if let first = marks.first, first.start == Self.firstNonSpace(bytes) {
-                open.markStart = first.start
                 open.contentStart = first.end
                 stack.append(open)
                 m = 1
@@ -110,9 +114,9 @@ struct QuoteScanner {
 
     private func open(_ mark: QuoteMark, in bytes: UnsafeBufferPointer<UInt8>, block: Int) -> Open {
         let context = Self.context(before: mark.start, in: bytes)
-        return Open(family: mark.family, markStart: mark.start, contentStart: mark.end, possessiveClose: nil,
+        return Open(family: mark.family, contentStart: mark.end, possessiveClose: nil,
                     sentenceLevel: context != .inline, announced: context == .announced,
-                    pieces: [], firstBlock: block, openStart: mark.start)
+                    pieces: [], openStart: mark.start)
     }
 
     private mutating func close(_ k: Int, at mark: QuoteMark, in bytes: UnsafeBufferPointer<UInt8>, block: Int) {
