@@ -28,22 +28,7 @@ import Testing
             #expect(got.lastParagraph == (want.lastParagraph ?? want.paragraph))
             let name = got.entity.map { entities[$0] }
             #expect(name?.surfaceForms.contains(want.speaker ?? "") == true, "speaker of \"\(want.text)\": got \(name?.name ?? "nil")")
-            // `Quote.isFragment` counts words (< 4); the seed also calls the five-word embedded phrase
-            // "the claws of hostile parties" a fragment. See `embeddedPhraseRuleMatchesTheSeed`.
-            if want.text != "the claws of hostile parties" {
-                #expect(got.isFragment == want.fragment, "fragment flag of \"\(want.text)\"")
-            }
-        }
-    }
-
-    /// A fragment rule that agrees with every seed mark: fewer than four words, or a phrase woven into
-    /// the reporter's sentence (it starts in lowercase). Proposed for `Quote.isFragment`.
-    @Test func embeddedPhraseRuleMatchesTheSeed() throws {
-        let seed = try #require(QuoteFixture.all().first { $0.group == "seed" })
-        let quotes = seed.run().quotes
-        for (got, want) in zip(quotes, seed.document.quotes) {
-            let embedded = got.text.first.map { $0.isLowercase } ?? false
-            #expect((got.isFragment || embedded) == want.fragment, "\"\(want.text)\"")
+            #expect(got.isFragment == want.fragment, "fragment flag of \"\(want.text)\"")
         }
     }
 

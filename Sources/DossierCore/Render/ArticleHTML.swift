@@ -56,6 +56,12 @@ struct ArticleHTML {
                 markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
             }
         }
+        // Full quotes link back to their place in the sidebar; fragments are not in the sidebar.
+        for (q, quote) in briefing.quotes.enumerated() where !quote.isFragment {
+            guard let last = quote.spans.last, last.paragraph == block.index else { continue }
+            markup.markers.append((last.range.upperBound,
+                                   "<a class=\"quote-ref\" href=\"#sidebar-quote-\(q + 1)\" aria-label=\"Quote \(q + 1) in the quotes sidebar\">❞</a>"))
+        }
         for note in notes {
             let n = note.number
             markup.spans.append(.init(range: note.note.span.range, level: InlineMarkup.anchorLevel, firstOpen: "<mark class=\"anchor\" id=\"anchor-\(n)\">",
