@@ -234,3 +234,14 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(counts == counts.sorted(by: >))
     }
 }
+
+@Suite struct QuotePossessiveSpeakerTests {
+    /// "Lopez’s aides said …": the aides spoke, not Lopez; the speaker stays as written, no entity.
+    @Test(arguments: ["Lopez’s aides said the talks were “constructive”.", "Governor Lopez's spokesman said: \"We will not comment on this today.\""])
+    func possessiveSubjectIsNotTheOwner(_ sentence: String) throws {
+        let quotes = QuoteHarness.quotes("Headline\n\n\(sentence)")
+        let quote = try #require(quotes.first)
+        #expect(quote.entity == nil, "attributed to \(QuoteHarness.name(quote) ?? "nil")")
+        #expect(quote.speaker?.contains("aides") == true || quote.speaker?.contains("spokesman") == true)
+    }
+}

@@ -39,10 +39,22 @@ extension SpeakerResolver {
         }
     }
 
+    /// Things that carry their owner's own words: `X's statement said` quotes X.
+    static let ownVoiceNouns: Set<String> = [
+        "statement", "statements", "letter", "tweet", "tweets", "post", "posts", "website", "blog", "message", "announcement",
+        "release", "speech", "remarks", "memo", "email", "account", "book", "memoir", "op-ed", "column", "video",
+    ]
+
     private func resolvePhrase(_ range: Range<Int>, _ names: NameReader) -> Resolution {
         let tokens = names.finder.block.tokens
         guard !range.isEmpty, range.upperBound <= tokens.count else { return .unknown }
         if let t = names.lastSpeakerMention(in: range) {
+            let run = names.mentionRun(t)
+            // `Lopez’s aides said`: the aides spoke, not Lopez; but `Cornyn's statement said` is Cornyn's own voice.
+            if run.upperBound < range.upperBound - 1, names.isPossessive(run.upperBound),
+               !Self.ownVoiceNouns.contains(names.text((range.upperBound - 1)..<range.upperBound).lowercased()) {
+                return Resolution(speaker: names.text(range), entity: nil)
+            }
             var resolution = names.resolution(ofMentionAt: t)
             if names.finder.kind(ofMentionAt: t) == .organization, tokens[range.upperBound - 1].mention != tokens[t].mention {
                 resolution.speaker = names.text(range)   // `The Home Office letter`
@@ -99,6 +111,12 @@ struct NameReader {
     /// The last token in `range` that belongs to a person or organisation mention.
     func lastSpeakerMention(in range: Range<Int>) -> Int? {
         range.reversed().first(where: isSpeakerKind)
+    }
+
+    /// `Lopez’s`, `Lopez's`, `Kurds’`: the word at `t` is a possessive.
+    func isPossessive(_ t: Int) -> Bool {
+        let word = text(t..<(t + 1))
+        return word.hasSuffix("’s") || word.hasSuffix("'s") || word.hasSuffix("s’") || word.hasSuffix("s'")
     }
 
     /// The tokens of the mention that token `t` belongs to.
