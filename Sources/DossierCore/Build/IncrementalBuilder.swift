@@ -17,6 +17,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var coMentions: [String: (inputs: Int, result: [(entity: Int, briefings: Int)])] = [:]
     /// Every file of the last successful build, by output path.
     public private(set) var files: [String: [UInt8]] = [:]
+    /// The site of the last successful build.
+    public private(set) var lastSite: Site?
 
     /// What one build did.
     public struct Update: Sendable {
@@ -83,6 +85,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let removed = files.keys.filter { !live.contains($0) }.sorted()
         for path in removed { files[path] = nil }
         previousJobs = nextJobs
+        lastSite = site
         return Update(diagnostics: diagnostics, site: site, changed: changed.sorted(), removed: removed,
                       analysedBriefings: cache.analysedCount, renderedJobs: stale.count, totalJobs: jobs.count)
     }
