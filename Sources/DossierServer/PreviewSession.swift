@@ -33,14 +33,15 @@ public final class PreviewSession: @unchecked Sendable {
     /// Applies file changes (absolute paths) and rebuilds; what the watch loop does for each batch.
     @discardableResult
     public func rebuild(changed: Set<String>) throws -> Report {
+        let start = ContinuousClock.now
         try live.refresh(changed: changed)
-        return build(changedSources: changed.count)
+        return build(changedSources: changed.count, since: start)
     }
 
+    /// `since`: when the work began, so the reported duration includes re-reading changed files.
     @discardableResult
-    private func build(changedSources: Int) -> Report {
+    private func build(changedSources: Int, since start: ContinuousClock.Instant = .now) -> Report {
         let clock = ContinuousClock()
-        let start = clock.now
         let update = builder.build(live.tree)
         var diagnostics = (live.diagnostics + update.diagnostics).sortedForDisplay()
         if builder.options.strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }

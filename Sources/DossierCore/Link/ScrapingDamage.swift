@@ -106,6 +106,7 @@ public enum ScrapingDamage {
     }
 
     private static func emptyParentheses(in line: String) -> [Range<String.Index>] {
+        guard line.utf8.contains(UInt8(ascii: "(")) else { return [] }
         var found: [Range<String.Index>] = []
         var i = line.startIndex
         while let open = line[i...].firstIndex(of: "(") {
@@ -126,23 +127,31 @@ public enum ScrapingDamage {
     private static let idioms: Set<String> = ["on to", "in to", "in on", "in at", "on in", "by in", "to on"]
 
     private static func doublePrepositions(in line: String) -> [(Range<String.Index>, String)] {
-        var words: [Range<String.Index>] = []
-        var i = line.startIndex
-        while i < line.endIndex {
-            guard line[i].isLetter else { i = line.index(after: i); continue }
+        // Byte-wise: this runs over every paragraph of every article. Bytes of non-ASCII
+        // characters count as word bytes, so "éto" is never read as "to".
+        let bytes = Array(line.utf8)
+        func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            guard isWordByte(bytes[i]) else { i += 1; continue }
             var j = i
-            while j < line.endIndex, line[j].isLetter { j = line.index(after: j) }
-            words.append(i..<j)
+            while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
+            if j - i <= 4, bytes[i] >= 0x61, bytes[i] <= 0x7A { words.append(i..<j) }
+            else { words.append(i..<i) }  // a word that cannot be a preposition
             i = j
         }
         var found: [(Range<String.Index>, String)] = []
-        for (a, b) in zip(words, words.dropFirst()) {
+        for (a, b) in zip(words, words.dropFirst()) where !a.isEmpty && !b.isEmpty {
             // Only a plain space between the two words: punctuation ("to, in") is a different sentence part.
-            guard line[a.upperBound..<b.lowerBound].allSatisfy({ $0 == " " || $0 == "\u{00A0}" }),
-                  prepositions.contains(line[a]), prepositions.contains(line[b]) else { continue }
-            let pair = "\(line[a]) \(line[b])"
+            guard bytes[a.upperBound..<b.lowerBound].elementsEqual([0x20]) else { continue }
+            let first = Substring(decoding: bytes[a], as: UTF8.self)
+            let second = Substring(decoding: bytes[b], as: UTF8.self)
+            guard prepositions.contains(first), prepositions.contains(second) else { continue }
+            let pair = "\(first) \(second)"
             if idioms.contains(pair) { continue }
-            found.append((a.lowerBound..<b.upperBound, pair))
+            let utf8 = line.utf8
+            found.append((utf8.index(utf8.startIndex, offsetBy: a.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: b.upperBound), pair))
         }
         return found
     }
