@@ -64,7 +64,7 @@ public struct ContentLoader {
         return result
     }
 
-    private func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
+    func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
         var result: [TemplateSource] = []
         guard let enumerator = FileManager.default.enumerator(at: templatesDirectory, includingPropertiesForKeys: nil) else { return [] }
         var urls: [URL] = []
@@ -79,7 +79,7 @@ public struct ContentLoader {
         return result
     }
 
-    private func assets() throws -> [String: [UInt8]] {
+    func assets() throws -> [String: [UInt8]] {
         let directory = templatesDirectory.appendingPathComponent("assets")
         guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
         var result: [String: [UInt8]] = [:]
@@ -91,7 +91,7 @@ public struct ContentLoader {
         return result
     }
 
-    private func read(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
+    func read(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
         let data = try Data(contentsOf: url)
         guard let text = String(validatingUTF8Data: data) else {
             diagnostics.append(.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display(url)),
