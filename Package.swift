@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +29,17 @@ let package = Package(
             ]
         ),
         .target(name: "DossierIO", dependencies: ["DossierCore"]),
+        .target(
+            name: "DossierServer",
+            dependencies: [
+                "DossierCore", "DossierIO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierIO",
+                "DossierCore", "DossierIO", "DossierServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +47,14 @@ let package = Package(
             name: "DossierCoreTests",
             dependencies: ["DossierCore", "DossierIO"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DossierServerTests",
+            dependencies: [
+                "DossierCore", "DossierIO", "DossierServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -33,10 +33,20 @@ public struct ContentLoader {
         }
         tree.articles = try files(in: "articles", extension: "txt", diagnostics: &diagnostics)
         tree.annotations = try files(in: "annotations", extension: "md", diagnostics: &diagnostics)
-        tree.entities = try files(in: "entities", extension: "md", diagnostics: &diagnostics)
+        tree.entities = try entityFiles(diagnostics: &diagnostics)
         tree.templates = try templateFiles(diagnostics: &diagnostics)
         tree.assets = try assets()
         return tree
+    }
+
+    /// Every `entities/*.md` file.
+    public func entityFiles(diagnostics: inout [Diagnostic]) throws -> [SourceFile] {
+        try files(in: "entities", extension: "md", diagnostics: &diagnostics)
+    }
+
+    /// One file, checked for UTF-8.
+    public func readFile(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
+        try read(url, diagnostics: &diagnostics)
     }
 
     private func files(in folder: String, extension ext: String, diagnostics: inout [Diagnostic]) throws -> [SourceFile] {
@@ -54,7 +64,7 @@ public struct ContentLoader {
         return result
     }
 
-    private func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
+    func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
         var result: [TemplateSource] = []
         guard let enumerator = FileManager.default.enumerator(at: templatesDirectory, includingPropertiesForKeys: nil) else { return [] }
         var urls: [URL] = []
@@ -69,7 +79,7 @@ public struct ContentLoader {
         return result
     }
 
-    private func assets() throws -> [String: [UInt8]] {
+    func assets() throws -> [String: [UInt8]] {
         let directory = templatesDirectory.appendingPathComponent("assets")
         guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
         var result: [String: [UInt8]] = [:]
@@ -81,7 +91,7 @@ public struct ContentLoader {
         return result
     }
 
-    private func read(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
+    func read(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
         let data = try Data(contentsOf: url)
         guard let text = String(validatingUTF8Data: data) else {
             diagnostics.append(.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display(url)),
@@ -92,7 +102,7 @@ public struct ContentLoader {
     }
 
     /// A path relative to the display root when inside it, so errors read `Content/articles/x.txt`.
-    func display(_ url: URL) -> String {
+    public func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let root = displayRoot.path.hasSuffix("/") ? displayRoot.path : displayRoot.path + "/"
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path

@@ -21,11 +21,11 @@ public struct OutputWriter {
 
     /// Renders the plan's jobs in parallel and writes each file as soon as it exists, so the
     /// whole site never has to sit in memory at once. Returns the number of files written.
-    ///
-    /// `verify` runs once every file is written and before the swap (the link check); if it
-    /// returns errors the staging folder is discarded and `WriteError.verificationFailed` thrown.
+    /// - Parameter progress: called now and then with (jobs done, jobs in all), from any thread.
+    /// - Parameter verify: runs once every file is written and before the swap (the link check); if
+    ///   it returns errors the staging folder is discarded and `WriteError.verificationFailed` thrown.
     @discardableResult
-    public func write(_ plan: RenderPlan, verify: () -> [Diagnostic] = { [] }) throws -> Int {
+    public func write(_ plan: RenderPlan, progress: (@Sendable (Int, Int) -> Void)? = nil, verify: () -> [Diagnostic] = { [] }) throws -> Int {
         let fm = FileManager.default
         let parent = outputDirectory.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -44,7 +44,7 @@ public struct OutputWriter {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         var count = 0
         do {
-            count = try writeFiles(plan, into: staging, previous: exists ? outputDirectory : nil)
+            count = try writeFiles(plan, into: staging, previous: exists ? outputDirectory : nil, progress: progress)
             let problems = verify()
             if problems.hasErrors { throw WriteError.verificationFailed(problems) }
             try Data().write(to: staging.appendingPathComponent(Self.markerName))
@@ -69,12 +69,18 @@ public struct OutputWriter {
     /// upload only what changed) and costs no new inode.
     ///
     /// Plain POSIX calls: Foundation's per-call checks cost more than the writes on large sites.
-    private func writeFiles(_ plan: RenderPlan, into root: URL, previous: URL?) throws -> Int {
+    private func writeFiles(_ plan: RenderPlan, into root: URL, previous: URL?, progress: (@Sendable (Int, Int) -> Void)?) throws -> Int {
         let rootPath = root.path
         let failure = FirstError()
         let counter = Counter()
-        DispatchQueue.concurrentPerform(iterations: plan.jobs.count) { j in
+        let jobsDone = Counter()
+        let total = plan.jobs.count
+        DispatchQueue.concurrentPerform(iterations: total) { j in
             guard failure.error == nil else { return }
+            defer {
+                jobsDone.increment()
+                if let progress, jobsDone.value % 250 == 0 { progress(jobsDone.value, total) }
+            }
             for file in plan.jobs[j]() {
                 do {
                     try writeFile(file, root: rootPath, previous: previous?.path)

@@ -66,8 +66,14 @@ struct Build: ParsableCommand {
         let fileCount: Int
         let links = result.makeLinkCheck()
         do {
+            // Progress only on a terminal, and only when there is enough to wait for.
+            let showProgress = isatty(fileno(stderr)) != 0 && result.plan.jobs.count > 1000
+            let report: @Sendable (Int, Int) -> Void = { done, total in
+                FileHandle.standardError.write(Data("\rrendering and writing: \(done * 100 / total)% of \(total) page groups".utf8))
+            }
+            defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             fileCount = try OutputWriter(outputDirectory: URL(fileURLWithPath: output))
-                .write(result.plan.recordingLinks(into: links), verify: links.diagnostics)
+                .write(result.plan.recordingLinks(into: links), progress: showProgress ? report : nil, verify: links.diagnostics)
         } catch WriteError.verificationFailed(let problems) {
             // Link check locations are output paths; show them under the output folder.
             DiagnosticPrinter().print(problems.map { d in

@@ -24,7 +24,9 @@ import Testing
         let page = try #require(TestSite.sample.build().files["briefings/talks/index.html"])
         // First mention in the article body links; the later possessive mention does not.
         #expect(page.contains(#"<a class="entity person" href="../../entities/ana-ruiz/" title="Ana Ruiz — Foreign minister of Valdora.">Foreign Minister Ana Ruiz</a> met <ins class="editorial" title="Editorial insertion">[senior]</ins> officials of the <a class="entity organization" href="../../entities/northern-league/" title="Northern League">Northern League</a> in <a class="entity place" href="../../entities/valdora/" title="Valdora">Valdora</a> on Monday."#))
-        #expect(page.contains("Ruiz’s aides said the talks <mark class=\"anchor\" id=\"anchor-1\">were “constructive”</mark><sup class=\"note-ref\"><a id=\"ref-1\" href=\"#note-1\" aria-label=\"Note 1\">1</a></sup>."))
+        // The quoted word sits inside the anchored phrase that contains it.
+        #expect(page.contains(#"the talks <mark class="anchor" id="anchor-1">were “<span id="quote-1" class="quote fragment""#))
+        #expect(page.contains(##">constructive</span>”</mark><sup class="note-ref"><a id="ref-1" href="#note-1" aria-label="Note 1">1</a></sup>."##))
         #expect(page.contains(##"<aside class="note" id="note-1" tabindex="-1" aria-label="Note 1"><a class="note-back" href="#ref-1""##))
         // Annotation prose: entity links inside cmark's AST, not in links or code.
         #expect(page.contains(#"<a href="../../entities/ana-ruiz/" title="Ana Ruiz — Foreign minister of Valdora.">Ana Ruiz</a> has staked"#))

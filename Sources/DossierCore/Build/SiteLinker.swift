@@ -2,7 +2,11 @@ import Dispatch
 
 /// Parse and link stages: source tree in, `Site` and diagnostics out.
 public enum SiteLinker {
-    public static func link(_ tree: SourceTree, options: BuildOptions, diagnostics: inout [Diagnostic]) -> Site {
+    /// With a `cache` (incremental rebuilds), unchanged files are not parsed again and unchanged
+    /// briefings not analysed again.
+    public static func link(_ tree: SourceTree, options: BuildOptions, diagnostics: inout [Diagnostic], cache: LinkCache? = nil) -> Site {
+        cache?.beginBuild()
+        defer { cache?.finishBuild() }
         // Parse.
         var config = SiteConfigParser.parse(tree.siteConfig, diagnostics: &diagnostics)
         if let override = options.baseURL {
@@ -12,7 +16,7 @@ public enum SiteLinker {
                 diagnostics.append(.error(.parse, "--base-url must be an absolute http(s) URL, got '\(override)'", at: nil))
             }
         }
-        let entities = parseEntities(tree.entities, diagnostics: &diagnostics)
+        let entities = parseEntities(tree.entities, cache: cache, diagnostics: &diagnostics)
         var articles: [String: Article] = [:]
         let parsedArticles = concurrentMap(tree.articles) { file -> (Article?, [Diagnostic]) in
             var local: [Diagnostic] = []
@@ -21,16 +25,19 @@ public enum SiteLinker {
                                     notes: ["rename it with lowercase letters, digits, '-' and '_' only, e.g. '\(Slug.make(file.stem)).txt'"]))
                 return (nil, local)
             }
-            return (ArticleParser.parse(file, diagnostics: &local), local)
+            guard let cache else { return (ArticleParser.parse(file, diagnostics: &local), local) }
+            return cache.article(file) { (ArticleParser.parse(file, diagnostics: &local), local) }
         }
         for (article, local) in parsedArticles {
             diagnostics.append(contentsOf: local)
             if let article { articles[article.fileName] = article }
         }
-        let annotations = pairAnnotations(tree.annotations, articles: articles, diagnostics: &diagnostics)
+        let annotations = pairAnnotations(tree.annotations, articles: articles, cache: cache, diagnostics: &diagnostics)
 
         // Link, one briefing per task.
         let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
+        cache?.setRegistry(entities, linkMode: config.linkEntities, extractQuotes: options.extractQuotes)
+        let texts = cache == nil ? [:] : Dictionary((tree.articles + tree.annotations).map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
         let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil, linkMode: config.linkEntities)
         let work = articles.keys.sorted().compactMap { name -> (Article, Annotation?)? in
             let annotation = annotations[name]
@@ -39,8 +46,11 @@ public enum SiteLinker {
         }
         let results = concurrentMap(work) { article, annotation in
             var local: [Diagnostic] = []
-            let briefing = analyzer.analyze(article: article, annotation: annotation, diagnostics: &local)
-            return (briefing, local)
+            guard let cache else { return (analyzer.analyze(article: article, annotation: annotation, diagnostics: &local), local) }
+            return cache.analysis(article: article, articleText: texts[article.path] ?? "", annotation: annotation,
+                                  annotationText: annotation.flatMap { texts[$0.path] }) {
+                (analyzer.analyze(article: article, annotation: annotation, diagnostics: &local), local)
+            }
         }
         var briefings: [Briefing] = []
         for (briefing, local) in results {
@@ -80,11 +90,12 @@ public enum SiteLinker {
                     entityMentionTotals: totals, tags: tags)
     }
 
-    private static func parseEntities(_ files: [SourceFile], diagnostics: inout [Diagnostic]) -> [Entity] {
+    private static func parseEntities(_ files: [SourceFile], cache: LinkCache?, diagnostics: inout [Diagnostic]) -> [Entity] {
         var entities: [Entity] = []
         let parsed = concurrentMap(files.sorted(by: { $0.path < $1.path })) { file -> (Entity?, [Diagnostic]) in
             var local: [Diagnostic] = []
-            return (EntityParser.parse(file, diagnostics: &local), local)
+            guard let cache else { return (EntityParser.parse(file, diagnostics: &local), local) }
+            return cache.entity(file) { (EntityParser.parse(file, diagnostics: &local), local) }
         }
         for (entity, local) in parsed {
             diagnostics.append(contentsOf: local)
@@ -94,12 +105,13 @@ public enum SiteLinker {
     }
 
     /// Matches each annotation to its article by `article:` or by file stem.
-    private static func pairAnnotations(_ files: [SourceFile], articles: [String: Article], diagnostics: inout [Diagnostic]) -> [String: Annotation] {
+    private static func pairAnnotations(_ files: [SourceFile], articles: [String: Article], cache: LinkCache?, diagnostics: inout [Diagnostic]) -> [String: Annotation] {
         var result: [String: Annotation] = [:]
         let parsed = concurrentMap(files.sorted(by: { $0.path < $1.path })) { file -> (SourceFile, Annotation, [Diagnostic]) in
             var local: [Diagnostic] = []
-            let annotation = AnnotationParser.parse(file, diagnostics: &local)
-            return (file, annotation, local)
+            guard let cache else { return (file, AnnotationParser.parse(file, diagnostics: &local), local) }
+            let (annotation, diagnostics) = cache.annotation(file) { (AnnotationParser.parse(file, diagnostics: &local), local) }
+            return (file, annotation, diagnostics)
         }
         for (file, annotation, local) in parsed {
             diagnostics.append(contentsOf: local)

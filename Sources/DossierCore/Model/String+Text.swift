@@ -10,6 +10,9 @@ extension String {
 extension Unicode.Scalar {
     /// Letters, digits and marks: what counts as "inside a word" for entity and phrase boundaries.
     var isWordCharacter: Bool {
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
         let p = properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
     }

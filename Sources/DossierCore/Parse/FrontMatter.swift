@@ -68,7 +68,9 @@ struct YAMLFields {
         guard let yaml, !yaml.trimmingWhitespace().isEmpty else { return }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // The basic resolver skips Yams' per-scalar regular expressions; Dossier reads every
+            // value as text and parses dates, numbers and booleans itself.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
             return
@@ -129,7 +131,7 @@ struct YAMLFields {
 
     func node(_ key: String) -> (mark: SourceLocation, value: Node)? {
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let s) = entry.value, s.tag.description == "tag:yaml.org,2002:null" || (s.string.isEmpty && s.style == .plain) {
+        if case .scalar(let s) = entry.value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
             return nil
         }
         return (entry.keyMark, entry.value)

@@ -33,8 +33,17 @@ public struct Quote: Sendable, Hashable {
         self.entity = entity
     }
 
-    /// Fewer than four words: highlighted inline, left out of the sidebar.
+    /// A fragment is highlighted inline and left out of the sidebar: fewer than four words, or a
+    /// phrase woven into the reporter's own sentence (it starts in lowercase: `stuck between “the
+    /// claws of hostile parties”`), as a careful reader marks them in the seed article.
     public var isFragment: Bool {
-        text.split(whereSeparator: { $0.isWhitespace }).count < 4
+        if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }), first.properties.isLowercase { return true }
+        var words = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace { inWord = false } else if !inWord { inWord = true; words += 1 }
+            if words >= 4 { return false }
+        }
+        return true
     }
 }

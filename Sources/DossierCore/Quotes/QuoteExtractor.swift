@@ -1,16 +1,430 @@
 /// Extracts direct quotations from a corrected article and attributes their speakers.
+///
+/// Three passes, each linear in the article's length: `QuoteScanner` pairs the quotation marks
+/// over all paragraphs; each paragraph holding a quotation is tokenized with its quotations masked
+/// (`TokenizedBlock`); then the paragraphs are read in order, attributing each quotation from the
+/// reporter's words around it (`AttributionFinder`) and resolving the speaker through the entity
+/// mentions, roles and pronouns seen so far (`SpeakerResolver`).
+///
+/// Conventions: `Quote.text` is the words inside the marks, exactly as written. A quotation
+/// interrupted by its attribution (`"We will win," he said, "and soon."`) is one quote whose pieces
+/// are joined by a single space ("We will win, and soon."), with one span per piece. The paragraphs
+/// of a multi-paragraph quotation are joined by a blank line. Quoted names of things (`a robot named
+/// "Robogee"`) and titles of cited sources (`"Title" — CBC.ca, August 15, 2008`) are not quotations.
 public struct QuoteExtractor: Sendable {
     public let entities: [Entity]
+    private let lexicon: SpeakerResolver.Lexicon
 
     public init(entities: [Entity]) {
         self.entities = entities
+        self.lexicon = SpeakerResolver.Lexicon(entities: entities)
     }
 
+    /// Every direct quotation of `article`, in text order, with its speaker.
+    ///
     /// - Parameters:
     ///   - article: the corrected article; `blocks[0]` is the headline.
     ///   - mentions: entity mentions per block (same indexing as `article.blocks`), UTF-8 ranges into each block's text.
     /// - Returns: quotes in text order.
     public func extract(from article: CorrectedArticle, mentions: [[Mention]]) -> [Quote] {
-        []
+        let texts: [[UInt8]?] = article.blocks.map { $0.isEmpty ? nil : Array($0.text.utf8) }
+        let raws = QuoteScanner.scan(texts)
+        guard !raws.isEmpty else { return [] }
+        var reading = ArticleReading(entities: entities, lexicon: lexicon, texts: texts, raws: raws, mentions: mentions)
+        reading.read()
+        return reading.quotes(paragraphNumbers: article.blocks.map(\.index))
+    }
+}
+
+/// One article being read for quotations: the state of `QuoteExtractor.extract`.
+struct ArticleReading {
+    /// A quotation being assembled: one or more raw quotes (more when interrupted by its attribution).
+    struct Draft {
+        var raws: [Int]
+        var resolution = SpeakerResolver.Resolution.unknown
+        var isQuotation = true
+    }
+
+    let entities: [Entity]
+    let texts: [[UInt8]?]
+    let raws: [RawQuote]
+    /// Entity mentions per block, as given to `extract`.
+    let mentions: [[Mention]]
+    private var blocks: [TokenizedBlock?]
+    private var drafts: [Draft] = []
+    /// Draft index of each raw quote that starts a draft; -1 for names and for pieces merged into another draft.
+    private var draftOfRaw: [Int]
+    /// Token index of each raw quote in its first block and in its last block (-1 when it did not tokenize).
+    private var firstToken: [Int]
+    private var lastToken: [Int]
+    private var resolver: SpeakerResolver
+    /// The last quotation read: its speaker, the block it ends in, and the block and token it starts at.
+    private var previous: (resolution: SpeakerResolver.Resolution, lastBlock: Int, block: Int, token: Int)?
+
+    init(entities: [Entity], lexicon: SpeakerResolver.Lexicon, texts: [[UInt8]?], raws: [RawQuote], mentions: [[Mention]]) {
+        self.entities = entities
+        self.texts = texts
+        self.raws = raws
+        self.mentions = mentions
+        self.blocks = Array(repeating: nil, count: texts.count)
+        self.draftOfRaw = Array(repeating: -1, count: raws.count)
+        self.firstToken = Array(repeating: -1, count: raws.count)
+        self.lastToken = Array(repeating: -1, count: raws.count)
+        self.resolver = SpeakerResolver(entities: entities, lexicon: lexicon)
+        tokenize()
+        assembleDrafts()
+    }
+
+    // MARK: - Tokens and drafts
+
+    /// The mentions of block `b`; none when the caller passed fewer lists than blocks.
+    private func mentionsOf(_ b: Int) -> [Mention] {
+        b >= 0 && b < mentions.count ? mentions[b] : []
+    }
+
+    private mutating func tokenize() {
+        var regions = [[TokenizedBlock.Region]](repeating: [], count: texts.count)
+        for (id, raw) in raws.enumerated() {
+            for (k, piece) in raw.pieces.enumerated() {
+                let isFirst = k == 0
+                let isLast = k == raw.pieces.count - 1
+                let length = texts[piece.block]?.count ?? 0
+                let start = isFirst ? raw.openStart : 0
+                let end = isLast ? raw.closeEnd : length
+                let endsSentence = isLast && endsWithTerminal(piece)
+                regions[piece.block].append(TokenizedBlock.Region(range: start..<max(start, end), id: id, endsSentence: endsSentence))
+            }
+        }
+        for b in texts.indices {
+            guard let text = texts[b] else { continue }
+            let sorted = regions[b].sorted { $0.range.lowerBound < $1.range.lowerBound }
+            let block = text.withUnsafeBufferPointer { TokenizedBlock(block: b, bytes: $0, regions: sorted, mentions: mentionsOf(b)) }
+            for (t, token) in block.tokens.enumerated() where token.kind == .quote && raws.indices.contains(token.quote) {
+                let pieces = raws[token.quote].pieces
+                if pieces[0].block == b, firstToken[token.quote] < 0 { firstToken[token.quote] = t }
+                if pieces[pieces.count - 1].block == b { lastToken[token.quote] = t }
+            }
+            blocks[b] = block
+        }
+    }
+
+    private func endsWithTerminal(_ piece: RawQuote.Piece) -> Bool {
+        guard let text = texts[piece.block], piece.range.upperBound > piece.range.lowerBound, piece.range.upperBound <= text.count else { return false }
+        let last = text[piece.range.upperBound - 1]
+        return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+    }
+
+    /// Leaves out quoted names, then joins quotations interrupted by their attribution.
+    private mutating func assembleDrafts() {
+        for (id, raw) in raws.enumerated() {
+            let first = raw.pieces[0]
+            if raw.pieces.count == 1, let block = blocks[first.block], let t = token(firstToken, id), isName(id, token: t, in: block) {
+                continue
+            }
+            if let last = drafts.last, let previousRaw = last.raws.last, canJoin(previousRaw, id) {
+                drafts[drafts.count - 1].raws.append(id)
+                continue
+            }
+            draftOfRaw[id] = drafts.count
+            drafts.append(Draft(raws: [id]))
+        }
+    }
+
+    /// `"We will win," he said, "and soon."`: the gap is a short attribution between commas.
+    private func canJoin(_ a: Int, _ b: Int) -> Bool {
+        let block = raws[a].pieces[raws[a].pieces.count - 1].block
+        guard raws[b].pieces[0].block == block, let tokens = blocks[block], let ta = token(lastToken, a),
+              let tb = token(firstToken, b), tb > ta + 1, tb - ta <= 16, let text = texts[block] else { return false }
+        let gap = (ta + 1)..<tb
+        let aPiece = raws[a].pieces[raws[a].pieces.count - 1].range
+        let endsWithComma = aPiece.upperBound > aPiece.lowerBound && text[aPiece.upperBound - 1] == UInt8(ascii: ",")
+        guard endsWithComma || tokens.tokens[gap.lowerBound].kind == .comma,
+              tokens.tokens[gap.upperBound - 1].kind == .comma else { return false }
+        for t in gap {
+            guard tokens.tokens[t].kind == .word || tokens.tokens[t].kind == .comma else { return false }
+        }
+        // The gap must read as an attribution (`he said,`, `said Helen Marsh, the opposition leader,`),
+        // not as a new clause (`, and told the police,`).
+        let finder = AttributionFinder(block: tokens, mentions: mentionsOf(block), entities: entities)
+        if case .speaker? = finder.trailing(after: ta) { return true }
+        return false
+    }
+
+    /// `a robot named "Robogee"`, `listed their country as "Hope"`: a short Title Case name after a naming word;
+    /// or a title of a work in Title Case wherever it stands.
+    private func isName(_ id: Int, token t: Int, in block: TokenizedBlock) -> Bool {
+        let piece = raws[id].pieces[0]
+        guard let text = texts[piece.block] else { return false }
+        var named = block.key(t - 1) == AttributionLexicon.Key.as
+        var k = t - 1
+        while !named, k >= 0, k >= t - 3, block.isWord(k) {
+            named = AttributionLexicon.namingWords.contains(block.tokens[k].key) && block.tokens[k].key != AttributionLexicon.Key.as
+            k -= 1
+        }
+        return text.withUnsafeBufferPointer { buffer in
+            let inner = UnsafeBufferPointer(rebasing: buffer[piece.range])
+            return (named && QuoteShape.looksLikeName(inner)) || QuoteShape.looksLikeTitle(inner)
+        }
+    }
+
+    private func token(_ table: [Int], _ id: Int) -> Int? {
+        id >= 0 && id < table.count && table[id] >= 0 ? table[id] : nil
+    }
+
+    // MARK: - Reading in order
+
+    mutating func read() {
+        var previousBlock: Int?
+        for b in blocks.indices {
+            guard let block = blocks[b], let text = texts[b] else { continue }
+            text.withUnsafeBufferPointer { bytes in
+                read(block, bytes: bytes, previousBlock: previousBlock)
+            }
+            previousBlock = b
+        }
+    }
+
+    private mutating func read(_ block: TokenizedBlock, bytes: UnsafeBufferPointer<UInt8>, previousBlock: Int?) {
+        let finder = AttributionFinder(block: block, mentions: mentionsOf(block.block), entities: entities)
+        let names = NameReader(finder: finder, bytes: bytes)
+        let tokens = block.tokens
+        for (s, start) in block.sentenceStarts.enumerated() {
+            let end = s + 1 < block.sentenceStarts.count ? block.sentenceStarts[s + 1] : tokens.count
+            let sentence = start..<end
+            resolver.beginSentence(block: block.block)
+            noteRoleSubject(sentence, names)
+            for t in sentence {
+                let token = tokens[t]
+                if token.kind == .word, names.isMentionStart(t), let entity = names.entity(at: t) {
+                    let run = names.mentionRun(t)
+                    let titles = entities[entity].kind == .person ? names.titles(around: run) : []
+                    resolver.noteMention(entity: entity, token: t, prepositional: names.isPrepositional(t), titles: titles)
+                } else if token.kind == .quote, token.quote >= 0, token.quote < draftOfRaw.count, draftOfRaw[token.quote] >= 0,
+                          raws[token.quote].pieces[0].block == block.block {
+                    attribute(draft: draftOfRaw[token.quote], token: t, sentence: sentence, finder: finder, bytes: bytes,
+                              previousBlock: previousBlock)
+                }
+            }
+            resolver.endSentence()
+        }
+    }
+
+    /// `The senator was unimpressed.`: a role noun opening a sentence names someone for later pronouns.
+    private mutating func noteRoleSubject(_ sentence: Range<Int>, _ names: NameReader) {
+        let tokens = names.finder.block.tokens
+        guard sentence.count > 1, tokens[sentence.lowerBound].kind == .word, tokens[sentence.lowerBound].key == AttributionLexicon.Key.the else { return }
+        var k = sentence.lowerBound + 1
+        while k < sentence.upperBound, k <= sentence.lowerBound + 3, tokens[k].kind == .word {
+            if tokens[k].mention < 0, AttributionLexicon.roles.contains(tokens[k].key) {
+                if let entity = resolver.resolveRole(tokens[k].key) {
+                    resolver.noteMention(entity: entity, token: sentence.lowerBound, prepositional: false, titles: [])
+                }
+                return
+            }
+            k += 1
+        }
+    }
+
+    /// Where a quotation sits while it is attributed.
+    private struct Site {
+        var draft: Int
+        var token: Int
+        var sentence: Range<Int>
+        var finder: AttributionFinder
+        var bytes: UnsafeBufferPointer<UInt8>
+        var previousBlock: Int?
+
+        var tokens: [TokenizedBlock.Token] { finder.block.tokens }
+
+        /// Nothing but punctuation between `start` and the quotation.
+        func isBare(from start: Int) -> Bool {
+            token - start <= AttributionFinder.reach
+                && (start..<token).allSatisfy { tokens[$0].kind != .word && tokens[$0].kind != .quote }
+        }
+    }
+
+    /// Attributes one quotation, trying in turn what a reader would:
+    /// 1. the words right after it (`“…,” X said`, `said X`, `according to X`, `— X`), also after the last
+    ///    paragraph of a multi-paragraph quotation (a source title followed by its date is no quotation at all);
+    /// 2. the nearest speech verb before it in its sentence, and that verb's subject;
+    /// 3. after a colon, the subject of the sentence (`Helen Marsh on Twitter: "…"`);
+    /// 4. for a quotation opening its paragraph, the end of the paragraph before (`Rathbun stated,`);
+    /// 5. a person named earlier in its clause (`who President Erdogan plans to “neutralise”`);
+    /// 6. for a bare quotation, the paragraph's latest speaker, or the previous quotation's.
+    private mutating func attribute(draft d: Int, token t: Int, sentence: Range<Int>, finder: AttributionFinder,
+                                    bytes: UnsafeBufferPointer<UInt8>, previousBlock: Int?) {
+        let site = Site(draft: d, token: t, sentence: sentence, finder: finder, bytes: bytes, previousBlock: previousBlock)
+        let trailing = finder.trailing(after: t)
+        if trailing == .citation {
+            drafts[d].isQuotation = false
+            return
+        }
+        var cue: SpeakerCue?
+        if case .speaker(let c)? = trailing { cue = c }
+        let resolution = resolve(cue, site.finder, site.bytes)
+            ?? speakerAfterLastParagraph(site)
+            ?? resolve(finder.preceding(before: t, in: sentence), finder, bytes)
+            ?? speakerBeforeColon(site)
+            ?? speakerClosingPreviousParagraph(site)
+            ?? resolve(.nearestPerson(finder.clause(before: t, in: sentence)), finder, bytes)
+            ?? speakerOfBareQuotation(site)
+            ?? .unknown
+        drafts[d].resolution = resolution
+        if let entity = resolution.entity { resolver.noteSpeaker(entity) }
+        let lastBlock = drafts[d].raws.last.flatMap { raws[$0].pieces.last?.block } ?? finder.block.block
+        previous = (resolution, lastBlock, finder.block.block, t)
+    }
+
+    /// The cue resolved, or nil when it names nobody.
+    private func resolve(_ cue: SpeakerCue?, _ finder: AttributionFinder, _ bytes: UnsafeBufferPointer<UInt8>) -> SpeakerResolver.Resolution? {
+        guard let cue else { return nil }
+        let resolution = resolver.resolve(cue, finder: finder, bytes: bytes)
+        return resolution.speaker != nil || resolution.entity != nil ? resolution : nil
+    }
+
+    private func speakerAfterLastParagraph(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard let lastRaw = drafts[site.draft].raws.last, let lastPiece = raws[lastRaw].pieces.last,
+              lastPiece.block != site.finder.block.block, let lastBlock = blocks[lastPiece.block],
+              let lt = token(lastToken, lastRaw), let text = texts[lastPiece.block] else { return nil }
+        let lastFinder = AttributionFinder(block: lastBlock, mentions: mentionsOf(lastPiece.block), entities: entities)
+        guard case .speaker(let cue)? = lastFinder.trailing(after: lt) else { return nil }
+        return text.withUnsafeBufferPointer { resolve(cue, lastFinder, $0) }
+    }
+
+    private func speakerBeforeColon(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard site.token > site.sentence.lowerBound, site.tokens[site.token - 1].kind == .colon else { return nil }
+        return resolve(.sentenceSubject(site.sentence.lowerBound..<(site.token - 1)), site.finder, site.bytes)
+    }
+
+    /// `Rathbun stated,` or `X told reporters:` closing the paragraph before.
+    private func speakerClosingPreviousParagraph(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard site.isBare(from: 0), let p = site.previousBlock, let previousTokens = blocks[p], let last = previousTokens.tokens.last,
+              last.kind == .colon || last.kind == .comma, let text = texts[p] else { return nil }
+        let previousFinder = AttributionFinder(block: previousTokens, mentions: mentionsOf(p), entities: entities)
+        let end = previousTokens.tokens.count
+        let lastSentence = previousTokens.sentence(containing: end - 1)
+        var cue = previousFinder.preceding(before: end, in: lastSentence)
+        if cue == nil, last.kind == .colon { cue = .sentenceSubject(lastSentence.lowerBound..<(end - 1)) }
+        return text.withUnsafeBufferPointer { resolve(cue, previousFinder, $0) }
+    }
+
+    /// A bare quotation continues the paragraph's latest speaker: the last quotation, or a sentence with a
+    /// speech verb (`Wilkins also said Warhol was a businessperson. "As a way…"`), whichever is nearer;
+    /// across paragraphs, the quotation just before.
+    private func speakerOfBareQuotation(_ site: Site) -> SpeakerResolver.Resolution? {
+        guard site.isBare(from: site.sentence.lowerBound) else { return nil }
+        let here = site.finder.block.block
+        if let spoken = paragraphSpeaker(before: site.sentence, finder: site.finder),
+           !(previous.map { $0.block == here && $0.token >= spoken.sentenceStart } ?? false),
+           let resolution = resolve(spoken.cue, site.finder, site.bytes) {
+            return resolution
+        }
+        guard let previous, previous.lastBlock == here || previous.lastBlock == site.previousBlock else { return nil }
+        return previous.resolution
+    }
+
+    /// The speaker of the nearest of the two sentences before `sentence` that has a speech verb.
+    private func paragraphSpeaker(before sentence: Range<Int>, finder: AttributionFinder) -> (cue: SpeakerCue, sentenceStart: Int)? {
+        let block = finder.block
+        guard let index = block.sentenceStarts.firstIndex(of: sentence.lowerBound), index > 0 else { return nil }
+        for back in 1...min(2, index) {
+            let start = block.sentenceStarts[index - back]
+            let range = start..<block.sentenceStarts[index - back + 1]
+            for k in range.reversed().prefix(AttributionFinder.reach) {
+                guard let form = finder.verbForm(k), form != .sourceFollows else { continue }
+                switch finder.subject(ofVerb: k, floor: range.lowerBound, form: form) {
+                case .phrase(let phrase): return (.phrase(phrase), start)
+                case .pronoun(let p): return (.pronoun(p), start)
+                case .relative(let r): return (.relative(r), start)
+                case .elided: return (.sentenceSubject(range), start)
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Output
+
+    func quotes(paragraphNumbers: [Int]) -> [Quote] {
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(drafts.count)
+        for draft in drafts where draft.isQuotation {
+            var spans: [ParagraphSpan] = []
+            var pieces: [String] = []
+            for id in draft.raws {
+                var paragraphs: [String] = []
+                for piece in raws[id].pieces {
+                    guard let text = texts[piece.block], piece.range.upperBound <= text.count else { continue }
+                    let number = piece.block < paragraphNumbers.count ? paragraphNumbers[piece.block] : piece.block
+                    spans.append(ParagraphSpan(paragraph: number, range: piece.range))
+                    paragraphs.append(String(decoding: text[piece.range], as: UTF8.self))
+                }
+                pieces.append(paragraphs.joined(separator: "\n\n"))
+            }
+            let text = pieces.joined(separator: " ")
+            guard let first = spans.first, let last = spans.last, text.contains(where: { !$0.isWhitespace }) else { continue }
+            quotes.append(Quote(text: text, paragraph: first.paragraph, lastParagraph: last.paragraph, spans: spans,
+                                speaker: draft.resolution.speaker, entity: draft.resolution.entity))
+        }
+        return quotes
+    }
+}
+
+/// Tests on the words inside a pair of marks.
+enum QuoteShape {
+    /// Three or more capitalised words and every other word a small one (`Andy Warhol: Photographs and
+    /// Prints from the University Collection`): the title of a work, whatever precedes it.
+    static func looksLikeTitle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var capitalised = 0
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A { i += 1 }
+            guard i < bytes.count else { break }
+            let start = i
+            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+            words += 1
+            if words > 12 { return false }
+            let first = bytes[start]
+            if (first >= 65 && first <= 90) || (first >= 48 && first <= 57) {
+                capitalised += 1
+            } else if !smallWords.contains(WordKey(bytes, start..<i)) {
+                return false
+            }
+            if i < bytes.count, bytes[i - 1] == UInt8(ascii: "."), i - start > 3 { return false }  // a sentence inside
+        }
+        return capitalised >= 3 && capitalised * 2 > words
+    }
+
+    private static let smallWords = Set(words: [
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "vs", "vs.", "as", "into", "over", "&",
+    ])
+
+    /// Short and in Title Case (`Better Idea of Afghan Girls,`, `the Gateway to Europe`): the shape of a name.
+    static func looksLikeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var i = 0
+        var firstWord = true
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A { i += 1 }
+            guard i < bytes.count else { break }
+            let start = i
+            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+            words += 1
+            if words > 6 { return false }
+            let first = bytes[start]
+            let letters = i - start
+            let isUpper = (first >= 65 && first <= 90) || first >= 0xC0 || (first >= 48 && first <= 57)
+            if firstWord {
+                firstWord = false
+                let key = WordKey(bytes, start..<i)
+                if key == AttributionLexicon.Key.the || key == AttributionLexicon.Key.a || key == AttributionLexicon.Key.an { continue }
+                if !isUpper { return false }
+            } else if letters >= 4 && !isUpper {
+                return false
+            }
+            if i < bytes.count, start < i, bytes[i - 1] == UInt8(ascii: "."), i - start > 2 { return false }  // a sentence inside
+        }
+        return words > 0
     }
 }

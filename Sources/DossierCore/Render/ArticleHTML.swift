@@ -52,9 +52,15 @@ struct ArticleHTML {
                 let kind = quote.isFragment ? "quote fragment" : "quote"
                 let id = s == 0 ? " id=\"quote-\(q + 1)\"" : ""
                 var attributes = " class=\"\(kind)\""
-                if let speaker = quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
+                if let speaker = quote.entity.map({ entities[$0].name }) ?? quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
                 markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
             }
+        }
+        // Full quotes link back to their place in the sidebar; fragments are not in the sidebar.
+        for (q, quote) in briefing.quotes.enumerated() where !quote.isFragment {
+            guard let last = quote.spans.last, last.paragraph == block.index else { continue }
+            markup.markers.append((last.range.upperBound,
+                                   "<a class=\"quote-ref\" href=\"#sidebar-quote-\(q + 1)\" aria-label=\"Quote \(q + 1) in the quotes sidebar\">❞</a>"))
         }
         for note in notes {
             let n = note.number

@@ -4,7 +4,7 @@
 struct InlineMarkup {
     struct Span {
         var range: Range<Int>
-        /// Outer elements have lower levels (see the constants below).
+        /// Breaks ties between spans over the same text: lower levels go outside (see the constants below).
         var level: Int
         /// Opening tag for the first piece (may carry an id) and for later pieces.
         var firstOpen: String
@@ -28,9 +28,14 @@ struct InlineMarkup {
             HTML.append(bytes, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
+        // Outer first: a span that starts earlier (or starts together and ends later) encloses the
+        // other; levels only break ties, so crossing spans are split as little as possible.
         let spans = self.spans.enumerated()
             .filter { !$0.element.range.isEmpty && $0.element.range.upperBound <= bytes.count }
-            .sorted { ($0.element.level, $0.element.range.lowerBound, $0.offset) < ($1.element.level, $1.element.range.lowerBound, $1.offset) }
+            .sorted {
+                ($0.element.range.lowerBound, -$0.element.range.upperBound, $0.element.level, $0.offset)
+                    < ($1.element.range.lowerBound, -$1.element.range.upperBound, $1.element.level, $1.offset)
+            }
             .map(\.element)
         var boundaries = Set([0, bytes.count])
         for span in spans { boundaries.insert(span.range.lowerBound); boundaries.insert(span.range.upperBound) }

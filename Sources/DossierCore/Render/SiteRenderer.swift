@@ -6,6 +6,14 @@ struct SiteRenderer: Sendable {
     /// depth at which lists show it: a large site repeats them hundreds of thousands of times.
     private let cards: [Int: [String]]
     private let rows: [Int: [String]]
+    /// Cards and rows rendered on first use instead, when only a few pages are rendered (incremental rebuilds).
+    private let lazyFragments = FragmentCache<FragmentKey>()
+
+    struct FragmentKey: Hashable, Sendable {
+        var template: String
+        var briefing: Int
+        var depth: Int
+    }
 
     /// Entity chips (`partials/entity-chip`) by entity, depth and count: briefing pages show
     /// dozens each, and the same chip recurs across thousands of pages.
@@ -20,10 +28,11 @@ struct SiteRenderer: Sendable {
     /// Entity and tag pages list this many briefings per page.
     static let listPageSize = 100
 
-    init(site: Site, templates: TemplateSet) {
+    init(site: Site, templates: TemplateSet, eagerFragments: Bool = true) {
         self.site = site
         self.templates = templates
         func fragments(_ template: String, depths: [Int], _ view: @escaping (Int, Int) -> Any) -> [Int: [String]] {
+            guard eagerFragments else { return [:] }
             var result: [Int: [String]] = [:]
             for depth in depths {
                 result[depth] = concurrentMap(Array(site.briefings.indices)) { templates.render(view($0, depth), with: template) }
@@ -41,15 +50,25 @@ struct SiteRenderer: Sendable {
     /// Every page as an independent job, so callers can render in parallel and write each file
     /// as soon as it exists instead of holding the whole site in memory.
     func jobs() -> [@Sendable () -> [OutputFile]] {
-        var jobs: [@Sendable () -> [OutputFile]] = []
-        jobs.append { indexPages() }
-        for b in site.briefings.indices { jobs.append { briefingFiles(b) } }
-        jobs.append { [entityIndexPage()] }
-        for e in site.entities.indices { jobs.append { entityPages(e) } }
-        jobs.append { [tagIndexPage()] }
-        for t in site.tags.indices { jobs.append { tagPages(t) } }
-        jobs.append { [quotesPage(), notFoundPage(), searchPage()] + SearchIndex(site: site).files() }
-        jobs.append { SiteFeeds(site: site).files() }
+        keyedJobs().map(\.render)
+    }
+
+    /// The same jobs with a stable key and the templates each renders with, for incremental rebuilds.
+    func keyedJobs() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        jobs.append(RenderJob(.index, templates: ["index", "partials/card"]) { indexPages() })
+        for b in site.briefings.indices {
+            jobs.append(RenderJob(.briefing(site.briefings[b].slug), templates: ["briefing", "partials/entity-chip"]) { briefingFiles(b) })
+        }
+        jobs.append(RenderJob(.entityIndex, templates: ["entities", "partials/entity-chip"]) { [entityIndexPage()] })
+        for e in site.entities.indices {
+            jobs.append(RenderJob(.entity(site.entities[e].slug), templates: ["entity", "partials/row", "partials/entity-chip"]) { entityPages(e) })
+        }
+        jobs.append(RenderJob(.tagIndex, templates: ["tags"]) { [tagIndexPage()] })
+        for t in site.tags.indices { jobs.append(RenderJob(.tag(site.tags[t].slug), templates: ["tag", "partials/row"]) { tagPages(t) }) }
+        jobs.append(RenderJob(.quotes, templates: ["quotes", "404"]) { [quotesPage(), notFoundPage()] })
+        jobs.append(RenderJob(.search, templates: ["search"]) { [searchPage()] + SearchIndex(site: site).files() })
+        jobs.append(RenderJob(.feeds, templates: []) { SiteFeeds(site: site).files() })
         return jobs
     }
 
@@ -78,11 +97,17 @@ struct SiteRenderer: Sendable {
     }
 
     func cardItem(_ b: Int, depth: Int) -> BriefingListItemView {
-        BriefingListItemView(html: cards[depth]?[b] ?? "", mentions: nil)
+        BriefingListItemView(html: cards[depth]?[b] ?? lazyFragment("partials/card", b, depth), mentions: nil)
     }
 
     func rowItem(_ b: Int, depth: Int, mentions: Int? = nil) -> BriefingListItemView {
-        BriefingListItemView(html: rows[depth]?[b] ?? "", mentions: mentions)
+        BriefingListItemView(html: rows[depth]?[b] ?? lazyFragment("partials/row", b, depth), mentions: mentions)
+    }
+
+    private func lazyFragment(_ template: String, _ b: Int, _ depth: Int) -> String {
+        lazyFragments.value(for: FragmentKey(template: template, briefing: b, depth: depth)) {
+            templates.render(Self.card(b, depth: depth, site: site), with: template)
+        }
     }
 
     static func tagLinks(_ tags: [Briefing.Tag], depth: Int) -> [TagLinkView] {

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The starting annotation `dossier new` writes for an article: headline, date and tags to fill
+/// in, the quotes Dossier detected (to check speakers against) and candidate entities that no
+/// entity file covers yet, as YAML comments so they never reach the page.
+public enum AnnotationScaffold {
+    public static func make(article file: SourceFile, entities entityFiles: [SourceFile], diagnostics: inout [Diagnostic]) -> String? {
+        guard let article = ArticleParser.parse(file, diagnostics: &diagnostics) else { return nil }
+        var entities: [Entity] = []
+        for entityFile in entityFiles.sorted(by: { $0.path < $1.path }) {
+            if let entity = EntityParser.parse(entityFile, diagnostics: &diagnostics) { entities.append(entity) }
+        }
+        let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
+        var ignored: [Diagnostic] = []
+        let corrected = CorrectedArticle(article: article, corrections: [], diagnostics: &ignored)
+        let mentions = corrected.blocks.map { matcher.mentions(in: $0.text) }
+        let quotes = QuoteExtractor(entities: entities).extract(from: corrected, mentions: mentions)
+        let candidates = CandidateEntities.find(in: [corrected], mentions: [mentions])
+
+        var text = "---\n"
+        text += "title: \(yamlQuoted(article.headline.split(whereSeparator: { $0.isNewline }).joined(separator: " ")))\n"
+        text += "summary: \"\"\n"
+        if let published = article.provenance.published { text += "published: \(published)\n" }
+        text += "briefed: \n"
+        text += "tags: []\n"
+        text += "# corrections:\n#   - {find: \"damaged text\", replace: \"repaired [inserted] text\"}\n"
+        text += "#\n# Anchored notes go after the analysis: a level-3 heading quoting the article,\n# then the note:  ### \"a phrase from the article\"\n"
+        if !quotes.isEmpty {
+            text += "#\n# Detected quotes (\(quotes.count)); check each speaker:\n"
+            for quote in quotes {
+                let speaker = quote.entity.map { "\(entities[$0].name) (\(entities[$0].slug))" } ?? quote.speaker.map { "\($0) (no entity)" } ?? "unattributed"
+                let excerpt = quote.text.replacingNewlines().prefixWords(14)
+                text += "#  - [ ] ¶\(quote.paragraph) \(speaker): “\(excerpt)”\n"
+            }
+        }
+        if !candidates.isEmpty {
+            text += "#\n# Candidate entities without an entity file (mentions):\n"
+            for candidate in candidates.prefix(40) { text += "#  - \(candidate.name) (\(candidate.count))\n" }
+        }
+        text += "---\n"
+        text += "**Bottom line:** \n\n## Key points\n\n- \n\n## Analysis\n\n"
+        return text
+    }
+
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+private extension String {
+    func replacingNewlines() -> String { split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
+
+    func prefixWords(_ n: Int) -> String {
+        let words = split(separator: " ")
+        return words.count <= n ? self : words.prefix(n).joined(separator: " ") + " …"
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Parse and analysis results of earlier builds, reused when their inputs are unchanged; the
+/// memory of `IncrementalBuilder`. Values only: it never reads the disk.
+///
+/// Files are looked up by path and compared by text (cheap when the caller keeps unchanged files'
+/// strings, as the preview server's source tree does). A briefing's analysis is reused when its
+/// article and annotation texts, the entity registry's names, aliases and kinds, the link mode and
+/// the descriptions of the entities it mentions are all unchanged.
+public final class LinkCache: @unchecked Sendable {
+    private struct Entry<Value> {
+        var text: String
+        var value: Value
+        var diagnostics: [Diagnostic]
+        var generation: Int
+    }
+
+    private struct AnalysisInputs: Equatable {
+        var articleText: String
+        var annotationPath: String?
+        var annotationText: String?
+        var registry: Int
+    }
+
+    private struct Analysis {
+        var inputs: AnalysisInputs
+        var briefing: Briefing
+        var diagnostics: [Diagnostic]
+        /// Descriptions of the entities the briefing mentions or quotes: they appear in link titles.
+        var descriptions: [Int: String?]
+        var token: Int
+        var generation: Int
+    }
+
+    private let lock = NSLock()
+    private var articles: [String: Entry<Article?>] = [:]
+    private var annotations: [String: Entry<Annotation>] = [:]
+    private var entities: [String: Entry<Entity?>] = [:]
+    private var analyses: [String: Analysis] = [:]
+    private var generation = 0
+    private var nextToken = 0
+    private var registry = 0
+    private var registryEntities: [Entity] = []
+    /// Analyses run during the current build (the rest were reused).
+    public private(set) var analysedCount = 0
+
+    public init() {}
+
+    /// Starts a build; entries not used by it are dropped at `finishBuild()`.
+    func beginBuild() {
+        lock.withLock {
+            generation += 1
+            analysedCount = 0
+        }
+    }
+
+    func finishBuild() {
+        lock.withLock {
+            articles = articles.filter { $0.value.generation == generation }
+            annotations = annotations.filter { $0.value.generation == generation }
+            entities = entities.filter { $0.value.generation == generation }
+            analyses = analyses.filter { $0.value.generation == generation }
+        }
+    }
+
+    /// Call after entities are parsed and before any `analysis`.
+    func setRegistry(_ entities: [Entity], linkMode: SiteConfig.LinkMode, extractQuotes: Bool) {
+        var hasher = Hasher()
+        hasher.combine(linkMode.rawValue)
+        hasher.combine(extractQuotes)
+        for entity in entities {
+            hasher.combine(entity.slug)
+            hasher.combine(entity.name)
+            hasher.combine(entity.kind)
+            hasher.combine(entity.aliases)
+        }
+        lock.withLock {
+            registry = hasher.finalize()
+            registryEntities = entities
+        }
+    }
+
+    func article(_ file: SourceFile, parse: () -> (Article?, [Diagnostic])) -> (Article?, [Diagnostic]) {
+        cached(file, in: \.articles, parse: parse)
+    }
+
+    func annotation(_ file: SourceFile, parse: () -> (Annotation, [Diagnostic])) -> (Annotation, [Diagnostic]) {
+        cached(file, in: \.annotations, parse: parse)
+    }
+
+    func entity(_ file: SourceFile, parse: () -> (Entity?, [Diagnostic])) -> (Entity?, [Diagnostic]) {
+        cached(file, in: \.entities, parse: parse)
+    }
+
+    private func cached<Value>(_ file: SourceFile, in table: ReferenceWritableKeyPath<LinkCache, [String: Entry<Value>]>,
+                               parse: () -> (Value, [Diagnostic])) -> (Value, [Diagnostic]) {
+        lock.lock()
+        if var entry = self[keyPath: table][file.path], entry.text == file.text {
+            entry.generation = generation
+            self[keyPath: table][file.path] = entry
+            lock.unlock()
+            return (entry.value, entry.diagnostics)
+        }
+        let current = generation
+        lock.unlock()
+        let (value, diagnostics) = parse()
+        lock.withLock { self[keyPath: table][file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics, generation: current) }
+        return (value, diagnostics)
+    }
+
+    func analysis(article: Article, articleText: String, annotation: Annotation?, annotationText: String?,
+                  analyze: () -> (Briefing, [Diagnostic])) -> (Briefing, [Diagnostic]) {
+        lock.lock()
+        let inputs = AnalysisInputs(articleText: articleText, annotationPath: annotation?.path, annotationText: annotationText, registry: registry)
+        let entities = registryEntities
+        if var entry = analyses[article.path], entry.inputs == inputs,
+           entry.descriptions.allSatisfy({ entities.indices.contains($0.key) && entities[$0.key].description == $0.value }) {
+            entry.generation = generation
+            analyses[article.path] = entry
+            lock.unlock()
+            return (entry.briefing, entry.diagnostics)
+        }
+        let current = generation
+        lock.unlock()
+        let (briefing, diagnostics) = analyze()
+        var described = Set(briefing.mentionCounts.keys)
+        for quote in briefing.quotes { if let e = quote.entity { described.insert(e) } }
+        let descriptions = Dictionary(uniqueKeysWithValues: described.filter { entities.indices.contains($0) }.map { ($0, entities[$0].description) })
+        lock.withLock {
+            nextToken += 1
+            analysedCount += 1
+            analyses[article.path] = Analysis(inputs: inputs, briefing: briefing, diagnostics: diagnostics, descriptions: descriptions,
+                                              token: nextToken, generation: current)
+        }
+        return (briefing, diagnostics)
+    }
+
+    /// Changes whenever the briefing of `articlePath` is analysed anew; equal tokens mean equal briefings.
+    func token(forArticle articlePath: String) -> Int? {
+        lock.withLock { analyses[articlePath]?.token }
+    }
+}

@@ -1,0 +1,21 @@
+/// One render job of a site, named so that an incremental rebuild can tell which page it renders
+/// and skip it when nothing it depends on changed.
+public struct RenderJob: Sendable {
+    /// Stable across rebuilds: briefings, entities and tags are named by slug, not position.
+    public enum Key: Hashable, Sendable {
+        case index, briefing(String), entityIndex, entity(String), tagIndex, tag(String), quotes, feeds, search, assets
+        /// A job the incremental builder knows nothing about: always re-rendered.
+        case other(String)
+    }
+
+    public var key: Key
+    /// Templates the job renders with; the partials and layouts they include count too.
+    public var templates: [String]
+    public var render: @Sendable () -> [OutputFile]
+
+    public init(_ key: Key, templates: [String], render: @escaping @Sendable () -> [OutputFile]) {
+        self.key = key
+        self.templates = templates
+        self.render = render
+    }
+}

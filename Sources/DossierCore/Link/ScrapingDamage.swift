@@ -1,0 +1,171 @@
+/// Finds scraping damage that survives an article's corrections: empty parentheses, `READ MORE:`
+/// debris paragraphs, a preposition directly followed by another ("deployed to in 2014"), and a
+/// paragraph that starts in lowercase (its first words were lost).
+///
+/// Works on the corrected text, so damage that a correction repairs is never reported. Positions
+/// point into the article file as received.
+public enum ScrapingDamage {
+    /// One finding, located in the article file.
+    public struct Finding: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable {
+            case emptyParentheses, debrisLine, doublePreposition, lowercaseStart
+        }
+
+        public var kind: Kind
+        public var message: String
+        public var location: SourceLocation
+        /// The damaged passage as it appears in the article.
+        public var passage: String
+    }
+
+    /// Warnings for every finding, each with a note showing how to repair it with a correction.
+    public static func diagnostics(in corrected: CorrectedArticle, original: Article) -> [Diagnostic] {
+        findings(in: corrected, original: original).map { finding in
+            let fix: String
+            switch finding.kind {
+            case .emptyParentheses, .doublePreposition:
+                fix = "restore the lost words with a correction: {find: \"\(finding.passage)\", replace: \"…[word]…\"}"
+            case .debrisLine:
+                fix = "delete it with a correction: {find: \"\(finding.passage)\", replace: \"\"}"
+            case .lowercaseStart:
+                fix = "the paragraph's first words were probably lost; restore them with a correction: {find: \"\(finding.passage)\", replace: \"[Word] \(finding.passage)\"}"
+            }
+            return .warning(.link, finding.message, at: finding.location, notes: [fix])
+        }
+    }
+
+    public static func findings(in corrected: CorrectedArticle, original: Article) -> [Finding] {
+        var results: [Finding] = []
+        let originals = Dictionary(original.paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        for block in corrected.blocks where !block.isEmpty {
+            let source = originals[block.index]
+            let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let originalLines = source?.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
+            /// Maps a match in a corrected line to the same passage in the article as received.
+            func location(line l: Int, offset: String.Index, passage: String) -> SourceLocation {
+                let fileLine = block.line + l
+                let corrected = lines[l]
+                if l < originalLines.count {
+                    let received = originalLines[l]
+                    if received == corrected {
+                        return SourceLocation(file: original.path, line: fileLine, column: received.unicodeScalars.distance(from: received.startIndex, to: offset) + 1)
+                    }
+                    if let range = received.range(of: passage) {
+                        return SourceLocation(file: original.path, line: fileLine, column: received.unicodeScalars.distance(from: received.startIndex, to: range.lowerBound) + 1)
+                    }
+                }
+                return SourceLocation(file: original.path, line: fileLine, column: 1)
+            }
+
+            let trimmed = block.text.trimmingWhitespace()
+            if isDebrisLabel(trimmed) {
+                let l = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
+                let start = lines[l].firstIndex { !$0.isWhitespace } ?? lines[l].startIndex
+                results.append(Finding(kind: .debrisLine, message: "scraping debris '\(trimmed)' left in the article",
+                                       location: location(line: l, offset: start, passage: trimmed), passage: trimmed))
+                continue
+            }
+            if let first = trimmed.first, first.isLowercase, startsWithLostWords(trimmed) {
+                let l = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
+                let start = lines[l].firstIndex { !$0.isWhitespace } ?? lines[l].startIndex
+                let words = trimmed.split(separator: " ", maxSplits: 4).prefix(4).joined(separator: " ")
+                results.append(Finding(kind: .lowercaseStart, message: "paragraph starts in lowercase: the words before \"\(words)\" may have been lost in scraping",
+                                       location: location(line: l, offset: start, passage: words), passage: words))
+            }
+            for (l, line) in lines.enumerated() {
+                for range in emptyParentheses(in: line) {
+                    let passage = context(around: range, in: line)
+                    results.append(Finding(kind: .emptyParentheses, message: "empty parentheses: a word was probably lost in scraping",
+                                           location: location(line: l, offset: range.lowerBound, passage: String(line[range])), passage: passage))
+                }
+                for (range, pair) in doublePrepositions(in: line) {
+                    let passage = context(around: range, in: line)
+                    results.append(Finding(kind: .doublePreposition, message: "'\(pair)' has a preposition followed by another: a word was probably lost in scraping",
+                                           location: location(line: l, offset: range.lowerBound, passage: String(line[range])), passage: passage))
+                }
+            }
+        }
+        return results
+    }
+
+    /// `READ MORE:`, `RELATED:`, `WATCH:`: an all-caps label ending in a colon, alone in its paragraph.
+    static func isDebrisLabel(_ text: String) -> Bool {
+        guard text.hasSuffix(":"), !text.contains("\n") else { return false }
+        let label = text.dropLast()
+        let letters = label.filter(\.isLetter)
+        guard letters.count >= 2, !letters.contains(where: \.isLowercase) else { return false }
+        return label.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "&" }
+    }
+
+    /// A lowercase start that is not a brand name (`iPhone`, `eBay`) or a web address.
+    private static func startsWithLostWords(_ text: String) -> Bool {
+        let word = text.prefix { !$0.isWhitespace }
+        if word.dropFirst().contains(where: \.isUppercase) { return false }
+        if word.hasPrefix("http") || word.hasPrefix("www.") { return false }
+        return true
+    }
+
+    private static func emptyParentheses(in line: String) -> [Range<String.Index>] {
+        guard line.utf8.contains(UInt8(ascii: "(")) else { return [] }
+        var found: [Range<String.Index>] = []
+        var i = line.startIndex
+        while let open = line[i...].firstIndex(of: "(") {
+            var j = line.index(after: open)
+            while j < line.endIndex, line[j] == " " || line[j] == "\u{00A0}" { j = line.index(after: j) }
+            if j < line.endIndex, line[j] == ")" {
+                found.append(open..<line.index(after: j))
+                i = line.index(after: j)
+            } else {
+                i = line.index(after: open)
+            }
+        }
+        return found
+    }
+
+    private static let prepositions: Set<Substring> = ["to", "in", "at", "on", "of", "for", "from", "with", "by", "into", "onto", "upon"]
+    /// Pairs that occur in correct English ("moved on to", "gave in to", "let in on").
+    private static let idioms: Set<String> = ["on to", "in to", "in on", "in at", "on in", "by in", "to on"]
+
+    private static func doublePrepositions(in line: String) -> [(Range<String.Index>, String)] {
+        // Byte-wise: this runs over every paragraph of every article. Bytes of non-ASCII
+        // characters count as word bytes, so "éto" is never read as "to".
+        let bytes = Array(line.utf8)
+        func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            guard isWordByte(bytes[i]) else { i += 1; continue }
+            var j = i
+            while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
+            if j - i <= 4, bytes[i] >= 0x61, bytes[i] <= 0x7A { words.append(i..<j) }
+            else { words.append(i..<i) }  // a word that cannot be a preposition
+            i = j
+        }
+        var found: [(Range<String.Index>, String)] = []
+        for (a, b) in zip(words, words.dropFirst()) where !a.isEmpty && !b.isEmpty {
+            // Only a plain space between the two words: punctuation ("to, in") is a different sentence part.
+            guard bytes[a.upperBound..<b.lowerBound].elementsEqual([0x20]) else { continue }
+            let first = Substring(decoding: bytes[a], as: UTF8.self)
+            let second = Substring(decoding: bytes[b], as: UTF8.self)
+            guard prepositions.contains(first), prepositions.contains(second) else { continue }
+            let pair = "\(first) \(second)"
+            if idioms.contains(pair) { continue }
+            let utf8 = line.utf8
+            found.append((utf8.index(utf8.startIndex, offsetBy: a.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: b.upperBound), pair))
+        }
+        return found
+    }
+
+    /// The damaged passage with a word of context on each side, for a `find:` that is likely unique.
+    private static func context(around range: Range<String.Index>, in line: String) -> String {
+        var start = range.lowerBound
+        var end = range.upperBound
+        func skipBack() { while start > line.startIndex, !line[line.index(before: start)].isWhitespace { start = line.index(before: start) } }
+        if start > line.startIndex { start = line.index(before: start); while start > line.startIndex, line[start].isWhitespace { start = line.index(before: start) }; skipBack() }
+        if end < line.endIndex {
+            while end < line.endIndex, line[end].isWhitespace { end = line.index(after: end) }
+            while end < line.endIndex, !line[end].isWhitespace { end = line.index(after: end) }
+        }
+        return String(line[start..<end])
+    }
+}

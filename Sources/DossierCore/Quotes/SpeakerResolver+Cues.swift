@@ -1,0 +1,190 @@
+extension SpeakerResolver {
+    /// A resolved speaker: the words of the article and, when known, the entity.
+    struct Resolution: Equatable, Sendable {
+        var speaker: String?
+        var entity: Int?
+
+        static let unknown = Resolution(speaker: nil, entity: nil)
+    }
+
+    /// Resolves `cue`, read by `finder` in a paragraph whose bytes are `bytes`.
+    func resolve(_ cue: SpeakerCue, finder: AttributionFinder, bytes: UnsafeBufferPointer<UInt8>) -> Resolution {
+        let names = NameReader(finder: finder, bytes: bytes)
+        switch cue {
+        case .phrase(let range):
+            return resolvePhrase(range, names)
+        case .source(let phrase, let appositive):
+            if names.lastSpeakerMention(in: phrase) == nil, let appositive, names.lastSpeakerMention(in: appositive) != nil {
+                return resolvePhrase(appositive, names)
+            }
+            return resolvePhrase(phrase, names)
+        case .pronoun(let p):
+            let pronoun = AttributionLexicon.pronouns[finder.block.key(p)] ?? .none
+            return Resolution(speaker: names.text(p..<(p + 1)), entity: resolvePronoun(pronoun, token: p, block: finder.block.block))
+        case .relative(let r):
+            let sentence = finder.block.sentence(containing: r)
+            guard let t = names.lastSpeakerMention(in: max(sentence.lowerBound, r - AttributionFinder.reach)..<r) else { return .unknown }
+            return names.resolution(ofMentionAt: t)
+        case .sentenceSubject(let range):
+            // The subject opens the sentence: looking at its first words is enough, and keeps long sentences linear.
+            for t in range.prefix(AttributionFinder.reach) where names.isMentionStart(t) && names.isSpeakerKind(t) && !names.isPrepositional(t) {
+                return names.resolution(ofMentionAt: t)
+            }
+            return .unknown
+        case .nearestPerson(let range):
+            for t in range.reversed().prefix(AttributionFinder.reach) where finder.kind(ofMentionAt: t) == .person {
+                return names.resolution(ofMentionAt: t)
+            }
+            return .unknown
+        }
+    }
+
+    /// Things that carry their owner's own words: `X's statement said` quotes X.
+    static let ownVoiceNouns: Set<String> = [
+        "statement", "statements", "letter", "tweet", "tweets", "post", "posts", "website", "blog", "message", "announcement",
+        "release", "speech", "remarks", "memo", "email", "account", "book", "memoir", "op-ed", "column", "video",
+    ]
+
+    private func resolvePhrase(_ range: Range<Int>, _ names: NameReader) -> Resolution {
+        let tokens = names.finder.block.tokens
+        guard !range.isEmpty, range.upperBound <= tokens.count else { return .unknown }
+        if let t = names.lastSpeakerMention(in: range) {
+            let run = names.mentionRun(t)
+            // `Lopez’s aides said`: the aides spoke, not Lopez; but `Cornyn's statement said` is Cornyn's own voice.
+            if run.upperBound < range.upperBound - 1, names.isPossessive(run.upperBound),
+               !Self.ownVoiceNouns.contains(names.text((range.upperBound - 1)..<range.upperBound).lowercased()) {
+                return Resolution(speaker: names.text(range), entity: nil)
+            }
+            var resolution = names.resolution(ofMentionAt: t)
+            if names.finder.kind(ofMentionAt: t) == .organization, tokens[range.upperBound - 1].mention != tokens[t].mention {
+                resolution.speaker = names.text(range)   // `The Home Office letter`
+            }
+            return resolution
+        }
+        let text = names.text(range)
+        let mentioned = range.filter { tokens[$0].mention >= 0 }
+        if let first = mentioned.first, mentioned.allSatisfy({ tokens[$0].mention == tokens[first].mention }),
+           range.allSatisfy({ tokens[$0].mention >= 0 || AttributionLexicon.determiners.contains(tokens[$0].key) }) {
+            return Resolution(speaker: text, entity: names.entity(at: first))   // `Britain said`, `the Kurds say`
+        }
+        let definite = !AttributionLexicon.indefinites.contains(tokens[range.lowerBound].key)
+        guard definite else { return Resolution(speaker: text, entity: nil) }  // `a US official`
+        if let role = range.reversed().first(where: { tokens[$0].mention < 0 && AttributionLexicon.roles.contains(tokens[$0].key) }) {
+            return Resolution(speaker: text, entity: resolveRole(tokens[role].key))
+        }
+        let last = tokens[range.upperBound - 1]
+        if last.isCapitalized, last.mention < 0, range.count <= 3 {
+            let word = UnsafeBufferPointer(rebasing: names.bytes[last.start..<min(last.end, names.bytes.count)])
+            return Resolution(speaker: text, entity: resolveSurname(last.key, spelled: word))
+        }
+        return Resolution(speaker: text, entity: nil)
+    }
+}
+
+/// Reads names and their surroundings in one tokenized paragraph.
+struct NameReader {
+    let finder: AttributionFinder
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    private var tokens: [TokenizedBlock.Token] { finder.block.tokens }
+
+    func text(_ range: Range<Int>) -> String {
+        let start = tokens[range.lowerBound].start
+        let end = max(start, tokens[range.upperBound - 1].end)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, bytes.count)]), as: UTF8.self)
+    }
+
+    func entity(at t: Int) -> Int? {
+        let m = tokens[t].mention
+        guard m >= 0, m < finder.mentions.count, finder.entities.indices.contains(finder.mentions[m].entity) else { return nil }
+        return finder.mentions[m].entity
+    }
+
+    func isSpeakerKind(_ t: Int) -> Bool {
+        finder.kind(ofMentionAt: t) == .person || finder.kind(ofMentionAt: t) == .organization
+    }
+
+    func isMentionStart(_ t: Int) -> Bool {
+        tokens[t].mention >= 0 && (t == 0 || tokens[t - 1].mention != tokens[t].mention)
+    }
+
+    /// The last token in `range` that belongs to a person or organisation mention.
+    func lastSpeakerMention(in range: Range<Int>) -> Int? {
+        range.reversed().first(where: isSpeakerKind)
+    }
+
+    /// `Lopez’s`, `Lopez's`, `Kurds’`: the word at `t` is a possessive.
+    func isPossessive(_ t: Int) -> Bool {
+        let word = text(t..<(t + 1))
+        return word.hasSuffix("’s") || word.hasSuffix("'s") || word.hasSuffix("s’") || word.hasSuffix("s'")
+    }
+
+    /// The tokens of the mention that token `t` belongs to.
+    func mentionRun(_ t: Int) -> ClosedRange<Int> {
+        var first = t
+        var last = t
+        let m = tokens[t].mention
+        while first > 0, tokens[first - 1].mention == m { first -= 1 }
+        while last + 1 < tokens.count, tokens[last + 1].mention == m { last += 1 }
+        return first...last
+    }
+
+    /// The mention at `t` as written, with up to two honorifics before it (`Ambassador Mohib`).
+    func resolution(ofMentionAt t: Int) -> SpeakerResolver.Resolution {
+        let run = mentionRun(t)
+        var first = run.lowerBound
+        var added = 0
+        while added < 2, first > 0, tokens[first - 1].kind == .word, tokens[first - 1].mention < 0, tokens[first - 1].isCapitalized,
+              AttributionLexicon.honorifics.contains(tokens[first - 1].key) {
+            first -= 1
+            added += 1
+        }
+        // End at the mention itself, leaving out a possessive (`Cornyn's statement` → `Cornyn`).
+        let m = tokens[t].mention
+        let end = m >= 0 && m < finder.mentions.count ? min(finder.mentions[m].range.upperBound, tokens[run.upperBound].end) : tokens[run.upperBound].end
+        let start = tokens[first].start
+        let speaker = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))]), as: UTF8.self)
+        return SpeakerResolver.Resolution(speaker: speaker, entity: entity(at: t))
+    }
+
+    /// True when a preposition governs the name starting at `t` (`by ISIS militants`, `from Turkey`).
+    func isPrepositional(_ t: Int) -> Bool {
+        var k = t - 1
+        var steps = 0
+        while k >= 0, steps < 4, tokens[k].kind == .word, tokens[k].mention < 0,
+              tokens[k].isCapitalized || tokens[k].key == Self.the {
+            k -= 1
+            steps += 1
+        }
+        return finder.block.isWord(k) && AttributionLexicon.prepositions.contains(tokens[k].key)
+    }
+
+    /// Role words around a person's mention: `Health Minister Priya Nair`, `Helen Marsh, the senator for …,`.
+    func titles(around run: ClosedRange<Int>) -> [WordKey] {
+        var found: [WordKey] = []
+        var k = run.lowerBound - 1
+        while k >= 0, run.lowerBound - k <= 4, tokens[k].kind == .word, tokens[k].mention < 0 {
+            let key = tokens[k].key
+            if AttributionLexicon.determiners.contains(key) || AttributionLexicon.prepositions.contains(key)
+                || AttributionLexicon.conjunctions.contains(key) {
+                break
+            }
+            if tokens[k].isCapitalized || AttributionLexicon.roles.contains(key) || AttributionLexicon.honorifics.contains(key) {
+                found.append(key)
+            }
+            k -= 1
+        }
+        var j = run.upperBound + 1
+        if j < tokens.count, tokens[j].kind == .comma {
+            j += 1
+            let limit = j + 6
+            while j < tokens.count, j < limit, tokens[j].kind == .word {
+                if AttributionLexicon.roles.contains(tokens[j].key) { found.append(tokens[j].key) }
+                j += 1
+            }
+        }
+        return found
+    }
+
+    private static let the = WordKey("the")
+}

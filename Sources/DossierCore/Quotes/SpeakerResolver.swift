@@ -1,0 +1,183 @@
+/// Turns a speaker cue into the speaker as written and, when it can be known, an entity.
+///
+/// Keeps a small model of the discourse while the article is read in order: who was last named
+/// in subject position (for `he`, `she`, `they`, `it`), which role words each person was given
+/// (`Senator`, `the minister`), and who spoke last. It never guesses: a cue that no name, alias,
+/// role or pronoun rule connects to an entity keeps its words and gets no entity.
+struct SpeakerResolver {
+    /// What a pronoun or role may stand for.
+    enum Slot: Hashable { case person, group, place }
+
+    struct Lexicon: Sendable {
+        /// Role and honorific words in each entity's surface forms (`Senator King` → senator).
+        var aliasTitles: [Set<WordKey>]
+        /// Person entities by the last word of each surface form (`Mohib` → Hamdullah Mohib).
+        var surnames: [WordKey: [Int]]
+        /// The same last words, lowercased, for the typo-tolerant comparison (`Ms Bauchtman` → Buchtmann).
+        var surnameSpellings: [(word: [UInt8], entity: Int)]
+
+        init(entities: [Entity]) {
+            aliasTitles = entities.map { entity in
+                var titles = Set<WordKey>()
+                for form in entity.surfaceForms {
+                    for word in form.split(separator: " ") {
+                        let key = WordKey(String(word.filter { $0 != "." }))
+                        if AttributionLexicon.roles.contains(key) || AttributionLexicon.honorifics.contains(key) { titles.insert(key) }
+                    }
+                }
+                return titles
+            }
+            var surnames: [WordKey: [Int]] = [:]
+            var spellings: [(word: [UInt8], entity: Int)] = []
+            for (index, entity) in entities.enumerated() where entity.kind == .person {
+                for form in entity.surfaceForms {
+                    guard let last = form.split(separator: " ").last else { continue }
+                    let key = WordKey(String(last))
+                    if key != .none, !(surnames[key]?.contains(index) ?? false) { surnames[key, default: []].append(index) }
+                    let word = Array(last.lowercased().utf8)
+                    if word.count >= 4, !spellings.contains(where: { $0.word == word && $0.entity == index }) {
+                        spellings.append((word, index))
+                    }
+                }
+            }
+            self.surnames = surnames
+            self.surnameSpellings = spellings
+        }
+    }
+
+    private struct SentenceMention {
+        var token: Int
+        var entity: Int
+        var prepositional: Bool
+    }
+
+    let entities: [Entity]
+    let lexicon: Lexicon
+    private var titles: [Int: Set<WordKey>] = [:]
+    private var lastSeen: [Int: Int] = [:]
+    private var clock = 0
+    private var salient: [Slot: Int] = [:]
+    private var sentenceBlock = -1
+    private var sentenceMentions: [SentenceMention] = []
+    private var sentenceSpeakers: [Int] = []
+
+    init(entities: [Entity], lexicon: Lexicon) {
+        self.entities = entities
+        self.lexicon = lexicon
+    }
+
+    static func slot(of kind: EntityKind) -> Slot? {
+        switch kind {
+        case .person: .person
+        case .organization, .other: .group
+        case .place: .place
+        case .event: nil
+        }
+    }
+
+    // MARK: - Reading the article
+
+    mutating func beginSentence(block: Int) {
+        sentenceBlock = block
+        sentenceMentions.removeAll(keepingCapacity: true)
+        sentenceSpeakers.removeAll(keepingCapacity: true)
+    }
+
+    /// Records a mention outside quotations; call in text order.
+    mutating func noteMention(entity: Int, token: Int, prepositional: Bool, titles newTitles: [WordKey]) {
+        guard entity >= 0, entity < entities.count else { return }
+        clock += 1
+        lastSeen[entity] = clock
+        if !newTitles.isEmpty { titles[entity, default: []].formUnion(newTitles) }
+        sentenceMentions.append(SentenceMention(token: token, entity: entity, prepositional: prepositional))
+    }
+
+    mutating func noteSpeaker(_ entity: Int) {
+        guard entity >= 0, entity < entities.count else { return }
+        clock += 1
+        lastSeen[entity] = clock
+        sentenceSpeakers.append(entity)
+    }
+
+    /// The sentence's speaker, or else its first name in subject position, becomes the referent of later pronouns.
+    mutating func endSentence() {
+        for slot in [Slot.person, .group, .place] {
+            if let speaker = sentenceSpeakers.last(where: { Self.slot(of: entities[$0].kind) == slot }) {
+                salient[slot] = speaker
+            } else if let first = sentenceMentions.first(where: { !$0.prepositional && Self.slot(of: entities[$0.entity].kind) == slot }) {
+                salient[slot] = first.entity
+            }
+        }
+    }
+
+    // MARK: - Resolving
+
+    /// The entity a pronoun at `token` of the current sentence (or of an earlier one) stands for.
+    func resolvePronoun(_ pronoun: AttributionLexicon.PronounClass, token: Int, block: Int) -> Int? {
+        let slots: [Slot]
+        switch pronoun {
+        case .person: slots = [.person]
+        case .group: slots = [.group]
+        case .thing: slots = [.group, .place]
+        case .none: return nil
+        }
+        if block == sentenceBlock,
+           let local = sentenceMentions.first(where: { $0.token < token && !$0.prepositional
+               && Self.slot(of: entities[$0.entity].kind).map(slots.contains) == true }) {
+            return local.entity
+        }
+        let candidates = slots.compactMap { salient[$0] }
+        return candidates.max { (lastSeen[$0] ?? 0) < (lastSeen[$1] ?? 0) }
+    }
+
+    /// `the minister`, `The US Senator`: the most recent person who carried the role.
+    func resolveRole(_ role: WordKey) -> Int? {
+        var best: (entity: Int, seen: Int)?
+        for (entity, seen) in lastSeen where entities[entity].kind == .person {
+            guard titles[entity]?.contains(role) == true || lexicon.aliasTitles[entity].contains(role) else { continue }
+            if seen > (best?.seen ?? Int.min) { best = (entity, seen) }
+        }
+        return best?.entity
+    }
+
+    /// `Ambassador Mohib` when only `Hamdullah Mohib` is an alias: a person already named in this article.
+    ///
+    /// A misspelt surname (`Ms Bauchtman` for Lydia Buchtmann, `Water` for Kathryn Waters) resolves only
+    /// to a person already named in the article, with the same initial, within one edit (two for long
+    /// names), and only when exactly one such person exists.
+    func resolveSurname(_ key: WordKey, spelled word: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let candidates = lexicon.surnames[key] {
+            let seen = candidates.filter { lastSeen[$0] != nil }
+            if let best = seen.max(by: { (lastSeen[$0] ?? 0) < (lastSeen[$1] ?? 0) }) { return best }
+        }
+        guard word.count >= 4, word.count <= 24 else { return nil }
+        let lowered = word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        let allowed = lowered.count <= 6 ? 1 : 2
+        var match: Int?
+        for (spelling, entity) in lexicon.surnameSpellings where lastSeen[entity] != nil {
+            guard spelling.first == lowered.first, abs(spelling.count - lowered.count) <= allowed,
+                  Self.editDistance(spelling, lowered, limit: allowed) <= allowed else { continue }
+            if let match, match != entity { return nil }   // ambiguous: two people fit
+            match = entity
+        }
+        return match
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

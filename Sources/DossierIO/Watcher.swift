@@ -1,0 +1,247 @@
+import DossierCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches folders recursively and reports batches of changed paths once changes settle, so an
+/// editor's save (write to a temporary file, rename over the original) or a `git checkout` is one
+/// batch. Uses inotify on Linux and polls modification times and sizes every 50 ms elsewhere.
+public final class Watcher: @unchecked Sendable {
+    public let directories: [URL]
+    /// Quiet time after the last event before a batch is reported.
+    public let settle: Duration
+    private let stopped = LockedFlag()
+
+    public init(directories: [URL], settle: Duration = .milliseconds(20)) {
+        self.directories = directories.map(\.standardizedFileURL)
+        self.settle = settle
+    }
+
+    /// Batches of changed absolute paths (files or folders, created, changed, deleted or renamed).
+    public func changes() -> AsyncStream<Set<String>> {
+        AsyncStream { continuation in
+            let thread = Thread { [self] in
+                #if os(Linux)
+                if runInotify(continuation) { return }
+                #endif
+                runPolling(continuation)
+            }
+            thread.name = "dossier-watcher"
+            thread.start()
+            continuation.onTermination = { [stopped] _ in stopped.set() }
+        }
+    }
+
+    public func stop() { stopped.set() }
+
+    private var settleMilliseconds: Int32 {
+        Int32(max(1, settle.components.seconds * 1000 + settle.components.attoseconds / 1_000_000_000_000_000))
+    }
+
+    #if os(Linux)
+    /// Returns false when inotify is unavailable (then the caller polls).
+    private func runInotify(_ continuation: AsyncStream<Set<String>>.Continuation) -> Bool {
+        let fd = inotify_init1(Int32(O_CLOEXEC))
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let mask: UInt32 = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800  // modify, attrib, close_write, moved, create, delete(_self), move_self
+        var folders: [Int32: String] = [:]
+        func watch(_ path: String) {
+            let wd = inotify_add_watch(fd, path, mask)
+            if wd >= 0 { folders[wd] = path }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names {
+                var isDirectory: ObjCBool = false
+                let child = path + "/" + name
+                if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue { watch(child) }
+            }
+        }
+        for directory in directories { watch(directory.path) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var pending: Set<String> = []
+        var firstPending: ContinuousClock.Instant?
+        while !stopped.isSet {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let timeout: Int32 = pending.isEmpty ? 100 : settleMilliseconds
+            let ready = poll(&poller, 1, timeout)
+            if ready < 0 { if errno == EINTR { continue }; break }
+            if ready == 0 || (firstPending.map { ContinuousClock.now - $0 > .milliseconds(500) } ?? false) {
+                // Settled (or changing without pause for half a second: report what we have).
+                if !pending.isEmpty {
+                    continuation.yield(pending)
+                    pending = []
+                    firstPending = nil
+                }
+                if ready == 0 { continue }
+            }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            guard n > 0 else { continue }
+            var offset = 0
+            while offset + 16 <= n {
+                let (wd, eventMask, length) = buffer.withUnsafeBytes { raw in
+                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                     raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                     Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
+                }
+                let nameBytes = buffer[(offset + 16)..<min(n, offset + 16 + length)].prefix { $0 != 0 }
+                offset += 16 + length
+                if eventMask & 0x4000 != 0 {  // queue overflow: say everything changed
+                    for directory in directories { pending.insert(directory.path) }
+                    continue
+                }
+                guard let folder = folders[wd] else { continue }
+                let path = nameBytes.isEmpty ? folder : folder + "/" + String(decoding: nameBytes, as: UTF8.self)
+                pending.insert(path)
+                if firstPending == nil { firstPending = .now }
+                if eventMask & 0x4000_0000 != 0, eventMask & (0x100 | 0x80) != 0 { watch(path) }  // new folder
+                if eventMask & 0x8000 != 0 { folders[wd] = nil }  // watch removed
+            }
+        }
+        continuation.finish()
+        return true
+    }
+    #endif
+
+    private func runPolling(_ continuation: AsyncStream<Set<String>>.Continuation) {
+        func snapshot() -> [String: [Int]] {
+            var result: [String: [Int]] = [:]
+            for directory in directories {
+                guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { continue }
+                for case let relative as String in enumerator {
+                    let path = directory.path + "/" + relative
+                    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { continue }
+                    let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                    result[path] = [Int(date * 1_000_000), (attributes[.size] as? Int) ?? 0]
+                }
+            }
+            return result
+        }
+        var last = snapshot()
+        var pending: Set<String> = []
+        while !stopped.isSet {
+            Thread.sleep(forTimeInterval: 0.05)
+            let now = snapshot()
+            var changed: Set<String> = []
+            for (path, stamp) in now where last[path] != stamp { changed.insert(path) }
+            for path in last.keys where now[path] == nil { changed.insert(path) }
+            last = now
+            if changed.isEmpty, !pending.isEmpty {
+                continuation.yield(pending)
+                pending = []
+            }
+            pending.formUnion(changed)
+        }
+        continuation.finish()
+    }
+}
+
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// A source tree kept in memory between builds and refreshed from only the files that changed.
+/// Unchanged files keep their strings, so the incremental builder compares them in constant time.
+public struct LiveSourceTree {
+    public let loader: ContentLoader
+    public private(set) var tree: SourceTree
+    /// Load problems (non-UTF-8 files, ignored names), recomputed with each refresh.
+    public var diagnostics: [Diagnostic] { fileDiagnostics.keys.sorted().flatMap { fileDiagnostics[$0]! } }
+    /// By the file they are about.
+    private var fileDiagnostics: [String: [Diagnostic]] = [:]
+
+    public init(loader: ContentLoader) throws {
+        self.loader = loader
+        var diagnostics: [Diagnostic] = []
+        tree = try loader.load(diagnostics: &diagnostics)
+        fileDiagnostics = Dictionary(grouping: diagnostics, by: { $0.location?.file ?? "" })
+    }
+
+    /// Re-reads what `changed` (absolute paths from `Watcher`) touched: the content folders that
+    /// hold a changed path, `site.yml`, and all templates and assets when any template changed.
+    public mutating func refresh(changed: Set<String>) throws {
+        let content = loader.contentDirectory.path
+        let templates = loader.templatesDirectory.path
+        var folders: Set<String> = []
+        var templatesChanged = false
+        var everything = false
+        for path in changed {
+            if path == templates || path.hasPrefix(templates + "/") {
+                templatesChanged = true
+            } else if path.hasPrefix(content + "/") {
+                let relative = path.dropFirst(content.count + 1).split(separator: "/")
+                if relative.count == 1, relative[0] == "site.yml" { folders.insert("site.yml") }
+                else if relative.count >= 1, ["articles", "annotations", "entities"].contains(relative[0]) { folders.insert(String(relative[0])) }
+                else if relative.count == 1 { continue }  // other files at the top of Content/ are not read
+                else { everything = true }
+            } else if path == content {
+                everything = true
+            }
+        }
+        if everything {
+            self = try LiveSourceTree(loader: loader)
+            return
+        }
+        if folders.contains("site.yml") {
+            var diagnostics: [Diagnostic] = []
+            let url = loader.contentDirectory.appendingPathComponent("site.yml")
+            if FileManager.default.fileExists(atPath: url.path) {
+                tree.siteConfig = try loader.read(url, diagnostics: &diagnostics)
+            } else {
+                tree.siteConfig = nil
+                diagnostics.append(.warning(.load, "no site.yml; using default title and base URL", at: SourceLocation(file: loader.display(loader.contentDirectory))))
+            }
+            let forgotten: Set<String> = [loader.display(url), loader.display(loader.contentDirectory)]
+            forget { forgotten.contains($0) }
+            for d in diagnostics { fileDiagnostics[d.location?.file ?? "", default: []].append(d) }
+        }
+        if folders.contains("articles") { let files = tree.articles; tree.articles = try relist("articles", "txt", files, changed) }
+        if folders.contains("annotations") { let files = tree.annotations; tree.annotations = try relist("annotations", "md", files, changed) }
+        if folders.contains("entities") { let files = tree.entities; tree.entities = try relist("entities", "md", files, changed) }
+        if templatesChanged {
+            var diagnostics: [Diagnostic] = []
+            tree.templates = try loader.templateFiles(diagnostics: &diagnostics)
+            tree.assets = try loader.assets()
+            let prefix = loader.display(loader.templatesDirectory) + "/"
+            forget { $0.hasPrefix(prefix) }
+            for d in diagnostics { fileDiagnostics[d.location?.file ?? "", default: []].append(d) }
+        }
+    }
+
+    private mutating func forget(_ matches: (String) -> Bool) {
+        for key in fileDiagnostics.keys where matches(key) { fileDiagnostics[key] = nil }
+    }
+
+    private mutating func relist(_ folder: String, _ ext: String, _ previous: [SourceFile], _ changed: Set<String>) throws -> [SourceFile] {
+        let directory = loader.contentDirectory.appendingPathComponent(folder)
+        let known = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let prefix = loader.display(directory) + "/"
+        forget { $0.hasPrefix(prefix) }
+        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
+        var result: [SourceFile] = []
+        // Plain string paths: URL operations on every name of a 10,000-file folder cost more than the rebuild.
+        let directoryPath = directory.path
+        for name in try FileManager.default.contentsOfDirectory(atPath: directoryPath).sorted() where !name.hasPrefix(".") {
+            let absolute = directoryPath + "/" + name
+            let display = prefix + name
+            guard name.hasSuffix("." + ext) else {
+                if !name.hasSuffix("~"), !name.hasSuffix(".swp") {
+                    fileDiagnostics[display] = [.warning(.load, "ignoring '\(name)': files in \(folder)/ must end in .\(ext)", at: SourceLocation(file: display))]
+                }
+                continue
+            }
+            if !changed.contains(absolute), let file = known[display] {
+                result.append(file)
+                continue
+            }
+            let url = URL(fileURLWithPath: absolute)
+            var local: [Diagnostic] = []
+            if let file = try? loader.read(url, diagnostics: &local) { result.append(file) }
+            fileDiagnostics[display] = local.isEmpty ? nil : local
+        }
+        return result
+    }
+}

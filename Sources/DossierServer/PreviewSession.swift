@@ -1,0 +1,89 @@
+import DossierCore
+import DossierIO
+import Foundation
+import Hummingbird
+import Logging
+
+/// `dossier serve`: builds the site into a `SiteStore`, rebuilds incrementally when Content/ or
+/// Templates/ change, and serves the store over HTTP with live reload.
+public final class PreviewSession: @unchecked Sendable {
+    public let store = SiteStore()
+    public let builder: IncrementalBuilder
+    private var live: LiveSourceTree
+    private let report: @Sendable (Report) -> Void
+    private let watcher: Watcher
+
+    /// What one build did, for the terminal.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var update: IncrementalBuilder.Update
+        public var duration: Duration
+        public var changedSources: Int
+    }
+
+    /// Loads and builds the site once (publishing it if it built). Throws on environment failures.
+    public init(loader: ContentLoader, options: BuildOptions, report: @escaping @Sendable (Report) -> Void = { _ in }) throws {
+        builder = IncrementalBuilder(options: options)
+        live = try LiveSourceTree(loader: loader)
+        watcher = Watcher(directories: [loader.contentDirectory, loader.templatesDirectory])
+        self.report = report
+        build(changedSources: 0)
+    }
+
+    /// Applies file changes (absolute paths) and rebuilds; what the watch loop does for each batch.
+    @discardableResult
+    public func rebuild(changed: Set<String>) throws -> Report {
+        let start = ContinuousClock.now
+        try live.refresh(changed: changed)
+        return build(changedSources: changed.count, since: start)
+    }
+
+    /// `since`: when the work began, so the reported duration includes re-reading changed files.
+    @discardableResult
+    private func build(changedSources: Int, since start: ContinuousClock.Instant = .now) -> Report {
+        let clock = ContinuousClock()
+        let update = builder.build(live.tree)
+        var diagnostics = (live.diagnostics + update.diagnostics).sortedForDisplay()
+        if builder.options.strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
+        if diagnostics.hasErrors {
+            store.publishFailure(diagnostics)
+        } else {
+            store.publish(builder.files, changed: update.changed, removed: update.removed)
+        }
+        let result = Report(diagnostics: diagnostics, update: update, duration: clock.now - start, changedSources: changedSources)
+        report(result)
+        return result
+    }
+
+    /// Rebuilds after every settled batch of changes until the task is cancelled.
+    public func watch() async {
+        for await batch in watcher.changes() {
+            if Task.isCancelled { break }
+            do {
+                try rebuild(changed: batch)
+            } catch {
+                store.publishFailure([.error(.load, "\(error)", at: nil)])
+            }
+        }
+    }
+
+    public func stopWatching() { watcher.stop() }
+
+    /// The HTTP application serving the store; `onRunning` receives the bound port.
+    public func application(host: String, port: Int, basePath: String, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        var logger = Logger(label: "dossier.serve")
+        logger.logLevel = .critical
+        return Application(
+            responder: PreviewResponder<BasicRequestContext>(store: store, basePath: basePath),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Dossier"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}
+
+/// Whether `error` says the port is taken (NIO's bind error), to report it plainly.
+public func isAddressInUse(_ error: Error) -> Bool {
+    let text = String(describing: error)
+    return text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98")
+}

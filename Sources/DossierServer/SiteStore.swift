@@ -1,0 +1,94 @@
+import DossierCore
+import Foundation
+
+/// The site the preview server answers from: the files of the latest successful build, held in
+/// memory and replaced in one step, so a request never sees a half-built site. Also the hub that
+/// tells open pages to reload, or shows them the diagnostics of a failed rebuild.
+public final class SiteStore: @unchecked Sendable {
+    /// A file as served: bytes and a validator for conditional requests.
+    public struct File: Sendable {
+        public var bytes: [UInt8]
+        public var etag: String
+    }
+
+    /// What open pages are told over Server-Sent Events.
+    public enum Event: Sendable, Equatable {
+        case reload
+        /// A rebuild failed; the text is its diagnostics, compiler-style.
+        case failure(String)
+    }
+
+    private let lock = NSLock()
+    private var files: [String: File] = [:]
+    private var failure: String?
+    private var listeners: [Int: AsyncStream<Event>.Continuation] = [:]
+    private var nextListener = 0
+    public private(set) var generation = 0
+
+    public init() {}
+
+    public func file(at path: String) -> File? {
+        lock.withLock { files[path] }
+    }
+
+    /// Every path served, sorted.
+    public var paths: [String] { lock.withLock { files.keys.sorted() } }
+
+    public var currentFailure: String? { lock.withLock { failure } }
+
+    /// Replaces the changed files of a successful build and tells open pages to reload.
+    public func publish(_ all: [String: [UInt8]], changed: [String], removed: [String]) {
+        var next = lock.withLock { files }
+        if next.isEmpty {
+            next = all.mapValues { File(bytes: $0, etag: Self.etag($0)) }
+        } else {
+            for path in changed { if let bytes = all[path] { next[path] = File(bytes: bytes, etag: Self.etag(bytes)) } }
+            for path in removed { next[path] = nil }
+        }
+        let listeners = lock.withLock {
+            files = next
+            failure = nil
+            generation += 1
+            return Array(self.listeners.values)
+        }
+        for listener in listeners { listener.yield(.reload) }
+    }
+
+    /// Keeps serving the last good site and shows `diagnostics` over open pages.
+    public func publishFailure(_ diagnostics: [Diagnostic]) {
+        let text = diagnostics.map(\.description).joined(separator: "\n")
+        let listeners = lock.withLock {
+            failure = text
+            return Array(self.listeners.values)
+        }
+        for listener in listeners { listener.yield(.failure(text)) }
+    }
+
+    /// Events from now on; a failure in progress is sent first.
+    public func subscribe() -> AsyncStream<Event> {
+        AsyncStream { continuation in
+            let id = lock.withLock {
+                nextListener += 1
+                listeners[nextListener] = continuation
+                return nextListener
+            }
+            if let failure = currentFailure { continuation.yield(.failure(failure)) }
+            continuation.onTermination = { [weak self] _ in
+                guard let self else { return }
+                _ = self.lock.withLock { self.listeners.removeValue(forKey: id) }
+            }
+        }
+    }
+
+    static func etag(_ bytes: [UInt8]) -> String {
+        // FNV-1a, 64-bit: stable across runs, so a browser's cached copy stays valid after a restart.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                hash ^= UInt64(byte)
+                hash &*= 0x100_0000_01b3
+            }
+        }
+        return "\"\(String(hash, radix: 16))-\(bytes.count)\""
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import DossierCore
+import DossierIO
+import Foundation
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scaffold an annotation for an article, with its detected quotes and candidate entities.")
+
+    @Argument(help: "The article: a path, a file name in Content/articles/, or its slug.")
+    var article: String
+
+    @Option(help: "Folder with articles/, annotations/ and entities/.")
+    var content = "Content"
+
+    @Flag(help: "Print the annotation instead of writing it.")
+    var stdout = false
+
+    func validate() throws {
+        guard !article.isEmpty else { throw ValidationError("name an article, e.g. 'dossier new syria-withdrawal'") }
+    }
+
+    func run() throws {
+        let fm = FileManager.default
+        let articles = URL(fileURLWithPath: content).appendingPathComponent("articles")
+        let candidates = [article, articles.appendingPathComponent(article).path, articles.appendingPathComponent(article + ".txt").path]
+        guard let path = candidates.first(where: { fm.fileExists(atPath: $0) && $0.hasSuffix(".txt") }) else {
+            printError("error: no article '\(article)' in \(articles.path)/")
+            throw ExitCode.failure
+        }
+        var diagnostics: [Diagnostic] = []
+        let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: "."))
+        let articleFile = try loader.readFile(URL(fileURLWithPath: path), diagnostics: &diagnostics)
+        let entities = try loader.entityFiles(diagnostics: &diagnostics)
+        guard let articleFile, let text = AnnotationScaffold.make(article: articleFile, entities: entities, diagnostics: &diagnostics) else {
+            DiagnosticPrinter().print(diagnostics)
+            throw ExitCode.failure
+        }
+        DiagnosticPrinter().print(diagnostics.filter { $0.severity == .error })
+        if stdout {
+            print(text, terminator: "")
+            return
+        }
+        let target = URL(fileURLWithPath: content).appendingPathComponent("annotations").appendingPathComponent(articleFile.stem + ".md")
+        guard !fm.fileExists(atPath: target.path) else {
+            printError("error: \(loader.display(target)) already exists; edit it, or delete it to start again (or use --stdout)")
+            throw ExitCode.failure
+        }
+        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: target)
+        print("wrote \(loader.display(target))")
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import DossierCore
+import DossierIO
+import DossierServer
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site in memory, serve it on loopback, rebuild on changes and reload open pages.",
+        discussion: "Nothing is written to Output/. Unless --base-url is given, feed, sitemap and canonical links point at the local server.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Address to listen on; anything but loopback exposes the preview to the network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8000
+
+    @Option(name: .customLong("base-path"), help: "Serve the site under this path, as a host would (e.g. /dossier/).")
+    var basePath = "/"
+
+    /// Benchmark: times incremental rebuilds after typical edits (annotation, entity) and exits.
+    /// The edits are written to the content folder, so use it only on a generated site.
+    @Flag(name: .customLong("measure-rebuilds"), help: .hidden)
+    var measureRebuilds = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear at once, also when piped
+        var options = site.buildOptions
+        let base = basePath.split(separator: "/").filter { !$0.isEmpty }.joined(separator: "/")
+        if options.baseURL == nil { options.baseURL = "http://\(host):\(port)/" + (base.isEmpty ? "" : base + "/") }
+        let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: site.content), templatesDirectory: URL(fileURLWithPath: site.templates))
+        let printer = DiagnosticPrinter()
+        let session: PreviewSession
+        do {
+            session = try PreviewSession(loader: loader, options: options) { report in
+                printer.print(report.diagnostics)
+                let u = report.update
+                if report.diagnostics.hasErrors {
+                    printError("rebuild failed: \(count(report.diagnostics.errorCount, "error")); still serving the last good build")
+                } else {
+                    print("built in \(format(report.duration)): \(count(u.analysedBriefings, "briefing")) analysed, "
+                        + "\(u.renderedJobs) of \(u.totalJobs) jobs rendered, \(count(u.changed.count + u.removed.count, "file")) changed")
+                }
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        if measureRebuilds { return try measure(session, loader: loader) }
+        let app = session.application(host: host, port: port, basePath: basePath) { port in
+            print("serving at http://\(host):\(port)/\(base.isEmpty ? "" : base + "/") (Ctrl-C to stop)")
+        }
+        let watch = Task { await session.watch() }
+        defer { watch.cancel(); session.stopWatching() }
+        do {
+            try await app.runService()
+        } catch where isAddressInUse(error) {
+            printError("error: port \(port) on \(host) is already in use; stop the other server or choose another with --port")
+            throw ExitCode.failure
+        } catch {
+            printError("error: cannot serve on \(host):\(port): \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func measure(_ session: PreviewSession, loader: ContentLoader) throws {
+        guard let site = session.builder.lastSite else { throw ExitCode.failure }
+        func edit(_ url: URL, _ change: (String) -> String) throws -> Duration {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try change(text).write(to: url, atomically: true, encoding: .utf8)
+            return try session.rebuild(changed: [url.standardizedFileURL.path]).duration
+        }
+        func report(_ label: String, _ durations: [Duration]) {
+            let sorted = durations.sorted()
+            print("\(label): median \(format(sorted[sorted.count / 2])), min \(format(sorted[0])), max \(format(sorted.last!))")
+        }
+        let briefing = site.briefings[site.briefings.count / 2]
+        if let path = briefing.annotationPath {
+            let url = URL(fileURLWithPath: path)
+            report("edit one annotation (\(briefing.slug))", try (1...5).map { n in try edit(url) { $0 + "\nEdited \(n).\n" } })
+        }
+        let target = max(1, site.briefings.count / 100)
+        let e = site.entities.indices.min { abs(site.entityBriefings[$0].count - target) < abs(site.entityBriefings[$1].count - target) }!
+        let entity = site.entities[e]
+        let url = URL(fileURLWithPath: entity.path)
+        report("edit one entity's description (\(entity.slug), in \(site.entityBriefings[e].count) briefings)",
+               try (1...5).map { n in try edit(url) { $0.replacingOccurrences(of: "description: ", with: "description: Edited \(n). ") } })
+        report("add an alias to that entity", try (1...2).map { n in
+            try edit(url) { $0.replacingOccurrences(of: "aliases: [", with: "aliases: [\"Zqx\(n) \(entity.name)\", ") }
+        })
+    }
+}

@@ -1,0 +1,134 @@
+import DossierCore
+import DossierIO
+import DossierServer
+import Foundation
+import Testing
+
+/// A copy of the repository's demo site in a temporary folder, edited the way a user would.
+final class ScratchSite {
+    let root: URL
+    var content: URL { root.appendingPathComponent("Content") }
+    var templates: URL { root.appendingPathComponent("Templates") }
+    var loader: ContentLoader { ContentLoader(contentDirectory: content, templatesDirectory: templates, displayRoot: root) }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    func text(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
+
+    /// Saves like an editor that writes a temporary file and renames it over the original.
+    func save(_ path: String, _ text: String) throws {
+        let temporary = url(path).deletingLastPathComponent().appendingPathComponent(".\(url(path).lastPathComponent).swp-tmp")
+        try text.write(to: temporary, atomically: false, encoding: .utf8)
+        _ = rename(temporary.path, url(path).path)
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws -> Set<String> {
+        try save(path, change(try text(path)))
+        return [url(path).standardizedFileURL.path]
+    }
+
+    /// What a clean full build of the folder produces.
+    func cleanBuild(options: BuildOptions) throws -> [String: [UInt8]] {
+        var diagnostics: [Diagnostic] = []
+        let tree = try loader.load(diagnostics: &diagnostics)
+        let result = SiteBuilder.build(tree, options: options)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        return Dictionary(uniqueKeysWithValues: result.files().map { ($0.path, $0.bytes) })
+    }
+}
+
+@Suite struct IncrementalBuildTests {
+    let options = BuildOptions(baseURL: "http://127.0.0.1:8000/")
+
+    func expectSameAsCleanBuild(_ session: PreviewSession, _ site: ScratchSite, _ step: String) throws {
+        let clean = try site.cleanBuild(options: options)
+        #expect(session.store.paths == clean.keys.sorted(), "\(step): different files")
+        for (path, bytes) in clean where session.store.file(at: path)?.bytes != bytes {
+            Issue.record("\(step): \(path) differs from a clean build")
+        }
+    }
+
+    @Test func editsGiveTheSameSiteAsACleanBuild() throws {
+        let site = try ScratchSite()
+        let session = try PreviewSession(loader: site.loader, options: options)
+        try expectSameAsCleanBuild(session, site, "initial")
+        let total = session.builder.files.count
+
+        // Edit an annotation's prose so that it newly mentions an entity.
+        var report = try session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") {
+            $0 + "\nThe move pleased Moscow and the Taliban alike; see also Jordan.\n"
+        })
+        #expect(report.update.analysedBriefings == 1)
+        #expect(report.update.changed.contains("briefings/syria-withdrawal/index.html"))
+        #expect(report.update.changed.count < total / 4, "\(report.update.changed)")
+        try expectSameAsCleanBuild(session, site, "edit annotation")
+
+        // Add an entity alias.
+        report = try session.rebuild(changed: site.edit("Content/entities/russia.md") {
+            $0.replacingOccurrences(of: "aliases: []", with: "aliases: [Moscow]")
+        })
+        try expectSameAsCleanBuild(session, site, "add alias")
+
+        // Edit an entity's description: only pages showing it change.
+        report = try session.rebuild(changed: site.edit("Content/entities/russia.md") {
+            $0.replacingOccurrences(of: "description: Transcontinental country", with: "description: Large transcontinental country")
+        })
+        #expect(report.update.analysedBriefings < 11)
+        try expectSameAsCleanBuild(session, site, "edit entity description")
+
+        // Delete an article and its annotation.
+        try FileManager.default.removeItem(at: site.url("Content/articles/ozone-crops.txt"))
+        try FileManager.default.removeItem(at: site.url("Content/annotations/ozone-crops.md"))
+        report = try session.rebuild(changed: [site.url("Content/articles/ozone-crops.txt").path, site.url("Content/annotations/ozone-crops.md").path])
+        #expect(report.update.removed.contains("briefings/ozone-crops/index.html"))
+        try expectSameAsCleanBuild(session, site, "delete article")
+
+        // Rename an article and its annotation.
+        try FileManager.default.moveItem(at: site.url("Content/articles/hajj-stampede.txt"), to: site.url("Content/articles/hajj-crush.txt"))
+        report = try session.rebuild(changed: [site.url("Content/articles/hajj-stampede.txt").path, site.url("Content/articles/hajj-crush.txt").path])
+        try expectSameAsCleanBuild(session, site, "rename article")
+        try FileManager.default.moveItem(at: site.url("Content/annotations/korea-quasi-war.md"), to: site.url("Content/annotations/korea.md"))
+        _ = try site.edit("Content/annotations/korea.md") { $0.replacingOccurrences(of: "---\n", with: "---\narticle: korea-quasi-war.txt\n", options: .anchored) }
+        report = try session.rebuild(changed: [site.url("Content/annotations/korea-quasi-war.md").path, site.url("Content/annotations/korea.md").path])
+        try expectSameAsCleanBuild(session, site, "rename annotation")
+
+        // Edit a template.
+        report = try session.rebuild(changed: site.edit("Templates/partials/row.mustache") { $0 + "<!-- row -->\n" })
+        try expectSameAsCleanBuild(session, site, "edit template")
+        report = try session.rebuild(changed: site.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "Built with Dossier", with: "Built with Dossier, edited") })
+        #expect(report.update.changed.count > total / 2)
+        try expectSameAsCleanBuild(session, site, "edit layout")
+
+        // A broken anchor fails the rebuild; the last good site stays, and fixing it recovers.
+        let before = session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes
+        report = try session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\n### \"no such phrase anywhere\"\nNote.\n" })
+        #expect(report.diagnostics.hasErrors)
+        #expect(session.store.currentFailure?.contains("no such phrase anywhere") == true)
+        #expect(session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes == before)
+        report = try session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0.replacingOccurrences(of: "\n### \"no such phrase anywhere\"\nNote.\n", with: "") })
+        #expect(!report.diagnostics.hasErrors)
+        #expect(session.store.currentFailure == nil)
+        try expectSameAsCleanBuild(session, site, "recovered")
+    }
+
+    @Test func nothingChangedRendersNothing() throws {
+        let site = try ScratchSite()
+        let session = try PreviewSession(loader: site.loader, options: options)
+        let report = try session.rebuild(changed: [site.url("Content/articles/syria-withdrawal.txt").path])
+        #expect(report.update.analysedBriefings == 0)
+        #expect(report.update.renderedJobs == 0)
+        #expect(report.update.changed.isEmpty)
+    }
+}

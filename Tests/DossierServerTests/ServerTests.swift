@@ -1,0 +1,178 @@
+import DossierCore
+import DossierIO
+import DossierServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct RouterTests {
+    static func store() -> SiteStore {
+        let store = SiteStore()
+        let files: [String: [UInt8]] = [
+            "index.html": Array("<!DOCTYPE html><html><body><h1>Home</h1></body></html>".utf8),
+            "briefings/x/index.html": Array("<!DOCTYPE html><html><body>X</body></html>".utf8),
+            "briefings/x/index.json": Array("{\"title\": \"X\"}\n".utf8),
+            "404.html": Array("<!DOCTYPE html><html><body>Not found here</body></html>".utf8),
+            "assets/style.css": Array("body { color: red }\n".utf8),
+            "feed.xml": Array("<feed/>\n".utf8),
+        ]
+        store.publish(files, changed: Array(files.keys), removed: [])
+        return store
+    }
+
+    func app(basePath: String = "/") -> some ApplicationProtocol {
+        Application(responder: PreviewResponder<BasicRequestContext>(store: Self.store(), basePath: basePath))
+    }
+
+    @Test func servesFilesWithTypesAndTheReloadScriptInHTMLOnly() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let body = String(buffer: response.body)
+                #expect(body.contains("<h1>Home</h1>"))
+                #expect(body.contains("/__dossier/events"))
+                #expect(body.range(of: "/__dossier/events")!.lowerBound < body.range(of: "</body>")!.lowerBound)
+            }
+            try await client.execute(uri: "/assets/style.css", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                #expect(String(buffer: response.body) == "body { color: red }\n")
+            }
+            try await client.execute(uri: "/feed.xml", method: .get) { #expect($0.headers[.contentType] == "application/atom+xml; charset=utf-8") }
+            try await client.execute(uri: "/briefings/x/index.json", method: .get) { #expect($0.headers[.contentType] == "application/json") }
+        }
+        // The stored bytes (what `build` would write) never contain the script.
+        #expect(!String(decoding: Self.store().file(at: "index.html")!.bytes, as: UTF8.self).contains("__dossier"))
+    }
+
+    @Test func prettyURLsAndRedirects() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/briefings/x/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("X"))
+            }
+            try await client.execute(uri: "/briefings/x", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/briefings/x/")
+            }
+            try await client.execute(uri: "/briefings/x?a=1", method: .get) { #expect($0.headers[.location] == "/briefings/x/?a=1") }
+        }
+    }
+
+    @Test func headAndConditionalRequests() async throws {
+        try await app().test(.router) { client in
+            let etag = try await client.execute(uri: "/assets/style.css", method: .get) { $0.headers[.eTag] }
+            #expect(etag != nil)
+            try await client.execute(uri: "/assets/style.css", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLength] == "20")
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/assets/style.css", method: .get, headers: [.ifNoneMatch: etag!]) { response in
+                #expect(response.status == .notModified)
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/assets/style.css", method: .get, headers: [.ifNoneMatch: "\"other\""]) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/", method: .post) { #expect($0.status == .methodNotAllowed) }
+        }
+    }
+
+    @Test func missingPagesGetTheSites404Page() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/nothing/here/", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("Not found here"))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/etc/passwd", "/briefings/..%2f..%2fetc%2fpasswd",
+        "/briefings/x/../../../etc/passwd", "/%2fetc%2fpasswd", "//etc/passwd", "/assets/..%5c..%5cetc%5cpasswd",
+        "/briefings/x/%00", "/./index.html", "/briefings/%2e/x/", "/etc/passwd", "/proc/self/environ",
+    ])
+    func pathsOutsideTheSiteAreNotFound(path: String) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("Not found here"))
+            }
+        }
+    }
+
+    @Test func servesUnderABasePathLikeAHost() async throws {
+        try await app(basePath: "/sub/").test(.router) { client in
+            try await client.execute(uri: "/sub/", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/sub", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/sub/")
+            }
+            try await client.execute(uri: "/sub/briefings/x", method: .get) { #expect($0.headers[.location] == "/sub/briefings/x/") }
+            try await client.execute(uri: "/sub/assets/style.css", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/assets/style.css", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/sub/../sub/", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}
+
+@Suite struct LiveReloadTests {
+    /// Starts the real server on a free loopback port, opens the event stream over a socket, edits
+    /// an annotation on disk and waits for the watcher, the rebuild and the `reload` event.
+    @Test(.timeLimit(.minutes(1))) func editingAFileSendsAReloadEvent() async throws {
+        let site = try ScratchSite()
+        let session = try PreviewSession(loader: site.loader, options: BuildOptions())
+        let ports = AsyncStream<Int>.makeStream()
+        let app = session.application(host: "127.0.0.1", port: 0, basePath: "/") { port in ports.continuation.yield(port) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            group.addTask { await session.watch() }
+            var iterator = ports.stream.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let client = try EventStreamClient(port: port)
+            defer { client.close() }
+            #expect(try client.read(until: ": connected", timeout: 5))
+            try await Task.sleep(for: .milliseconds(100))  // let the watcher settle on its folders
+            _ = try site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\nOne more sentence.\n" }
+            #expect(try client.read(until: "event: reload", timeout: 10))
+            session.stopWatching()
+            group.cancelAll()
+        }
+    }
+}
+
+/// A minimal blocking HTTP client for a Server-Sent Events stream.
+final class EventStreamClient {
+    let fd: Int32
+    var received = ""
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let request = "GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+    }
+
+    func read(until marker: String, timeout seconds: Double) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !received.contains(marker), Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            received += String(decoding: buffer[0..<n], as: UTF8.self)
+        }
+        return received.contains(marker)
+    }
+
+    func close() { _ = Glibc.close(fd) }
+}
