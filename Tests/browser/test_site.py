@@ -114,11 +114,18 @@ def test_notes_and_quotes(driver, base):
         fragment = jump.get_attribute("href").split("#", 1)[1]
         jump.send_keys(Keys.ENTER)
         wait(driver, lambda d: d.execute_script("return location.hash") == "#" + fragment or None)
-        in_view = driver.execute_script("""
+        script = """
             const el = document.getElementById(arguments[0]);
             if (!el || !el.matches(':target')) return false;
             const r = el.getBoundingClientRect();
-            return r.bottom > 0 && r.top < window.innerHeight;""", fragment)
+            return r.bottom > 0 && r.top < window.innerHeight;"""
+        try:  # scrolling may be smooth: give it a moment
+            in_view = wait(driver, lambda d: d.execute_script(script, fragment) or None, timeout=3)
+        except Exception:
+            in_view = False
+            print("      " + str(driver.execute_script("""
+                const el = document.getElementById(arguments[0]);
+                return el ? [el.outerHTML.slice(0, 200), el.matches(':target'), JSON.stringify(el.getBoundingClientRect()), window.innerHeight, location.hash] : 'no element';""", fragment)))
         check(in_view, "a sidebar quote jumps to #%s, highlighted (:target) and in view" % fragment)
     console_errors(driver, SEED)
 
