@@ -377,12 +377,8 @@ enum QuoteShape {
     static func looksLikeTitle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
         var capitalised = 0
-        var i = 0
-        while i < bytes.count {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A { i += 1 }
-            guard i < bytes.count else { break }
-            let start = i
-            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+        for word in wordRanges(bytes) {
+            let (start, i) = (word.lowerBound, word.upperBound)
             words += 1
             if words > 12 { return false }
             let first = bytes[start]
@@ -396,6 +392,20 @@ enum QuoteShape {
         return capitalised >= 3 && capitalised * 2 > words
     }
 
+    /// The space- or newline-separated words of `bytes`.
+    static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A { i += 1 }
+            guard i < bytes.count else { break }
+            let start = i
+            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+            ranges.append(start..<i)
+        }
+        return ranges
+    }
+
     private static let smallWords = Set(words: [
         "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "vs", "vs.", "as", "into", "over", "&",
     ])
@@ -403,13 +413,9 @@ enum QuoteShape {
     /// Short and in Title Case (`Better Idea of Afghan Girls,`, `the Gateway to Europe`): the shape of a name.
     static func looksLikeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
-        var i = 0
         var firstWord = true
-        while i < bytes.count {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A { i += 1 }
-            guard i < bytes.count else { break }
-            let start = i
-            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+        for word in wordRanges(bytes) {
+            let (start, i) = (word.lowerBound, word.upperBound)
             words += 1
             if words > 6 { return false }
             let first = bytes[start]
