@@ -42,5 +42,6 @@ import Testing
     @Test func jsonEscapesAndKeepsKeyOrder() {
         let json = JSON.object([("b", .string("</script>\n\"")), ("a", .array([.int(1), .null, .bool(true)]))])
         #expect(json.serialized() == #"{"b":"\u003c/script\u003e\n\"","a":[1,null,true]}"#)
+        #expect(JSON.string("Erdoğan’s\u{2028}tab\there\u{1}\\ & “x”").serialized() == #""Erdoğan’s\u2028tab\there\u0001\\ \u0026 “x”""#)
     }
 }

@@ -39,12 +39,13 @@ public enum ScrapingDamage {
         let originals = Dictionary(original.paragraphs.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         for block in corrected.blocks where !block.isEmpty {
             let source = originals[block.index]
-            let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let originalLines = source?.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) ?? []
+            // UTF-8 line splitting: this runs over every paragraph of every article.
+            let lines = Self.lines(block.text)
             /// Maps a match in a corrected line to the same passage in the article as received.
             func location(line l: Int, offset: String.Index, passage: String) -> SourceLocation {
                 let fileLine = block.line + l
                 let corrected = lines[l]
+                let originalLines = source.map { Self.lines($0.text) } ?? []
                 if l < originalLines.count {
                     let received = originalLines[l]
                     if received == corrected {
@@ -57,15 +58,19 @@ public enum ScrapingDamage {
                 return SourceLocation(file: original.path, line: fileLine, column: 1)
             }
 
-            let trimmed = block.text.trimmingWhitespace()
-            if isDebrisLabel(trimmed) {
+            // Debris labels are short; only short paragraphs and lowercase starts need the trimmed text.
+            let firstLetter = block.text.unicodeScalars.first { !$0.properties.isWhitespace }
+            let mayBeDebris = block.text.utf8.count < 64
+            let mayStartLowercase = firstLetter.map { $0.properties.isLowercase } ?? false
+            let trimmed = mayBeDebris || mayStartLowercase ? block.text.trimmingWhitespace() : ""
+            if mayBeDebris, isDebrisLabel(trimmed) {
                 let l = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
                 let start = lines[l].firstIndex { !$0.isWhitespace } ?? lines[l].startIndex
                 results.append(Finding(kind: .debrisLine, message: "scraping debris '\(trimmed)' left in the article",
                                        location: location(line: l, offset: start, passage: trimmed), passage: trimmed))
                 continue
             }
-            if let first = trimmed.first, first.isLowercase, startsWithLostWords(trimmed) {
+            if mayStartLowercase, let first = trimmed.first, first.isLowercase, startsWithLostWords(trimmed) {
                 let l = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
                 let start = lines[l].firstIndex { !$0.isWhitespace } ?? lines[l].startIndex
                 let words = trimmed.split(separator: " ", maxSplits: 4).prefix(4).joined(separator: " ")
@@ -86,6 +91,10 @@ public enum ScrapingDamage {
             }
         }
         return results
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `READ MORE:`, `RELATED:`, `WATCH:`: an all-caps label ending in a colon, alone in its paragraph.
@@ -142,6 +151,7 @@ public enum ScrapingDamage {
             i = j
         }
         var found: [(Range<String.Index>, String)] = []
+        guard words.count > 1 else { return found }
         for (a, b) in zip(words, words.dropFirst()) where !a.isEmpty && !b.isEmpty {
             // Only a plain space between the two words: punctuation ("to, in") is a different sentence part.
             guard bytes[a.upperBound..<b.lowerBound].elementsEqual([0x20]) else { continue }

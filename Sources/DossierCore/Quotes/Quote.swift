@@ -13,7 +13,9 @@ public struct ParagraphSpan: Sendable, Hashable {
 /// A direct quotation found in an article, with its attributed speaker.
 public struct Quote: Sendable, Hashable {
     /// The quotation without its outer marks; paragraphs of a multi-paragraph quote joined by a blank line.
-    public var text: String
+    public var text: String {
+        didSet { isFragment = Self.isFragment(text) }
+    }
     /// Paragraph where the quote starts and where it ends (equal for single-paragraph quotes).
     public var paragraph: Int
     public var lastParagraph: Int
@@ -26,6 +28,7 @@ public struct Quote: Sendable, Hashable {
 
     public init(text: String, paragraph: Int, lastParagraph: Int, spans: [ParagraphSpan], speaker: String? = nil, entity: Int? = nil) {
         self.text = text
+        self.isFragment = Self.isFragment(text)
         self.paragraph = paragraph
         self.lastParagraph = lastParagraph
         self.spans = spans
@@ -36,7 +39,10 @@ public struct Quote: Sendable, Hashable {
     /// A fragment is highlighted inline and left out of the sidebar: fewer than four words, or a
     /// phrase woven into the reporter's own sentence (it starts in lowercase: `stuck between “the
     /// claws of hostile parties”`), as a careful reader marks them in the seed article.
-    public var isFragment: Bool {
+    /// Stored, because pages ask for it many times per quote.
+    public private(set) var isFragment: Bool
+
+    static func isFragment(_ text: String) -> Bool {
         if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }), first.properties.isLowercase { return true }
         var words = 0
         var inWord = false

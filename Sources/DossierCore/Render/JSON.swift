@@ -58,29 +58,56 @@ public indirect enum JSON: Sendable, Hashable {
     }
 
     /// Escapes quotes, backslashes and control characters; `<` `>` `&` too, so JSON is safe inside HTML.
+    /// Copies runs of plain bytes at once: exports and the search index write megabytes of text.
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+        var plainStart = s.utf8.startIndex
+        var i = plainStart
+        let utf8 = s.utf8
+        func flush(upTo end: String.Index) {
+            if plainStart < end { out += s[plainStart..<end] }
+        }
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            var escape: String?
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x3C: escape = "\\u003c"
+            case 0x3E: escape = "\\u003e"
+            case 0x26: escape = "\\u0026"
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in older JavaScript.
+                let next = utf8.index(after: i)
+                if next < utf8.endIndex, utf8[next] == 0x80 {
+                    let last = utf8.index(after: next)
+                    if last < utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 {
+                        flush(upTo: i)
+                        out += utf8[last] == 0xA8 ? "\\u2028" : "\\u2029"
+                        i = utf8.index(after: last)
+                        plainStart = i
+                        continue
+                    }
+                }
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+                if byte < 0x20 {
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 }
             }
+            if let escape {
+                flush(upTo: i)
+                out += escape
+                i = utf8.index(after: i)
+                plainStart = i
+            } else {
+                i = utf8.index(after: i)
+            }
         }
+        flush(upTo: utf8.endIndex)
         out += "\""
     }
 }

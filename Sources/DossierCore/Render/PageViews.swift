@@ -183,13 +183,15 @@ struct EntityView: ViewModel {
     var mentions: Int
     var briefings: [BriefingListItemView]
     var quotes: [QuoteView]
+    /// Older quotes not listed on the page, if any.
+    var moreQuotes: Int?
     var related: [EntityChipView]
     var pagination: PaginationView
 
     static let fields: [String: PartialKeyPath<Self>] = [
         "page": \.page, "name": \.name, "kind": \.kind, "kindTitle": \.kindTitle, "description": \.description,
         "aliases": \.aliases, "aliasList": \.aliasList, "links": \.links, "notesHTML": \.notesHTML, "mentions": \.mentions, "briefings": \.briefings,
-        "quotes": \.quotes, "related": \.related, "pagination": \.pagination,
+        "quotes": \.quotes, "moreQuotes": \.moreQuotes, "related": \.related, "pagination": \.pagination,
     ]
 }
 
@@ -212,7 +214,9 @@ struct SpeakerQuotesView: ViewModel {
     var url: String?
     var anchor: String
     var quotes: [QuoteView]
-    static let fields: [String: PartialKeyPath<Self>] = ["name": \.name, "url": \.url, "anchor": \.anchor, "quotes": \.quotes]
+    /// Quotes left out of the list, if any.
+    var more: Int?
+    static let fields: [String: PartialKeyPath<Self>] = ["name": \.name, "url": \.url, "anchor": \.anchor, "quotes": \.quotes, "more": \.more]
 }
 
 struct QuotesIndexView: ViewModel {

@@ -25,6 +25,9 @@ struct SiteRenderer: Sendable {
         var count: Int
     }
 
+    /// Speakers' quote lists (entity pages, the quotes page) show this many of the newest quotes.
+    static let quoteListLimit = 50
+
     /// Entity and tag pages list this many briefings per page.
     static let listPageSize = 100
 
@@ -235,7 +238,8 @@ struct SiteRenderer: Sendable {
                 links: entity.links.map { LinkView(label: $0.label, url: $0.url) },
                 notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: site.entityMentionTotals[e],
                 briefings: slice.map { rowItem($0.briefing, depth: depth, mentions: $0.mentions) },
-                quotes: pagination.pageNumber == 1 ? quotes.map { quoteView($0.0, number: $0.1, in: $0.2, depth: depth, onBriefingPage: false) } : [],
+                quotes: pagination.pageNumber == 1 ? quotes.prefix(Self.quoteListLimit).map { quoteView($0.0, number: $0.1, in: $0.2, depth: depth, onBriefingPage: false) } : [],
+                moreQuotes: pagination.pageNumber == 1 && quotes.count > Self.quoteListLimit ? quotes.count - Self.quoteListLimit : nil,
                 related: pagination.pageNumber == 1 ? site.coMentions(of: e).map { chip($0.entity, depth: depth, mentions: $0.briefings) } : [],
                 pagination: pagination)
             return templates.render(view, with: "entity")
@@ -258,20 +262,27 @@ struct SiteRenderer: Sendable {
         }
     }
 
+    /// Quotes grouped by speaker, most quoted first; each speaker shows the newest
+    /// `quoteListLimit` quotes and says how many more there are (a large site has thousands).
     private func quotesPage() -> OutputFile {
         let path = "quotes/index.html"
-        var bySpeaker: [String: (url: String?, quotes: [QuoteView])] = [:]
+        var bySpeaker: [String: (url: String?, quotes: [(Quote, Int, Int)])] = [:]
         var count = 0
         for (b, briefing) in site.briefings.enumerated() {
             for (q, quote) in briefing.quotes.enumerated() where !quote.isFragment {
                 let name = quote.entity.map { site.entities[$0].name } ?? quote.speaker ?? "Unattributed"
-                let view = quoteView(quote, number: q + 1, in: b, depth: 1, onBriefingPage: false)
-                bySpeaker[name, default: (view.speakerURL, [])].quotes.append(view)
+                bySpeaker[name, default: (quote.entity.map { SitePaths.entity(site.entities[$0].slug, from: 1) }, [])].quotes.append((quote, q + 1, b))
                 count += 1
             }
         }
-        let speakers = bySpeaker.sorted { ($1.value.quotes.count, $0.key) < ($0.value.quotes.count, $1.key) }
-            .map { SpeakerQuotesView(name: $0.key, url: $0.value.url, anchor: "speaker-" + Slug.make($0.key), quotes: $0.value.quotes) }
+        var anchors: Set<String> = []
+        let speakers = bySpeaker.sorted { ($1.value.quotes.count, $0.key) < ($0.value.quotes.count, $1.key) }.map { name, entry in
+            var anchor = "speaker-" + (Slug.make(name).isEmpty ? "unnamed" : Slug.make(name))
+            while !anchors.insert(anchor).inserted { anchor += "-x" }
+            let shown = entry.quotes.prefix(Self.quoteListLimit).map { quoteView($0.0, number: $0.1, in: $0.2, depth: 1, onBriefingPage: false) }
+            return SpeakerQuotesView(name: name, url: entry.url, anchor: anchor, quotes: Array(shown),
+                                     more: entry.quotes.count > shown.count ? entry.quotes.count - shown.count : nil)
+        }
         let view = QuotesIndexView(page: pageView(path: path, title: "Quotes", section: "quotes"), speakers: speakers, count: count)
         return OutputFile(path: path, text: templates.render(view, with: "quotes"))
     }
