@@ -134,7 +134,7 @@
     var start = Math.max(0, at - 70);
     var end = Math.min(quotes.length, at + 90);
     if (start > 0) start = quotes.indexOf(" ", start) + 1 || start;
-    var cut = quotes.slice(start, end);
+    var cut = quotes.slice(start, end).replace(/^(…\s*)+/, "").replace(/(\s*…)+\s*$/, "");
     if (end < quotes.length) cut = cut.replace(/\s+\S*$/, "") + " …";
     return (start > 0 ? "… " : "") + cut;
   }
