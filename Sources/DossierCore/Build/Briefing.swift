@@ -1,33 +1,61 @@
 /// One article with everything the link stage learned about it: corrections applied, entity
 /// mentions, anchored notes, quotes, and the annotation rendered with its entity links.
-public struct Briefing: Sendable {
-    public var slug: String
-    public var articlePath: String
-    public var annotationPath: String?
-    public var title: String
+///
+/// Immutable, and a class: the link stage's caches and the site's arrays share one instance
+/// instead of copying (and reference-counting) twenty fields per briefing on every rebuild.
+public final class Briefing: Sendable {
+    public let slug: String
+    public let articlePath: String
+    public let annotationPath: String?
+    public let title: String
     /// The one-line bottom line, Markdown inline, rendered once here because cards repeat it on many pages.
-    public var summary: String?
-    public var summaryHTML: String?
-    public var summaryText: String?
-    public var provenance: Provenance
-    public var briefed: ISODate?
+    public let summary: String?
+    public let summaryHTML: String?
+    public let summaryText: String?
+    public let provenance: Provenance
+    public let briefed: ISODate?
     /// Tags as written, with their page slugs; duplicates by slug removed.
-    public var tags: [Tag]
-    public var draft: Bool
-    public var article: CorrectedArticle
+    public let tags: [Tag]
+    public let draft: Bool
+    public let article: CorrectedArticle
     /// Mentions per block of `article` (same indexing), UTF-8 ranges into each block's text.
-    public var mentions: [[Mention]]
-    public var notes: [ResolvedNote]
-    public var quotes: [Quote]
+    public let mentions: [[Mention]]
+    public let notes: [ResolvedNote]
+    public let quotes: [Quote]
     /// Annotation prose and each note, rendered by cmark with entity links (relative to the briefing page).
-    public var proseHTML: String
-    public var noteHTML: [String]
+    public let proseHTML: String
+    public let noteHTML: [String]
     /// Entity index → mentions in headline, article and annotation.
-    public var mentionCounts: [Int: Int]
+    public let mentionCounts: [Int: Int]
 
     public struct Tag: Sendable, Hashable {
         public var name: String
         public var slug: String
+    }
+
+    init(
+        slug: String, articlePath: String, annotationPath: String?, title: String, summary: String?, summaryHTML: String?,
+        summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], draft: Bool, article: CorrectedArticle,
+        mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], mentionCounts: [Int: Int]
+    ) {
+        self.slug = slug
+        self.articlePath = articlePath
+        self.annotationPath = annotationPath
+        self.title = title
+        self.summary = summary
+        self.summaryHTML = summaryHTML
+        self.summaryText = summaryText
+        self.provenance = provenance
+        self.briefed = briefed
+        self.tags = tags
+        self.draft = draft
+        self.article = article
+        self.mentions = mentions
+        self.notes = notes
+        self.quotes = quotes
+        self.proseHTML = proseHTML
+        self.noteHTML = noteHTML
+        self.mentionCounts = mentionCounts
     }
 
     /// Publication date used for ordering: the annotation's or article's `published`, else `briefed`.

@@ -40,7 +40,8 @@ public final class LinkCache: @unchecked Sendable {
     private var generation = 0
     private var nextToken = 0
     private var registry = 0
-    private var registryEntities: [Entity] = []
+    /// Descriptions of the registry's entities by index: all an analysis needs to know of them.
+    private var registryDescriptions: [String?] = []
     /// Analyses run during the current build (the rest were reused).
     public private(set) var analysedCount = 0
 
@@ -76,7 +77,7 @@ public final class LinkCache: @unchecked Sendable {
         }
         lock.withLock {
             registry = hasher.finalize()
-            registryEntities = entities
+            registryDescriptions = entities.map(\.description)
         }
     }
 
@@ -95,14 +96,13 @@ public final class LinkCache: @unchecked Sendable {
     private func cached<Value>(_ file: SourceFile, in table: ReferenceWritableKeyPath<LinkCache, [String: Entry<Value>]>,
                                parse: () -> (Value, [Diagnostic])) -> (Value, [Diagnostic]) {
         lock.lock()
-        if var entry = self[keyPath: table][file.path], entry.text == file.text {
-            entry.generation = generation
-            self[keyPath: table][file.path] = entry
-            lock.unlock()
-            return (entry.value, entry.diagnostics)
-        }
+        let previous = self[keyPath: table][file.path]
         let current = generation
         lock.unlock()
+        if let previous, previous.text == file.text {
+            lock.withLock { self[keyPath: table][file.path]?.generation = current }
+            return (previous.value, previous.diagnostics)
+        }
         let (value, diagnostics) = parse()
         lock.withLock { self[keyPath: table][file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics, generation: current) }
         return (value, diagnostics)
@@ -110,22 +110,23 @@ public final class LinkCache: @unchecked Sendable {
 
     func analysis(article: Article, articleText: String, annotation: Annotation?, annotationText: String?,
                   analyze: () -> (Briefing, [Diagnostic])) -> (Briefing, [Diagnostic]) {
+        // The lock is held only to read and write the tables: comparisons happen outside it, since
+        // every briefing of the site asks at once on each rebuild.
         lock.lock()
         let inputs = AnalysisInputs(articleText: articleText, annotationPath: annotation?.path, annotationText: annotationText, registry: registry)
-        let entities = registryEntities
-        if var entry = analyses[article.path], entry.inputs == inputs,
-           entry.descriptions.allSatisfy({ entities.indices.contains($0.key) && entities[$0.key].description == $0.value }) {
-            entry.generation = generation
-            analyses[article.path] = entry
-            lock.unlock()
-            return (entry.briefing, entry.diagnostics)
-        }
+        let entities = registryDescriptions
+        let previous = analyses[article.path]
         let current = generation
         lock.unlock()
+        if let previous, previous.inputs == inputs,
+           previous.descriptions.allSatisfy({ entities.indices.contains($0.key) && entities[$0.key] == $0.value }) {
+            lock.withLock { analyses[article.path]?.generation = current }
+            return (previous.briefing, previous.diagnostics)
+        }
         let (briefing, diagnostics) = analyze()
         var described = Set(briefing.mentionCounts.keys)
         for quote in briefing.quotes { if let e = quote.entity { described.insert(e) } }
-        let descriptions = Dictionary(uniqueKeysWithValues: described.filter { entities.indices.contains($0) }.map { ($0, entities[$0].description) })
+        let descriptions = Dictionary(uniqueKeysWithValues: described.filter { entities.indices.contains($0) }.map { ($0, entities[$0]) })
         lock.withLock {
             nextToken += 1
             analysedCount += 1

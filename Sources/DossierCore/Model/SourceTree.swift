@@ -9,13 +9,20 @@ public struct SourceFile: Hashable, Sendable {
     }
 
     /// The file name without folder and extension; it is the slug of articles and entities.
+    /// Byte-wise: asked for every file on every incremental rebuild.
     public var stem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[start...]
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != start else { return String(Substring(name)) }
+        return String(Substring(utf8[start..<dot]))
     }
 
-    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var fileName: String {
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return String(Substring(utf8[start...]))
+    }
 }
 
 /// Everything a build reads, held in memory so the core never touches the file system.
