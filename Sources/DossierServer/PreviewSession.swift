@@ -44,7 +44,7 @@ public final class PreviewSession: @unchecked Sendable {
         let clock = ContinuousClock()
         let update = builder.build(live.tree)
         var diagnostics = (live.diagnostics + update.diagnostics).sortedForDisplay()
-        if builder.options.strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
+        if builder.options.strict { diagnostics = diagnostics.promotingWarnings() }
         if diagnostics.hasErrors {
             store.publishFailure(diagnostics)
         } else {

@@ -23,6 +23,14 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .customLong("no-quotes"), help: .hidden)
     var noQuotes = false
 
+    /// Load and build diagnostics together, sorted, with `--strict` applied, printed on stderr.
+    func report(_ load: [Diagnostic], _ built: [Diagnostic]) -> [Diagnostic] {
+        var all = (load + built).sortedForDisplay()
+        if strict { all = all.promotingWarnings() }
+        DiagnosticPrinter().print(all)
+        return all
+    }
+
     var buildOptions: BuildOptions { BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict, extractQuotes: !noQuotes) }
 
     /// Loads the source tree, printing load problems; throws on environment failures.
@@ -56,9 +64,7 @@ struct Build: ParsableCommand {
         let loaded = clock.now
         var result = SiteBuilder.build(tree, options: site.buildOptions)
         let built = clock.now
-        result.diagnostics = (loadDiagnostics + result.diagnostics).sortedForDisplay()
-        if site.strict { result.diagnostics = result.diagnostics.map { var d = $0; d.severity = .error; return d } }
-        DiagnosticPrinter().print(result.diagnostics)
+        result.diagnostics = site.report(loadDiagnostics, result.diagnostics)
         guard !result.diagnostics.hasErrors else {
             printError("build failed: \(count(result.diagnostics.errorCount, "error")); \(output)/ left unchanged")
             throw ExitCode.failure

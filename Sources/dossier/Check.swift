@@ -14,9 +14,7 @@ struct Check: ParsableCommand {
         var diagnostics: [Diagnostic] = []
         let tree = try site.load(diagnostics: &diagnostics)
         let result = SiteBuilder.build(tree, options: site.buildOptions, renderOutput: false)
-        diagnostics = (diagnostics + result.diagnostics).sortedForDisplay()
-        if site.strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
-        DiagnosticPrinter().print(diagnostics)
+        diagnostics = site.report(diagnostics, result.diagnostics)
         if let linked = result.site {
             print("checked \(count(linked.briefings.count, "briefing")), \(count(linked.entities.count, "entity", "entities")): "
                 + "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))")

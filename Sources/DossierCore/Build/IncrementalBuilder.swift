@@ -43,7 +43,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let site = SiteLinker.link(tree, options: options, diagnostics: &diagnostics, cache: cache)
         let templates = TemplateSet(tree.templates, diagnostics: &diagnostics)
         if options.strict {
-            diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
+            diagnostics = diagnostics.promotingWarnings()
         }
         diagnostics = diagnostics.sortedForDisplay()
         guard !diagnostics.hasErrors else {

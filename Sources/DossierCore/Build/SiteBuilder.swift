@@ -19,7 +19,7 @@ public enum SiteBuilder {
         let site = SiteLinker.link(tree, options: options, diagnostics: &diagnostics)
         let templates = TemplateSet(tree.templates, diagnostics: &diagnostics)
         if options.strict {
-            diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
+            diagnostics = diagnostics.promotingWarnings()
         }
         guard renderOutput, !diagnostics.hasErrors else {
             return Result(plan: RenderPlan(jobs: []), diagnostics: diagnostics.sortedForDisplay(), site: site)

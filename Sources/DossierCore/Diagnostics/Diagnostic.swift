@@ -67,6 +67,11 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }
 
+    /// `--strict`: every warning becomes an error.
+    public func promotingWarnings() -> [Diagnostic] {
+        map { var d = $0; d.severity = .error; return d }
+    }
+
     /// Stable order for printing: by file, line, column, then message.
     public func sortedForDisplay() -> [Diagnostic] {
         sorted { a, b in

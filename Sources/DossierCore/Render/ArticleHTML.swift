@@ -4,12 +4,18 @@ struct ArticleHTML {
     let briefing: Briefing
     let entities: [Entity]
     let linkMode: SiteConfig.LinkMode
+    /// Notes in reading order: (number, resolved note, its rendered body). Sorted once; the body
+    /// and the print footnotes both use it.
+    let orderedNotes: [(number: Int, note: ResolvedNote, html: String)]
 
-    /// Notes in reading order: (number, resolved note, its rendered body).
-    var orderedNotes: [(number: Int, note: ResolvedNote, html: String)] {
-        briefing.notes.indices
-            .sorted { (briefing.notes[$0].span.paragraph, briefing.notes[$0].span.range.lowerBound, $0) < (briefing.notes[$1].span.paragraph, briefing.notes[$1].span.range.lowerBound, $1) }
-            .enumerated().map { ($0.offset + 1, briefing.notes[$0.element], briefing.noteHTML[$0.element]) }
+    init(briefing: Briefing, entities: [Entity], linkMode: SiteConfig.LinkMode) {
+        self.briefing = briefing
+        self.entities = entities
+        self.linkMode = linkMode
+        let notes = briefing.notes
+        orderedNotes = notes.indices
+            .sorted { (notes[$0].span.paragraph, notes[$0].span.range.lowerBound, $0) < (notes[$1].span.paragraph, notes[$1].span.range.lowerBound, $1) }
+            .enumerated().map { ($0.offset + 1, notes[$0.element], briefing.noteHTML[$0.element]) }
     }
 
     /// The headline as inline HTML (entity links in `all` mode only; headlines read better plain).

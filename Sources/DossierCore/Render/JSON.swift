@@ -12,7 +12,6 @@ public indirect enum JSON: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
     public static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
-    public static func optional(_ value: Int?) -> JSON { value.map(JSON.int) ?? .null }
 
     /// Pretty-printed with two-space indentation, or compact.
     public func serialized(pretty: Bool = false) -> String {
