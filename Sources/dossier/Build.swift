@@ -56,6 +56,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each stage took and the peak memory.")
     var timings = false
 
+    /// What a failed build did to the output folder: nothing.
+    private var untouched: String {
+        FileManager.default.fileExists(atPath: output) ? "\(output)/ left unchanged" : "nothing written to \(output)/"
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -66,7 +71,7 @@ struct Build: ParsableCommand {
         let built = clock.now
         result.diagnostics = site.report(loadDiagnostics, result.diagnostics)
         guard !result.diagnostics.hasErrors else {
-            printError("build failed: \(count(result.diagnostics.errorCount, "error")); \(output)/ left unchanged")
+            printError("build failed: \(count(result.diagnostics.errorCount, "error")); \(untouched)")
             throw ExitCode.failure
         }
         let fileCount: Int
@@ -87,7 +92,7 @@ struct Build: ParsableCommand {
                 if let file = d.location?.file { d.location?.file = "\(output)/\(file)" }
                 return d
             })
-            printError("build failed: \(count(problems.errorCount, "broken link")); \(output)/ left unchanged")
+            printError("build failed: \(count(problems.errorCount, "broken link")); \(untouched)")
             throw ExitCode.failure
         } catch {
             printError("error: \(error)")
