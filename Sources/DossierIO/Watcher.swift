@@ -166,6 +166,7 @@ public struct LiveSourceTree {
         let content = loader.contentDirectory.path
         let templates = loader.templatesDirectory.path
         var folders: Set<String> = []
+        var pathsIn: [String: [String]] = [:]
         var templatesChanged = false
         var everything = false
         for path in changed {
@@ -174,7 +175,10 @@ public struct LiveSourceTree {
             } else if path.hasPrefix(content + "/") {
                 let relative = path.dropFirst(content.count + 1).split(separator: "/")
                 if relative.count == 1, relative[0] == "site.yml" { folders.insert("site.yml") }
-                else if relative.count >= 1, ["articles", "annotations", "entities"].contains(relative[0]) { folders.insert(String(relative[0])) }
+                else if relative.count >= 1, ["articles", "annotations", "entities"].contains(relative[0]) {
+                    folders.insert(String(relative[0]))
+                    pathsIn[String(relative[0]), default: []].append(path)
+                }
                 else if relative.count == 1 { continue }  // other files at the top of Content/ are not read
                 else { everything = true }
             } else if path == content {
@@ -198,9 +202,10 @@ public struct LiveSourceTree {
             forget { forgotten.contains($0) }
             for d in diagnostics { fileDiagnostics[d.location?.file ?? "", default: []].append(d) }
         }
-        if folders.contains("articles") { let files = tree.articles; tree.articles = try relist("articles", "txt", files, changed) }
-        if folders.contains("annotations") { let files = tree.annotations; tree.annotations = try relist("annotations", "md", files, changed) }
-        if folders.contains("entities") { let files = tree.entities; tree.entities = try relist("entities", "md", files, changed) }
+        for (folder, ext, files) in [("articles", "txt", \SourceTree.articles), ("annotations", "md", \.annotations), ("entities", "md", \.entities)]
+        where folders.contains(folder) {
+            if !reread(folder, ext, files, pathsIn[folder] ?? []) { tree[keyPath: files] = try relist(folder, ext, tree[keyPath: files], changed) }
+        }
         if templatesChanged {
             var diagnostics: [Diagnostic] = []
             tree.templates = try loader.templateFiles(diagnostics: &diagnostics)
@@ -213,6 +218,31 @@ public struct LiveSourceTree {
 
     private mutating func forget(_ matches: (String) -> Bool) {
         for key in fileDiagnostics.keys where matches(key) { fileDiagnostics[key] = nil }
+    }
+
+    /// Re-reads edited files in place, the common case, without listing a folder of thousands.
+    /// Returns false, having changed nothing, when a path is not a known file of the folder (created,
+    /// deleted, renamed, or unreadable as text): then the folder is listed again.
+    private mutating func reread(_ folder: String, _ ext: String, _ files: WritableKeyPath<SourceTree, [SourceFile]>, _ paths: [String]) -> Bool {
+        let directory = loader.contentDirectory.appendingPathComponent(folder).path + "/"
+        var updates: [(index: Int, file: SourceFile, diagnostics: [Diagnostic])] = []
+        for path in paths {
+            let name = path.dropFirst(directory.count)
+            guard path.hasPrefix(directory), !name.contains("/"), !name.hasPrefix("."), name.hasSuffix("." + ext) else { return false }
+            let url = URL(fileURLWithPath: path)
+            let display = loader.display(url)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let index = tree[keyPath: files].firstIndex(where: { $0.path == display }) else { return false }
+            var local: [Diagnostic] = []
+            guard let file = try? loader.read(url, diagnostics: &local) else { return false }
+            updates.append((index, file, local))
+        }
+        for update in updates {
+            tree[keyPath: files][update.index] = update.file
+            fileDiagnostics[update.file.path] = update.diagnostics.isEmpty ? nil : update.diagnostics
+        }
+        return true
     }
 
     private mutating func relist(_ folder: String, _ ext: String, _ previous: [SourceFile], _ changed: Set<String>) throws -> [SourceFile] {

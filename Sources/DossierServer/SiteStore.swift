@@ -38,15 +38,13 @@ public final class SiteStore: @unchecked Sendable {
 
     /// Replaces the changed files of a successful build and tells open pages to reload.
     public func publish(_ all: [String: [UInt8]], changed: [String], removed: [String]) {
-        var next = lock.withLock { files }
-        if next.isEmpty {
-            next = all.mapValues { File(bytes: $0, etag: Self.etag($0)) }
-        } else {
-            for path in changed { if let bytes = all[path] { next[path] = File(bytes: bytes, etag: Self.etag(bytes)) } }
-            for path in removed { next[path] = nil }
-        }
+        // Validators are computed before taking the lock; the swap itself is a few dictionary writes.
+        let first = lock.withLock { files.isEmpty }
+        let updates = first ? all.map { ($0.key, File(bytes: $0.value, etag: Self.etag($0.value))) }
+            : changed.compactMap { path in all[path].map { (path, File(bytes: $0, etag: Self.etag($0))) } }
         let listeners = lock.withLock {
-            files = next
+            for (path, file) in updates { files[path] = file }
+            for path in removed { files[path] = nil }
             failure = nil
             generation += 1
             return Array(self.listeners.values)

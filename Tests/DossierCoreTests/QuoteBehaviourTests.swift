@@ -146,27 +146,6 @@ enum QuoteHarness {
         let bogus = [[Mention(entity: 99, range: 0..<500)], [Mention(entity: -1, range: 3..<2000)]]
         _ = QuoteExtractor(entities: QuoteHarness.people).extract(from: QuoteHarness.article(text), mentions: bogus)
     }
-
-    /// Linear time: 2,000 copies of a quote-dense article (8 quotes, 17 paragraphs) in a debug build.
-    /// Release figures for 10,000 articles are in the closing note.
-    @Test func speed() throws {
-        let fixture = try #require(QuoteFixture.all().first { $0.group == "seed" })
-        var diagnostics: [Diagnostic] = []
-        let entities = fixture.entityFiles.compactMap { EntityParser.parse($0, diagnostics: &diagnostics) }
-        let article = try #require(ArticleParser.parse(SourceFile(path: "a.txt", text: fixture.articleText), diagnostics: &diagnostics))
-        let corrected = CorrectedArticle(article: article, corrections: [], diagnostics: &diagnostics)
-        let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
-        let mentions = corrected.blocks.map { matcher.mentions(in: $0.text) }
-        let extractor = QuoteExtractor(entities: entities)
-        let clock = ContinuousClock()
-        var total = 0
-        let elapsed = clock.measure {
-            for _ in 0..<2_000 { total += extractor.extract(from: corrected, mentions: mentions).count }
-        }
-        print("quotes: 2,000 seed articles (\(total) quotes) in \(elapsed) on one core, debug build")
-        #expect(total == 16_000)
-        #expect(elapsed < .seconds(10))   // shared machine: a loose ceiling, the figure is printed
-    }
 }
 
 extension QuoteBehaviourTests {
@@ -189,19 +168,6 @@ extension QuoteBehaviourTests {
         let chain = "Headline\n\nLopez said:\n\n" + String(repeating: "“More words here.\n\n", count: 3_000) + "“End.”"
         let quotes = QuoteHarness.quotes(chain)
         #expect(quotes.count == 1 && quotes.first?.spans.count == 3_001)
-    }
-}
-
-/// A small deterministic generator for the fuzz test.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

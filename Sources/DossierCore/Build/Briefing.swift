@@ -27,6 +27,8 @@ public final class Briefing: Sendable {
     public let noteHTML: [String]
     /// Entity index → mentions in headline, article and annotation.
     public let mentionCounts: [Int: Int]
+    /// The same counts by entity index, ascending: cross-references and fingerprints walk them on every rebuild.
+    public let sortedMentions: [(entity: Int, count: Int)]
 
     public struct Tag: Sendable, Hashable {
         public var name: String
@@ -56,8 +58,19 @@ public final class Briefing: Sendable {
         self.proseHTML = proseHTML
         self.noteHTML = noteHTML
         self.mentionCounts = mentionCounts
+        sortedMentions = mentionCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Publication date used for ordering: the annotation's or article's `published`, else `briefed`.
     public var date: ISODate? { provenance.published ?? briefed }
+
+    /// Site order: newest first, undated last, ties by slug.
+    static func precedes(_ a: Briefing, _ b: Briefing) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.slug < b.slug
+        }
+    }
 }

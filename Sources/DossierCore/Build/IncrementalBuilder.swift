@@ -12,8 +12,19 @@
 public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     private let cache = LinkCache()
+    private let searchRows = SearchRowCache()
+    /// The tree, link result and templates of the previous build, which edits are applied to.
+    private var previousTree: SourceTree?
+    private var linked: LinkedSite?
+    private var templates: (sources: [TemplateSource], set: TemplateSet, diagnostics: [Diagnostic])?
     private var previousJobs: [RenderJob.Key: (fingerprint: Int, paths: [String])] = [:]
-    private var derived: [Int: BriefingHashes] = [:]
+    private var previousKeys: [RenderJob.Key] = []
+    /// Which job wrote each file, so a file a job stops writing is removed only if no other job took it over.
+    private var owners: [String: RenderJob.Key] = [:]
+    /// The previous build's briefings and their hashes, position by position.
+    private var previousBriefings: [Briefing] = []
+    private var previousHashes: [BriefingHashes] = []
+    private var nextToken = 0
     private var coMentions: [String: (inputs: Int, result: [(entity: Int, briefings: Int)])] = [:]
     /// Every file of the last successful build, by output path.
     public private(set) var files: [String: [UInt8]] = [:]
@@ -39,9 +50,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Builds `tree`. On errors the previous files stay as they were and the update lists no changes.
     public func build(_ tree: SourceTree) -> Update {
-        var diagnostics: [Diagnostic] = []
-        let site = SiteLinker.link(tree, options: options, diagnostics: &diagnostics, cache: cache)
-        let templates = TemplateSet(tree.templates, diagnostics: &diagnostics)
+        if linked == nil || previousTree == nil || !linked!.update(to: tree, from: previousTree!, cache: cache) {
+            linked = LinkedSite(tree, options: options, cache: cache)
+        }
+        previousTree = tree
+        let site = linked!.site
+        if templates?.sources != tree.templates {
+            var local: [Diagnostic] = []
+            templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local)
+        }
+        var diagnostics = linked!.diagnostics + templates!.diagnostics
         if options.strict {
             diagnostics = diagnostics.promotingWarnings()
         }
@@ -51,7 +69,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                           renderedJobs: 0, totalJobs: 0)
         }
 
-        var jobs = SiteRenderer(site: site, templates: templates, eagerFragments: false).keyedJobs()
+        var jobs = SiteRenderer(site: site, templates: templates!.set, eagerFragments: false, searchRows: searchRows).keyedJobs()
         let assets = tree.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, bytes: $0.value) }
         jobs.append(RenderJob(.assets, templates: []) { assets })
 
@@ -63,30 +81,42 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         let rendered = concurrentMap(stale) { jobs[$0].render() }
 
-        var nextJobs: [RenderJob.Key: (fingerprint: Int, paths: [String])] = [:]
-        for (j, job) in jobs.enumerated() where previousJobs[job.key] != nil {
-            nextJobs[job.key] = previousJobs[job.key]
-            nextJobs[job.key]!.fingerprint = fingerprints[j]
+        // Jobs that no longer exist give up their files.
+        let keys = jobs.map(\.key)
+        var dropped: [(path: String, job: RenderJob.Key)] = []
+        if keys != previousKeys {
+            let current = Set(keys)
+            for (key, job) in previousJobs where !current.contains(key) {
+                previousJobs[key] = nil
+                dropped += job.paths.map { ($0, key) }
+            }
         }
+        previousKeys = keys
         var changed: [String] = []
-        var written: Set<String> = []
         for (j, output) in zip(stale, rendered) {
-            nextJobs[jobs[j].key] = (fingerprints[j], output.map(\.path))
+            let key = jobs[j].key
+            let paths = output.map(\.path)
+            if let before = previousJobs[key]?.paths, before != paths {
+                let now = Set(paths)
+                dropped += before.filter { !now.contains($0) }.map { ($0, key) }
+            }
+            previousJobs[key] = (fingerprints[j], paths)
             for file in output {
-                written.insert(file.path)
+                owners[file.path] = key
                 if files[file.path] != file.bytes {
                     files[file.path] = file.bytes
                     changed.append(file.path)
                 }
             }
         }
-        var live = written
-        for (_, job) in nextJobs { live.formUnion(job.paths) }
-        let removed = files.keys.filter { !live.contains($0) }.sorted()
-        for path in removed { files[path] = nil }
-        previousJobs = nextJobs
+        var removed: [String] = []
+        for (path, job) in dropped where owners[path] == job {
+            owners[path] = nil
+            files[path] = nil
+            removed.append(path)
+        }
         lastSite = site
-        return Update(diagnostics: diagnostics, site: site, changed: changed.sorted(), removed: removed,
+        return Update(diagnostics: diagnostics, site: site, changed: changed.sorted(), removed: removed.sorted(),
                       analysedBriefings: cache.analysedCount, renderedJobs: stale.count, totalJobs: jobs.count)
     }
 
@@ -94,18 +124,24 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Hashes of a briefing's parts that other pages show, computed once per analysis.
     private struct BriefingHashes {
+        /// New for every analysis: stands for everything the briefing's own page shows of it.
+        var token: Int
         /// Card and row: title, URL, date, source, summary, tags, note and quote counts.
         var card: Int
         /// Quotes with the briefing's title, URL and date (quotes page, entity pages).
         var quotes: Int
         /// Feed entry and sitemap line.
         var feed: Int
+        /// What the search index holds of it: feed fields, quotes, mentions with counts.
+        var search: Int
         /// Which entities it mentions (co-mentions on entity pages).
         var mentionKeys: Int
+        /// Entities whose chips or names its page shows: those mentioned or quoted, ascending.
+        var shown: [Int]
         var hasQuotes: Bool
     }
 
-    private func hashes(of briefing: Briefing) -> BriefingHashes {
+    private func hashes(of briefing: Briefing, token: Int) -> BriefingHashes {
         var card = Hasher()
         card.combine(briefing.title)
         card.combine(briefing.slug)
@@ -120,6 +156,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         quotes.combine(briefing.title)
         quotes.combine(briefing.date)
         quotes.combine(briefing.quotes)
+        let quotesHash = quotes.finalize()
         var feed = Hasher()
         feed.combine(briefing.slug)
         feed.combine(briefing.title)
@@ -128,33 +165,61 @@ public final class IncrementalBuilder: @unchecked Sendable {
         feed.combine(briefing.provenance.source)
         feed.combine(briefing.summaryText)
         feed.combine(briefing.tags)
+        let feedHash = feed.finalize()
         var keys = Hasher()
-        for key in briefing.mentionCounts.keys.sorted() { keys.combine(key) }
-        return BriefingHashes(card: card.finalize(), quotes: quotes.finalize(), feed: feed.finalize(), mentionKeys: keys.finalize(),
-                              hasQuotes: !briefing.quotes.isEmpty)
+        var search = Hasher()
+        search.combine(feedHash)
+        search.combine(quotesHash)
+        for (e, n) in briefing.sortedMentions {
+            keys.combine(e)
+            search.combine(e)
+            search.combine(n)
+        }
+        var shown = Set(briefing.mentionCounts.keys)
+        for quote in briefing.quotes { if let e = quote.entity { shown.insert(e) } }
+        return BriefingHashes(token: token, card: card.finalize(), quotes: quotesHash, feed: feedHash, search: search.finalize(),
+                              mentionKeys: keys.finalize(), shown: shown.sorted(), hasQuotes: !briefing.quotes.isEmpty)
     }
 
     private func fingerprints(of jobs: [RenderJob], site: Site, tree: SourceTree) -> [Int] {
-        // Per briefing, reusing hashes of briefings whose analysis was reused.
-        var nextDerived: [Int: BriefingHashes] = [:]
-        let tokens = site.briefings.map { cache.token(forArticle: $0.articlePath) ?? -1 }
+        // Per briefing, reusing the hashes of briefings whose analysis was reused: found in place
+        // unless the order changed. A briefing not found is hashed anew under a new token.
         var briefingHashes: [BriefingHashes] = []
         briefingHashes.reserveCapacity(site.briefings.count)
-        for (b, token) in tokens.enumerated() {
-            let h = (token >= 0 ? derived[token] : nil) ?? hashes(of: site.briefings[b])
-            if token >= 0 { nextDerived[token] = h }
-            briefingHashes.append(h)
+        var moved: [ObjectIdentifier: BriefingHashes]?
+        for (b, briefing) in site.briefings.enumerated() {
+            if b < previousBriefings.count, previousBriefings[b] === briefing {
+                briefingHashes.append(previousHashes[b])
+                continue
+            }
+            if b >= previousBriefings.count || previousBriefings[b].slug != briefing.slug {
+                if moved == nil {
+                    moved = Dictionary(zip(previousBriefings, previousHashes).map { (ObjectIdentifier($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
+                }
+                if let known = moved![ObjectIdentifier(briefing)] {
+                    briefingHashes.append(known)
+                    continue
+                }
+            }
+            nextToken += 1
+            briefingHashes.append(hashes(of: briefing, token: nextToken))
         }
-        derived = nextDerived
-        let briefingIndex = Dictionary(site.briefings.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let entityIndex = Dictionary(site.entities.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let tagIndex = Dictionary(site.tags.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // Held until the next build: identifiers in `moved` stay unique while their objects live.
+        previousBriefings = site.briefings
+        previousHashes = briefingHashes
         let chips = site.entities.map { entity -> Int in
             var h = Hasher()
             h.combine(entity.slug)
             h.combine(entity.name)
             h.combine(entity.kind)
             h.combine(entity.description)
+            return h.finalize()
+        }
+        // What quote lists show of a speaker: name and page.
+        let speakers = site.entities.map { entity -> Int in
+            var h = Hasher()
+            h.combine(entity.slug)
+            h.combine(entity.name)
             return h.finalize()
         }
         var registry = Hasher()
@@ -176,38 +241,41 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         coMentions = nextCoMentions
 
+        // Jobs of a kind come in runs with the same template list: hash each run's closure once.
         let templateTexts = Dictionary(tree.templates.map { ($0.name, $0.file.text) }, uniquingKeysWith: { a, _ in a })
-        var templateHashes: [[String]: Int] = [:]
-        func templatesHash(_ names: [String]) -> Int {
-            if let known = templateHashes[names] { return known }
+        var templateHashes: [Int] = []
+        templateHashes.reserveCapacity(jobs.count)
+        var last: (names: [String], hash: Int)?
+        for job in jobs {
+            if let last, last.names == job.templates {
+                templateHashes.append(last.hash)
+                continue
+            }
             var h = Hasher()
-            for name in Self.closure(of: names, in: templateTexts) {
+            for name in Self.closure(of: job.templates, in: templateTexts) {
                 h.combine(name)
                 h.combine(templateTexts[name])
             }
-            let value = h.finalize()
-            templateHashes[names] = value
-            return value
+            last = (job.templates, h.finalize())
+            templateHashes.append(last!.hash)
         }
-        for job in jobs { _ = templatesHash(job.templates) }
-        let config = site.config
+        var configHasher = Hasher()
+        configHasher.combine(site.config)
+        let config = configHasher.finalize()
 
         return concurrentMap(Array(jobs.indices)) { j -> Int in
             let job = jobs[j]
             var h = Hasher()
             h.combine(job.key)
             h.combine(config)
-            h.combine(templateHashes[job.templates])
+            h.combine(templateHashes[j])
             switch job.key {
             case .index:
                 for hashes in briefingHashes { h.combine(hashes.card) }
-            case .briefing(let slug):
-                guard let b = briefingIndex[slug] else { return 0 }
-                let briefing = site.briefings[b]
-                h.combine(tokens[b])
-                var shown = Set(briefing.mentionCounts.keys)
-                for quote in briefing.quotes { if let e = quote.entity { shown.insert(e) } }
-                for e in shown.sorted() { h.combine(e); h.combine(chips[e]) }
+            case .briefing:
+                let b = job.subject
+                h.combine(briefingHashes[b].token)
+                for e in briefingHashes[b].shown { h.combine(e); h.combine(chips[e]) }
                 for n in [b - 1, b + 1] where site.briefings.indices.contains(n) {
                     h.combine(n - b)
                     h.combine(site.briefings[n].title)
@@ -216,7 +284,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             case .entityIndex:
                 for e in site.entities.indices { h.combine(chips[e]); h.combine(site.entityMentionTotals[e]) }
             case .entity(let slug):
-                guard let e = entityIndex[slug] else { return 0 }
+                let e = job.subject
                 h.combine(site.entities[e])
                 h.combine(site.entityMentionTotals[e])
                 h.combine(e)
@@ -231,14 +299,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 }
             case .tagIndex:
                 for tag in site.tags { h.combine(tag.slug); h.combine(tag.name); h.combine(tag.briefings.count) }
-            case .tag(let slug):
-                guard let t = tagIndex[slug] else { return 0 }
+            case .tag:
+                let t = job.subject
                 h.combine(site.tags[t].name)
                 for b in site.tags[t].briefings { h.combine(briefingHashes[b].card) }
             case .quotes:
                 for (b, briefing) in site.briefings.enumerated() where briefingHashes[b].hasQuotes {
                     h.combine(briefingHashes[b].quotes)
-                    for quote in briefing.quotes { if let e = quote.entity { h.combine(chips[e]) } }
+                    for quote in briefing.quotes { if let e = quote.entity { h.combine(speakers[e]) } }
                 }
             case .feeds:
                 for hashes in briefingHashes { h.combine(hashes.feed) }
@@ -252,11 +320,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 }
             case .search:
                 // What SearchIndex reads: feed fields, quotes, mention counts, every entity's names.
-                for (b, briefing) in site.briefings.enumerated() {
-                    h.combine(briefingHashes[b].feed)
-                    h.combine(briefingHashes[b].quotes)
-                    for (e, n) in briefing.mentionCounts.sorted(by: { $0.key < $1.key }) { h.combine(e); h.combine(n) }
-                }
+                for hashes in briefingHashes { h.combine(hashes.search) }
                 for entity in site.entities { h.combine(entity.slug); h.combine(entity.name); h.combine(entity.kind); h.combine(entity.aliases) }
             case .assets:
                 for (path, bytes) in tree.assets.sorted(by: { $0.key < $1.key }) { h.combine(path); h.combine(bytes) }

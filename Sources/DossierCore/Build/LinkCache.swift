@@ -28,7 +28,6 @@ public final class LinkCache: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         /// Descriptions of the entities the briefing mentions or quotes: they appear in link titles.
         var descriptions: [Int: String?]
-        var token: Int
         var generation: Int
     }
 
@@ -38,7 +37,6 @@ public final class LinkCache: @unchecked Sendable {
     private var entities: [String: Entry<Entity?>] = [:]
     private var analyses: [String: Analysis] = [:]
     private var generation = 0
-    private var nextToken = 0
     private var registry = 0
     /// Descriptions of the registry's entities by index: all an analysis needs to know of them.
     private var registryDescriptions: [String?] = []
@@ -53,6 +51,11 @@ public final class LinkCache: @unchecked Sendable {
             generation += 1
             analysedCount = 0
         }
+    }
+
+    /// Starts a rebuild that reads only the files it knows changed: nothing is dropped after it.
+    func beginStep() {
+        lock.withLock { analysedCount = 0 }
     }
 
     func finishBuild() {
@@ -78,6 +81,19 @@ public final class LinkCache: @unchecked Sendable {
         lock.withLock {
             registry = hasher.finalize()
             registryDescriptions = entities.map(\.description)
+        }
+    }
+
+    /// Like `setRegistry`, for a change the caller has shown to leave the analyses of every article
+    /// but those in `redone` as they are: their cached analyses are carried over to the new registry.
+    func renewRegistry(_ entities: [Entity], linkMode: SiteConfig.LinkMode, extractQuotes: Bool, except redone: Set<String>) {
+        let old = lock.withLock { registry }
+        setRegistry(entities, linkMode: linkMode, extractQuotes: extractQuotes)
+        lock.withLock {
+            guard registry != old else { return }
+            for key in analyses.keys where !redone.contains(key) && analyses[key]!.inputs.registry == old {
+                analyses[key]!.inputs.registry = registry
+            }
         }
     }
 
@@ -128,16 +144,10 @@ public final class LinkCache: @unchecked Sendable {
         for quote in briefing.quotes { if let e = quote.entity { described.insert(e) } }
         let descriptions = Dictionary(uniqueKeysWithValues: described.filter { entities.indices.contains($0) }.map { ($0, entities[$0]) })
         lock.withLock {
-            nextToken += 1
             analysedCount += 1
             analyses[article.path] = Analysis(inputs: inputs, briefing: briefing, diagnostics: diagnostics, descriptions: descriptions,
-                                              token: nextToken, generation: current)
+                                              generation: current)
         }
         return (briefing, diagnostics)
-    }
-
-    /// Changes whenever the briefing of `articlePath` is analysed anew; equal tokens mean equal briefings.
-    func token(forArticle articlePath: String) -> Int? {
-        lock.withLock { analyses[articlePath]?.token }
     }
 }

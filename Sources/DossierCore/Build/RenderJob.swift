@@ -9,12 +9,16 @@ public struct RenderJob: Sendable {
     }
 
     public var key: Key
+    /// Index of the briefing, entity or tag the job renders (in `Site`'s arrays), so fingerprints
+    /// need no lookup by slug; 0 for site-wide jobs.
+    public var subject: Int
     /// Templates the job renders with; the partials and layouts they include count too.
     public var templates: [String]
     public var render: @Sendable () -> [OutputFile]
 
-    public init(_ key: Key, templates: [String], render: @escaping @Sendable () -> [OutputFile]) {
+    public init(_ key: Key, subject: Int = 0, templates: [String], render: @escaping @Sendable () -> [OutputFile]) {
         self.key = key
+        self.subject = subject
         self.templates = templates
         self.render = render
     }

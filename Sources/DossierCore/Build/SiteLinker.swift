@@ -1,93 +1,295 @@
-import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parse and link stages: source tree in, `Site` and diagnostics out.
 public enum SiteLinker {
     /// With a `cache` (incremental rebuilds), unchanged files are not parsed again and unchanged
     /// briefings not analysed again.
     public static func link(_ tree: SourceTree, options: BuildOptions, diagnostics: inout [Diagnostic], cache: LinkCache? = nil) -> Site {
+        let linked = LinkedSite(tree, options: options, cache: cache)
+        diagnostics.append(contentsOf: linked.diagnostics)
+        return linked.site
+    }
+}
+
+/// The link stage's result together with what a rebuild needs to redo only part of it: the parsed
+/// files, the analyzer, and the diagnostics filed by the file or briefing they came from.
+struct LinkedSite {
+    private(set) var site: Site
+    private let options: BuildOptions
+    private var analyzer: BriefingAnalyzer
+    /// Parsed files by path; articles that did not parse are absent.
+    private var articles: [String: Article]
+    private var annotations: [String: Annotation]
+    /// The annotation paired with each article, by the article's file name.
+    private var pairing: [String: Annotation]
+    /// Position of each source file in the tree, articles by file name and annotations by path
+    /// (`update` requires unchanged paths, so positions stay valid).
+    private let articlePositions: [String: Int]
+    private let annotationPositions: [String: Int]
+    /// Config problems; entity and alias problems; annotation pairing problems; parse problems by
+    /// file path; analysis problems by article file name. Only non-empty lists are kept.
+    private var configDiagnostics: [Diagnostic]
+    private var entityDiagnostics: [Diagnostic]
+    private var pairingDiagnostics: [Diagnostic]
+    private var fileDiagnostics: [String: [Diagnostic]]
+    private var briefingDiagnostics: [String: [Diagnostic]]
+
+    /// Every problem, unsorted. Within one file, parse problems come before pairing and analysis
+    /// ones, as the stages ran: display sorting (by location, stable) then gives one order.
+    var diagnostics: [Diagnostic] {
+        var all = configDiagnostics + entityDiagnostics
+        for path in fileDiagnostics.keys.sorted() { all += fileDiagnostics[path]! }
+        all += pairingDiagnostics
+        for name in briefingDiagnostics.keys.sorted() { all += briefingDiagnostics[name]! }
+        return all
+    }
+
+    /// Links the whole tree, reusing `cache`'s parses and analyses where their inputs are unchanged.
+    init(_ tree: SourceTree, options: BuildOptions, cache: LinkCache?) {
         cache?.beginBuild()
         defer { cache?.finishBuild() }
-        // Parse.
-        var config = SiteConfigParser.parse(tree.siteConfig, diagnostics: &diagnostics)
+        self.options = options
+        var configDiagnostics: [Diagnostic] = []
+        var config = SiteConfigParser.parse(tree.siteConfig, diagnostics: &configDiagnostics)
         if let override = options.baseURL {
             if let normalized = SiteConfigParser.normalizeBaseURL(override) {
                 config.baseURL = normalized
             } else {
-                diagnostics.append(.error(.parse, "--base-url must be an absolute http(s) URL, got '\(override)'", at: nil))
+                configDiagnostics.append(.error(.parse, "--base-url must be an absolute http(s) URL, got '\(override)'", at: nil))
             }
         }
-        let entities = parseEntities(tree.entities, cache: cache, diagnostics: &diagnostics)
-        var articles: [String: Article] = [:]
-        let parsedArticles = concurrentMap(tree.articles) { file -> (Article?, [Diagnostic]) in
-            var local: [Diagnostic] = []
-            guard EntityParser.isValidSlug(file.stem) else {
-                local.append(.error(.parse, "article file name '\(file.fileName)' cannot be used in a URL", at: SourceLocation(file: file.path),
-                                    notes: ["rename it with lowercase letters, digits, '-' and '_' only, e.g. '\(Slug.make(file.stem)).txt'"]))
-                return (nil, local)
+        var entityDiagnostics: [Diagnostic] = []
+        let entities = Self.parseEntities(tree.entities, cache: cache, diagnostics: &entityDiagnostics)
+        let matcher = EntityMatcher(entities: entities, diagnostics: &entityDiagnostics)
+        cache?.setRegistry(entities, linkMode: config.linkEntities, extractQuotes: options.extractQuotes)
+        analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil,
+                                    linkMode: config.linkEntities)
+        self.configDiagnostics = configDiagnostics
+        self.entityDiagnostics = entityDiagnostics
+
+        fileDiagnostics = [:]
+        let parsedArticles = concurrentMap(tree.articles) { Self.parseArticle($0, cache: cache) }
+        articles = [:]
+        var articlesByName: [String: Article] = [:]
+        for (file, (article, local)) in zip(tree.articles, parsedArticles) {
+            if !local.isEmpty { fileDiagnostics[file.path] = local }
+            if let article {
+                articles[file.path] = article
+                articlesByName[article.fileName] = article
             }
-            guard let cache else { return (ArticleParser.parse(file, diagnostics: &local), local) }
-            return cache.article(file) { (ArticleParser.parse(file, diagnostics: &local), local) }
         }
-        for (article, local) in parsedArticles {
-            diagnostics.append(contentsOf: local)
-            if let article { articles[article.fileName] = article }
+        let sortedAnnotations = tree.annotations.sorted(by: { $0.path < $1.path })
+        let parsedAnnotations = concurrentMap(sortedAnnotations) { Self.parseAnnotation($0, cache: cache) }
+        var annotations: [String: Annotation] = [:]
+        for (file, (annotation, local)) in zip(sortedAnnotations, parsedAnnotations) {
+            if !local.isEmpty { fileDiagnostics[file.path] = local }
+            annotations[file.path] = annotation
         }
-        let annotations = pairAnnotations(tree.annotations, articles: articles, cache: cache, diagnostics: &diagnostics)
+        self.annotations = annotations
+        var pairingDiagnostics: [Diagnostic] = []
+        let pairing = Self.pair(parsedAnnotations.map(\.0), articles: articlesByName, diagnostics: &pairingDiagnostics)
+        let articlePositions = Dictionary(tree.articles.enumerated().map { ($0.element.fileName, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let annotationPositions = Dictionary(tree.annotations.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        (self.pairing, self.pairingDiagnostics, self.articlePositions, self.annotationPositions) = (pairing, pairingDiagnostics, articlePositions, annotationPositions)
 
         // Link, one briefing per task.
-        let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
-        cache?.setRegistry(entities, linkMode: config.linkEntities, extractQuotes: options.extractQuotes)
-        let texts = cache == nil ? [:] : Dictionary((tree.articles + tree.annotations).map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
-        let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil, linkMode: config.linkEntities)
-        let work = articles.keys.sorted().compactMap { name -> (Article, Annotation?)? in
-            let annotation = annotations[name]
-            if annotation?.draft == true, !options.includeDrafts { return nil }
-            return (articles[name]!, annotation)
+        let includeDrafts = options.includeDrafts
+        let work = articlesByName.keys.sorted().compactMap { name -> Article? in
+            pairing[name]?.draft == true && !includeDrafts ? nil : articlesByName[name]
         }
-        let results = concurrentMap(work) { article, annotation in
-            var local: [Diagnostic] = []
-            guard let cache else { return (analyzer.analyze(article: article, annotation: annotation, diagnostics: &local), local) }
-            return cache.analysis(article: article, articleText: texts[article.path] ?? "", annotation: annotation,
-                                  annotationText: annotation.flatMap { texts[$0.path] }) {
-                (analyzer.analyze(article: article, annotation: annotation, diagnostics: &local), local)
-            }
+        let analyzer = analyzer
+        let results = concurrentMap(work) { article in
+            let annotation = pairing[article.fileName]
+            return Self.analyze(article, articleText: articlePositions[article.fileName].map { tree.articles[$0].text } ?? "",
+                                annotation: annotation, annotationText: annotation.flatMap { annotationPositions[$0.path] }.map { tree.annotations[$0].text },
+                                analyzer: analyzer, cache: cache)
         }
+        briefingDiagnostics = [:]
         var briefings: [Briefing] = []
-        for (briefing, local) in results {
+        briefings.reserveCapacity(results.count)
+        for (article, (briefing, local)) in zip(work, results) {
             briefings.append(briefing)
-            diagnostics.append(contentsOf: local)
+            if !local.isEmpty { briefingDiagnostics[article.fileName] = local }
         }
-        briefings.sort { a, b in
-            switch (a.date, b.date) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.slug < b.slug
-            }
+        briefings.sort(by: Briefing.precedes)
+        site = Site(config: config, entities: entities, briefings: briefings)
+    }
+
+    /// Applies a change to `tree` since `previous` (the tree this site was linked from) by parsing
+    /// and analysing only the changed articles and annotations. Returns false, having changed
+    /// nothing, for any other change (config, entities, files added, removed or re-paired, drafts
+    /// switched, pairing errors): then link the tree from scratch, with the same cache.
+    mutating func update(to tree: SourceTree, from previous: SourceTree, cache: LinkCache) -> Bool {
+        guard pairingDiagnostics.isEmpty, tree.siteConfig == previous.siteConfig,
+              let changedEntities = Self.changedFiles(tree.entities, previous.entities),
+              let changedArticles = Self.changedFiles(tree.articles, previous.articles),
+              let changedAnnotations = Self.changedFiles(tree.annotations, previous.annotations)
+        else { return false }
+        cache.beginStep()
+        if changedEntities.isEmpty, changedArticles.isEmpty, changedAnnotations.isEmpty { return true }
+        var registry: RegistryChange?
+        if !changedEntities.isEmpty {
+            guard entityDiagnostics.isEmpty, let change = registryChange(changedEntities, tree: tree, cache: cache) else { return false }
+            registry = change
         }
 
-        // Cross-references.
-        var entityBriefings = [[(briefing: Int, mentions: Int)]](repeating: [], count: entities.count)
-        var totals = [Int](repeating: 0, count: entities.count)
-        var tagIndex: [String: Int] = [:]
-        var tags: [Site.TagGroup] = []
-        for (b, briefing) in briefings.enumerated() {
-            for (entity, count) in briefing.mentionCounts.sorted(by: { $0.key < $1.key }) {
-                entityBriefings[entity].append((b, count))
-                totals[entity] += count
-            }
-            for tag in briefing.tags {
-                if let t = tagIndex[tag.slug] {
-                    tags[t].briefings.append(b)
-                } else {
-                    tagIndex[tag.slug] = tags.count
-                    tags.append(Site.TagGroup(slug: tag.slug, name: tag.name, briefings: [b]))
+        var newArticles: [String: (Article, [Diagnostic])] = [:]
+        var affected = registry?.briefings ?? []
+        for file in changedArticles {
+            guard articles[file.path] != nil else { return false }
+            let (article, local) = Self.parseArticle(file, cache: cache)
+            guard let article else { return false }
+            newArticles[file.path] = (article, local)
+            affected.insert(article.fileName)
+        }
+        var newAnnotations: [String: (Annotation, [Diagnostic])] = [:]
+        for file in changedAnnotations {
+            guard let old = annotations[file.path] else { return false }
+            let (annotation, local) = Self.parseAnnotation(file, cache: cache)
+            guard annotation.articleFile == old.articleFile, annotation.draft == old.draft else { return false }
+            newAnnotations[file.path] = (annotation, local)
+            affected.insert(annotation.articleFile)
+        }
+
+        // Commit: nothing below can fail.
+        if let registry {
+            site.entities = registry.entities
+            analyzer = registry.analyzer
+            let redone = Set(registry.briefings.compactMap { articlePositions[$0].map { tree.articles[$0].path } })
+            cache.renewRegistry(registry.entities, linkMode: site.config.linkEntities, extractQuotes: options.extractQuotes, except: redone)
+        }
+        for (path, (article, local)) in newArticles {
+            articles[path] = article
+            fileDiagnostics[path] = local.isEmpty ? nil : local
+        }
+        for (path, (annotation, local)) in newAnnotations {
+            annotations[path] = annotation
+            pairing[annotation.articleFile] = annotation
+            fileDiagnostics[path] = local.isEmpty ? nil : local
+        }
+        let (pairing, articles, annotationPositions, analyzer, includeDrafts) = (pairing, articles, annotationPositions, analyzer, options.includeDrafts)
+        let work = affected.sorted().compactMap { name -> (name: String, article: Article, text: String)? in
+            guard let position = articlePositions[name], let article = articles[tree.articles[position].path] else { return nil }
+            if pairing[name]?.draft == true, !includeDrafts { return nil }
+            return (name, article, tree.articles[position].text)
+        }
+        let results = concurrentMap(work) { name, article, text in
+            let annotation = pairing[name]
+            return Self.analyze(article, articleText: text, annotation: annotation,
+                                annotationText: annotation.flatMap { annotationPositions[$0.path] }.map { tree.annotations[$0].text },
+                                analyzer: analyzer, cache: cache)
+        }
+        var replaced: [Briefing] = []
+        for (item, (briefing, local)) in zip(work, results) {
+            briefingDiagnostics[item.name] = local.isEmpty ? nil : local
+            replaced.append(briefing)
+        }
+        // In place when order and tags stay; else the site is cross-referenced anew.
+        var pending: [(index: Int, briefing: Briefing)] = []
+        for briefing in replaced {
+            guard let b = site.briefings.firstIndex(where: { $0.articlePath == briefing.articlePath }) else { continue }
+            if pending.isEmpty, site.replaceBriefing(at: b, with: briefing) { continue }
+            pending.append((b, briefing))
+        }
+        if !pending.isEmpty {
+            var briefings = site.briefings
+            for (b, briefing) in pending { briefings[b] = briefing }
+            site = Site(config: site.config, entities: site.entities, briefings: briefings.sorted(by: Briefing.precedes))
+        }
+        return true
+    }
+
+    /// New entities and what they change, when entity files changed but each still parses cleanly
+    /// under its old slug and kind and no alias is claimed twice.
+    private struct RegistryChange {
+        var entities: [Entity]
+        var analyzer: BriefingAnalyzer
+        /// Article file names of the briefings to analyse again: those that mention or quote a
+        /// changed entity, or whose text contains a name or alias that was added or removed.
+        var briefings: Set<String>
+    }
+
+    private func registryChange(_ files: [SourceFile], tree: SourceTree, cache: LinkCache) -> RegistryChange? {
+        var entities = site.entities
+        var changed: Set<Int> = []
+        var forms: Set<String> = []
+        for file in files {
+            var local: [Diagnostic] = []
+            let (parsed, diagnostics) = cache.entity(file) { (EntityParser.parse(file, diagnostics: &local), local) }
+            guard let entity = parsed, diagnostics.isEmpty, let e = entities.firstIndex(where: { $0.path == file.path }),
+                  entities[e].slug == entity.slug, entities[e].kind == entity.kind else { return nil }
+            let before = Set(entities[e].surfaceForms.map { $0.trimmingWhitespace() })
+            forms.formUnion(before.symmetricDifference(entity.surfaceForms.map { $0.trimmingWhitespace() }).filter { !$0.isEmpty })
+            entities[e] = entity
+            changed.insert(e)
+        }
+        var diagnostics: [Diagnostic] = []
+        let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
+        guard diagnostics.isEmpty else { return nil }
+        let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil,
+                                        linkMode: site.config.linkEntities)
+        // Matches can change only where an added or removed form occurs in the text analysed.
+        let needles = forms.map { Array($0.utf8) }
+        let annotationPositions = annotationPositions
+        let hits = concurrentMap(site.briefings) { briefing -> Bool in
+            if briefing.mentionCounts.keys.contains(where: changed.contains) { return true }
+            if briefing.quotes.contains(where: { $0.entity.map(changed.contains) ?? false }) { return true }
+            guard !needles.isEmpty else { return false }
+            let annotation = briefing.annotationPath.flatMap { annotationPositions[$0] }.map { tree.annotations[$0].text }
+            let texts = briefing.article.blocks.map(\.text) + (annotation.map { [$0] } ?? [])
+            return texts.contains { text in needles.contains { Self.contains(text, $0) } }
+        }
+        var briefings: Set<String> = []
+        for (briefing, hit) in zip(site.briefings, hits) where hit { briefings.insert(SourceFile(path: briefing.articlePath, text: "").fileName) }
+        return RegistryChange(entities: entities, analyzer: analyzer, briefings: briefings)
+    }
+
+    /// Whether `text` holds `needle` (not empty) byte for byte.
+    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            needle.withUnsafeBufferPointer { pattern in
+                guard let base = haystack.baseAddress, let first = pattern.first, haystack.count >= pattern.count else { return false }
+                var start = 0
+                while start <= haystack.count - pattern.count {
+                    guard let hit = memchr(base + start, Int32(first), haystack.count - pattern.count - start + 1) else { return false }
+                    if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
                 }
+                return false
             }
         }
-        tags.sort { $0.slug < $1.slug }
-        return Site(config: config, entities: entities, briefings: briefings, entityBriefings: entityBriefings,
-                    entityMentionTotals: totals, tags: tags)
+    }
+
+    // MARK: Steps
+
+    private static func parseArticle(_ file: SourceFile, cache: LinkCache?) -> (Article?, [Diagnostic]) {
+        var local: [Diagnostic] = []
+        guard EntityParser.isValidSlug(file.stem) else {
+            local.append(.error(.parse, "article file name '\(file.fileName)' cannot be used in a URL", at: SourceLocation(file: file.path),
+                                notes: ["rename it with lowercase letters, digits, '-' and '_' only, e.g. '\(Slug.make(file.stem)).txt'"]))
+            return (nil, local)
+        }
+        guard let cache else { return (ArticleParser.parse(file, diagnostics: &local), local) }
+        return cache.article(file) { (ArticleParser.parse(file, diagnostics: &local), local) }
+    }
+
+    private static func parseAnnotation(_ file: SourceFile, cache: LinkCache?) -> (Annotation, [Diagnostic]) {
+        var local: [Diagnostic] = []
+        guard let cache else { return (AnnotationParser.parse(file, diagnostics: &local), local) }
+        return cache.annotation(file) { (AnnotationParser.parse(file, diagnostics: &local), local) }
+    }
+
+    private static func analyze(_ article: Article, articleText: String, annotation: Annotation?, annotationText: String?,
+                                analyzer: BriefingAnalyzer, cache: LinkCache?) -> (Briefing, [Diagnostic]) {
+        var local: [Diagnostic] = []
+        guard let cache else { return (analyzer.analyze(article: article, annotation: annotation, diagnostics: &local), local) }
+        return cache.analysis(article: article, articleText: articleText, annotation: annotation, annotationText: annotationText) {
+            (analyzer.analyze(article: article, annotation: annotation, diagnostics: &local), local)
+        }
     }
 
     private static func parseEntities(_ files: [SourceFile], cache: LinkCache?, diagnostics: inout [Diagnostic]) -> [Entity] {
@@ -104,33 +306,38 @@ public enum SiteLinker {
         return entities
     }
 
-    /// Matches each annotation to its article by `article:` or by file stem.
-    private static func pairAnnotations(_ files: [SourceFile], articles: [String: Article], cache: LinkCache?, diagnostics: inout [Diagnostic]) -> [String: Annotation] {
+    /// Matches each annotation (in path order) to its article by `article:` or by file stem.
+    private static func pair(_ annotations: [Annotation], articles: [String: Article], diagnostics: inout [Diagnostic]) -> [String: Annotation] {
         var result: [String: Annotation] = [:]
-        let parsed = concurrentMap(files.sorted(by: { $0.path < $1.path })) { file -> (SourceFile, Annotation, [Diagnostic]) in
-            var local: [Diagnostic] = []
-            guard let cache else { return (file, AnnotationParser.parse(file, diagnostics: &local), local) }
-            let (annotation, diagnostics) = cache.annotation(file) { (AnnotationParser.parse(file, diagnostics: &local), local) }
-            return (file, annotation, diagnostics)
-        }
-        for (file, annotation, local) in parsed {
-            diagnostics.append(contentsOf: local)
+        for annotation in annotations {
             guard articles[annotation.articleFile] != nil else {
                 var notes = ["an annotation annotates articles/\(annotation.articleFile); add that article or set 'article:' in the front matter"]
                 if let guess = nearest(annotation.articleFile, in: Array(articles.keys)) { notes.insert("did you mean '\(guess)'?", at: 0) }
                 diagnostics.append(.error(.link, "annotation's article '\(annotation.articleFile)' does not exist",
-                                          at: annotation.articleLocation ?? SourceLocation(file: file.path), notes: notes))
+                                          at: annotation.articleLocation ?? SourceLocation(file: annotation.path), notes: notes))
                 continue
             }
             if let other = result[annotation.articleFile] {
                 diagnostics.append(.error(.link, "'\(annotation.articleFile)' is annotated twice, here and in \(other.path)",
-                                          at: annotation.articleLocation ?? SourceLocation(file: file.path),
+                                          at: annotation.articleLocation ?? SourceLocation(file: annotation.path),
                                           notes: ["merge the two annotations into one file"]))
                 continue
             }
             result[annotation.articleFile] = annotation
         }
         return result
+    }
+
+    /// The files of `current` whose text differs from `previous`, or nil when the lists differ in
+    /// paths. Positional, and cheap for unchanged files: their strings share storage.
+    private static func changedFiles(_ current: [SourceFile], _ previous: [SourceFile]) -> [SourceFile]? {
+        guard current.count == previous.count else { return nil }
+        var changed: [SourceFile] = []
+        for (now, before) in zip(current, previous) {
+            guard now.path == before.path else { return nil }
+            if now.text != before.text { changed.append(now) }
+        }
+        return changed
     }
 }
 

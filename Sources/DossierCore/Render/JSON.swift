@@ -7,6 +7,8 @@ public indirect enum JSON: Sendable, Hashable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// JSON text serialized earlier (compact), written as is: rows a rebuild kept from the last one.
+    case raw(String)
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
@@ -26,6 +28,7 @@ public indirect enum JSON: Sendable, Hashable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
         case .string(let s): JSON.writeString(s, to: &out)
+        case .raw(let text): out += text
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "["

@@ -31,9 +31,13 @@ struct SiteRenderer: Sendable {
     /// Entity and tag pages list this many briefings per page.
     static let listPageSize = 100
 
-    init(site: Site, templates: TemplateSet, eagerFragments: Bool = true) {
+    /// Search-index rows kept across incremental rebuilds.
+    private let searchRows: SearchRowCache?
+
+    init(site: Site, templates: TemplateSet, eagerFragments: Bool = true, searchRows: SearchRowCache? = nil) {
         self.site = site
         self.templates = templates
+        self.searchRows = searchRows
         func fragments(_ template: String, depths: [Int], _ view: @escaping (Int, Int) -> Any) -> [Int: [String]] {
             guard eagerFragments else { return [:] }
             var result: [Int: [String]] = [:]
@@ -61,16 +65,16 @@ struct SiteRenderer: Sendable {
         var jobs: [RenderJob] = []
         jobs.append(RenderJob(.index, templates: ["index", "partials/card"]) { indexPages() })
         for b in site.briefings.indices {
-            jobs.append(RenderJob(.briefing(site.briefings[b].slug), templates: ["briefing", "partials/entity-chip"]) { briefingFiles(b) })
+            jobs.append(RenderJob(.briefing(site.briefings[b].slug), subject: b, templates: ["briefing", "partials/entity-chip"]) { briefingFiles(b) })
         }
         jobs.append(RenderJob(.entityIndex, templates: ["entities", "partials/entity-chip"]) { [entityIndexPage()] })
         for e in site.entities.indices {
-            jobs.append(RenderJob(.entity(site.entities[e].slug), templates: ["entity", "partials/row", "partials/entity-chip"]) { entityPages(e) })
+            jobs.append(RenderJob(.entity(site.entities[e].slug), subject: e, templates: ["entity", "partials/row", "partials/entity-chip"]) { entityPages(e) })
         }
         jobs.append(RenderJob(.tagIndex, templates: ["tags"]) { [tagIndexPage()] })
-        for t in site.tags.indices { jobs.append(RenderJob(.tag(site.tags[t].slug), templates: ["tag", "partials/row"]) { tagPages(t) }) }
+        for t in site.tags.indices { jobs.append(RenderJob(.tag(site.tags[t].slug), subject: t, templates: ["tag", "partials/row"]) { tagPages(t) }) }
         jobs.append(RenderJob(.quotes, templates: ["quotes", "404"]) { [quotesPage(), notFoundPage()] })
-        jobs.append(RenderJob(.search, templates: ["search"]) { [searchPage()] + SearchIndex(site: site).files() })
+        jobs.append(RenderJob(.search, templates: ["search"]) { [searchPage()] + SearchIndex(site: site, rows: searchRows).files() })
         jobs.append(RenderJob(.feeds, templates: []) { SiteFeeds(site: site).files() })
         return jobs
     }

@@ -7,6 +7,8 @@ struct TestSite {
     var articles: [String: String] = [:]
     var annotations: [String: String] = [:]
     var entities: [String: String] = [:]
+    /// Text appended to default templates, by template name.
+    var templateEdits: [String: String] = [:]
 
     /// The repository's default templates and assets, read once.
     static let defaultTemplates: [TemplateSource] = {
@@ -29,7 +31,10 @@ struct TestSite {
             articles: articles.sorted { $0.key < $1.key }.map { SourceFile(path: "Content/articles/\($0.key)", text: $0.value) },
             annotations: annotations.sorted { $0.key < $1.key }.map { SourceFile(path: "Content/annotations/\($0.key)", text: $0.value) },
             entities: entities.sorted { $0.key < $1.key }.map { SourceFile(path: "Content/entities/\($0.key)", text: $0.value) },
-            templates: Self.defaultTemplates)
+            templates: Self.defaultTemplates.map { template in
+                guard let edit = templateEdits[template.name] else { return template }
+                return TemplateSource(name: template.name, file: SourceFile(path: template.file.path, text: template.file.text + edit))
+            })
     }
 
     func build(_ options: BuildOptions = BuildOptions()) -> (files: [String: String], diagnostics: [Diagnostic]) {
