@@ -13,7 +13,7 @@ public final class Watcher: @unchecked Sendable {
     public let settle: Duration
     private let stopped = LockedFlag()
 
-    public init(directories: [URL], settle: Duration = .milliseconds(20)) {
+    public init(directories: [URL], settle: Duration = .milliseconds(10)) {
         self.directories = directories.map(\.standardizedFileURL)
         self.settle = settle
     }
@@ -221,19 +221,24 @@ public struct LiveSourceTree {
     }
 
     /// Re-reads edited files in place, the common case, without listing a folder of thousands.
-    /// Returns false, having changed nothing, when a path is not a known file of the folder (created,
-    /// deleted, renamed, or unreadable as text): then the folder is listed again.
+    /// Paths that never mattered are skipped: hidden files, and files that came and went without
+    /// being part of the tree (an editor's temporary file, renamed over the original). Returns
+    /// false, having changed nothing, when a file of the folder was created, deleted or cannot be
+    /// read as text: then the folder is listed again.
     private mutating func reread(_ folder: String, _ ext: String, _ files: WritableKeyPath<SourceTree, [SourceFile]>, _ paths: [String]) -> Bool {
         let directory = loader.contentDirectory.appendingPathComponent(folder).path + "/"
         var updates: [(index: Int, file: SourceFile, diagnostics: [Diagnostic])] = []
         for path in paths {
             let name = path.dropFirst(directory.count)
-            guard path.hasPrefix(directory), !name.contains("/"), !name.hasPrefix("."), name.hasSuffix("." + ext) else { return false }
+            guard path.hasPrefix(directory), !name.contains("/") else { return false }
+            if name.hasPrefix(".") { continue }
             let url = URL(fileURLWithPath: path)
             let display = loader.display(url)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let index = tree[keyPath: files].firstIndex(where: { $0.path == display }) else { return false }
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            let index = tree[keyPath: files].firstIndex(where: { $0.path == display })
+            if !exists, index == nil, fileDiagnostics[display] == nil { continue }
+            guard exists, name.hasSuffix("." + ext), let index else { return false }
             var local: [Diagnostic] = []
             guard let file = try? loader.read(url, diagnostics: &local) else { return false }
             updates.append((index, file, local))

@@ -12,6 +12,11 @@ public final class PreviewSession: @unchecked Sendable {
     private var live: LiveSourceTree
     private let report: @Sendable (Report) -> Void
     private let watcher: Watcher
+    private let reportLock = NSLock()
+    private var latestReport: Report?
+
+    /// What the most recent build did.
+    public var lastReport: Report? { reportLock.withLock { latestReport } }
 
     /// What one build did, for the terminal.
     public struct Report: Sendable {
@@ -51,6 +56,7 @@ public final class PreviewSession: @unchecked Sendable {
             store.publish(builder.files, changed: update.changed, removed: update.removed)
         }
         let result = Report(diagnostics: diagnostics, update: update, duration: clock.now - start, changedSources: changedSources)
+        reportLock.withLock { latestReport = result }
         report(result)
         return result
     }

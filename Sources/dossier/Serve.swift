@@ -52,7 +52,7 @@ struct Serve: AsyncParsableCommand {
             printError("error: \(error)")
             throw ExitCode.failure
         }
-        if measureRebuilds { return try measure(session, loader: loader) }
+        if measureRebuilds { return try await measure(session) }
         let app = session.application(host: host, port: port, basePath: basePath) { port in
             print("serving at http://\(host):\(port)/\(base.isEmpty ? "" : base + "/") (Ctrl-C to stop)")
         }
@@ -69,30 +69,47 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    private func measure(_ session: PreviewSession, loader: ContentLoader) throws {
+    /// Saves files the way an editor does and times each save to the reload event open pages
+    /// receive (watcher, settle time, re-read, rebuild, publish), printing the rebuild's own time too.
+    private func measure(_ session: PreviewSession) async throws {
         guard let site = session.builder.lastSite else { throw ExitCode.failure }
-        func edit(_ url: URL, _ change: (String) -> String) throws -> Duration {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try change(text).write(to: url, atomically: true, encoding: .utf8)
-            return try session.rebuild(changed: [url.standardizedFileURL.path]).duration
-        }
-        func report(_ label: String, _ durations: [Duration]) {
-            let sorted = durations.sorted()
-            print("\(label): median \(format(sorted[sorted.count / 2])), min \(format(sorted[0])), max \(format(sorted.last!))")
+        var events = session.store.subscribe().makeAsyncIterator()
+        let watch = Task { await session.watch() }
+        defer { watch.cancel(); session.stopWatching() }
+        try await Task.sleep(for: .milliseconds(300))  // the watcher is registered
+
+        func measured(_ label: String, _ url: URL, _ times: Int, _ change: (String, Int) -> String) async throws {
+            var saves: [Duration] = [], rebuilds: [Duration] = []
+            for n in 1...times {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                let before = session.store.generation
+                let start = ContinuousClock.now
+                try change(text, n).write(to: url, atomically: true, encoding: .utf8)
+                while session.store.generation == before {
+                    guard let event = await events.next() else { throw ExitCode.failure }
+                    if case .failure(let text) = event { printError(text); throw ExitCode.failure }
+                }
+                saves.append(ContinuousClock.now - start)
+                rebuilds.append(session.lastReport?.duration ?? .zero)
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            func median(_ values: [Duration]) -> String { format(values.sorted()[values.count / 2]) }
+            print("\(label): save to reload event median \(median(saves)) (min \(format(saves.min()!)), max \(format(saves.max()!))); "
+                + "rebuild alone median \(median(rebuilds))")
         }
         let briefing = site.briefings[site.briefings.count / 2]
         if let path = briefing.annotationPath {
-            let url = URL(fileURLWithPath: path)
-            report("edit one annotation (\(briefing.slug))", try (1...5).map { n in try edit(url) { $0 + "\nEdited \(n).\n" } })
+            try await measured("edit one annotation (\(briefing.slug))", URL(fileURLWithPath: path), 9) { $0 + "\nEdited \($1).\n" }
         }
         let target = max(1, site.briefings.count / 100)
         let e = site.entities.indices.min { abs(site.entityBriefings[$0].count - target) < abs(site.entityBriefings[$1].count - target) }!
         let entity = site.entities[e]
         let url = URL(fileURLWithPath: entity.path)
-        report("edit one entity's description (\(entity.slug), in \(site.entityBriefings[e].count) briefings)",
-               try (1...5).map { n in try edit(url) { $0.replacingOccurrences(of: "description: ", with: "description: Edited \(n). ") } })
-        report("add an alias to that entity", try (1...2).map { n in
-            try edit(url) { $0.replacingOccurrences(of: "aliases: [", with: "aliases: [\"Zqx\(n) \(entity.name)\", ") }
-        })
+        try await measured("edit one entity's description (\(entity.slug), in \(site.entityBriefings[e].count) briefings)", url, 5) {
+            $0.replacingOccurrences(of: "description: ", with: "description: Edited \($1). ")
+        }
+        try await measured("add an alias to that entity", url, 3) {
+            $0.replacingOccurrences(of: "aliases: [", with: "aliases: [\"Zqx\($1) \(entity.name)\", ")
+        }
     }
 }

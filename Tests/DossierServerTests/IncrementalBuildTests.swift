@@ -132,3 +132,37 @@ final class ScratchSite {
         #expect(report.update.changed.isEmpty)
     }
 }
+
+@Suite struct LiveSourceTreeTests {
+    @Test func editsAreReadInPlaceAndPassingFilesIgnored() throws {
+        let site = try ScratchSite()
+        var live = try LiveSourceTree(loader: site.loader)
+        let before = live.tree.annotations.map(\.path)
+
+        // An editor's probe file that comes and goes, next to a real save.
+        let probe = site.url("Content/annotations/4913")
+        try "x".write(to: probe, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: probe)
+        var changed = try site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\nEdited.\n" }
+        changed.insert(probe.path)
+        try live.refresh(changed: changed)
+        #expect(live.tree.annotations.map(\.path) == before)
+        #expect(live.tree.annotations.first { $0.path.hasSuffix("syria-withdrawal.md") }?.text.hasSuffix("\nEdited.\n") == true)
+        #expect(live.diagnostics.isEmpty)
+
+        // A stray file that stays is reported, and forgotten once deleted.
+        let stray = site.url("Content/articles/notes.doc")
+        try "x".write(to: stray, atomically: false, encoding: .utf8)
+        try live.refresh(changed: [stray.path])
+        #expect(live.diagnostics.map(\.message) == ["ignoring 'notes.doc': files in articles/ must end in .txt"])
+        try FileManager.default.removeItem(at: stray)
+        try live.refresh(changed: [stray.path])
+        #expect(live.diagnostics.isEmpty)
+
+        // A new article is listed.
+        let added = site.url("Content/articles/new-one.txt")
+        try "New one\n\nText.\n".write(to: added, atomically: false, encoding: .utf8)
+        try live.refresh(changed: [added.path])
+        #expect(live.tree.articles.contains { $0.path.hasSuffix("articles/new-one.txt") })
+    }
+}

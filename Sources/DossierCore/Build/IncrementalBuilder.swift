@@ -136,6 +136,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var search: Int
         /// Which entities it mentions (co-mentions on entity pages).
         var mentionKeys: Int
+        /// Title and URL, as neighbouring briefings link to it.
+        var link: Int
         /// Entities whose chips or names its page shows: those mentioned or quoted, ascending.
         var shown: [Int]
         var hasQuotes: Bool
@@ -175,10 +177,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
             search.combine(e)
             search.combine(n)
         }
+        var link = Hasher()
+        link.combine(briefing.title)
+        link.combine(briefing.slug)
         var shown = Set(briefing.mentionCounts.keys)
         for quote in briefing.quotes { if let e = quote.entity { shown.insert(e) } }
         return BriefingHashes(token: token, card: card.finalize(), quotes: quotesHash, feed: feedHash, search: search.finalize(),
-                              mentionKeys: keys.finalize(), shown: shown.sorted(), hasQuotes: !briefing.quotes.isEmpty)
+                              mentionKeys: keys.finalize(), link: link.finalize(), shown: shown.sorted(), hasQuotes: !briefing.quotes.isEmpty)
     }
 
     private func fingerprints(of jobs: [RenderJob], site: Site, tree: SourceTree) -> [Int] {
@@ -276,11 +281,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 let b = job.subject
                 h.combine(briefingHashes[b].token)
                 for e in briefingHashes[b].shown { h.combine(e); h.combine(chips[e]) }
-                for n in [b - 1, b + 1] where site.briefings.indices.contains(n) {
-                    h.combine(n - b)
-                    h.combine(site.briefings[n].title)
-                    h.combine(site.briefings[n].slug)
-                }
+                h.combine(b > 0 ? briefingHashes[b - 1].link : 0)
+                h.combine(b + 1 < briefingHashes.count ? briefingHashes[b + 1].link : 0)
             case .entityIndex:
                 for e in site.entities.indices { h.combine(chips[e]); h.combine(site.entityMentionTotals[e]) }
             case .entity(let slug):
@@ -304,19 +306,19 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 h.combine(site.tags[t].name)
                 for b in site.tags[t].briefings { h.combine(briefingHashes[b].card) }
             case .quotes:
-                for (b, briefing) in site.briefings.enumerated() where briefingHashes[b].hasQuotes {
-                    h.combine(briefingHashes[b].quotes)
-                    for quote in briefing.quotes { if let e = quote.entity { h.combine(speakers[e]) } }
-                }
+                // Quote hashes hold speakers' entity numbers; their names and pages come from here.
+                for hashes in briefingHashes where hashes.hasQuotes { h.combine(hashes.quotes) }
+                for speaker in speakers { h.combine(speaker) }
             case .feeds:
                 for hashes in briefingHashes { h.combine(hashes.feed) }
+                // Each entity's and tag's latest date: its first briefing's, in site order (newest first, undated last).
                 for (e, entity) in site.entities.enumerated() {
                     h.combine(entity.slug)
-                    h.combine(site.entityBriefings[e].compactMap { site.briefings[$0.briefing].date }.max())
+                    h.combine(site.entityBriefings[e].first.flatMap { site.briefings[$0.briefing].date })
                 }
                 for tag in site.tags {
                     h.combine(tag.slug)
-                    h.combine(tag.briefings.compactMap { site.briefings[$0].date }.max())
+                    h.combine(tag.briefings.first.flatMap { site.briefings[$0].date })
                 }
             case .search:
                 // What SearchIndex reads: feed fields, quotes, mention counts, every entity's names.
