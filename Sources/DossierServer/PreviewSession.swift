@@ -50,12 +50,15 @@ public final class PreviewSession: @unchecked Sendable {
         let update = builder.build(live.tree)
         var diagnostics = (live.diagnostics + update.diagnostics).sortedForDisplay()
         if builder.options.strict { diagnostics = diagnostics.promotingWarnings() }
+        var result = Report(diagnostics: diagnostics, update: update, duration: .zero, changedSources: changedSources)
+        // Recorded before open pages hear of the build, so whoever reacts to the event can read it.
+        reportLock.withLock { latestReport = result }
         if diagnostics.hasErrors {
             store.publishFailure(diagnostics)
         } else {
             store.publish(builder.files, changed: update.changed, removed: update.removed)
         }
-        let result = Report(diagnostics: diagnostics, update: update, duration: clock.now - start, changedSources: changedSources)
+        result.duration = clock.now - start
         reportLock.withLock { latestReport = result }
         report(result)
         return result

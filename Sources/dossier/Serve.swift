@@ -85,13 +85,14 @@ struct Serve: AsyncParsableCommand {
                 let before = session.store.generation
                 let start = ContinuousClock.now
                 try change(text, n).write(to: url, atomically: true, encoding: .utf8)
-                while session.store.generation == before {
+                // A rebuild that rendered nothing (say, for the editor's temporary file alone) is not the one.
+                while session.store.generation == before || (session.lastReport?.update.renderedJobs ?? 0) == 0 {
                     guard let event = await events.next() else { throw ExitCode.failure }
                     if case .failure(let text) = event { printError(text); throw ExitCode.failure }
                 }
                 saves.append(ContinuousClock.now - start)
-                rebuilds.append(session.lastReport?.duration ?? .zero)
                 try await Task.sleep(for: .milliseconds(100))
+                rebuilds.append(session.lastReport?.duration ?? .zero)
             }
             func median(_ values: [Duration]) -> String { format(values.sorted()[values.count / 2]) }
             print("\(label): save to reload event median \(median(saves)) (min \(format(saves.min()!)), max \(format(saves.max()!))); "
@@ -99,7 +100,12 @@ struct Serve: AsyncParsableCommand {
         }
         let briefing = site.briefings[site.briefings.count / 2]
         if let path = briefing.annotationPath {
-            try await measured("edit one annotation (\(briefing.slug))", URL(fileURLWithPath: path), 9) { $0 + "\nEdited \($1).\n" }
+            let url = URL(fileURLWithPath: path)
+            try await measured("edit one annotation's prose (\(briefing.slug))", url, 9) { $0 + "\nEdited \($1).\n" }
+            // Shown on its card: the home page, tag and entity pages list it, and the feed and search index.
+            try await measured("edit that annotation's summary", url, 5) {
+                $0.replacingOccurrences(of: "summary: \"", with: "summary: \"Edited \($1). ")
+            }
         }
         let target = max(1, site.briefings.count / 100)
         let e = site.entities.indices.min { abs(site.entityBriefings[$0].count - target) < abs(site.entityBriefings[$1].count - target) }!

@@ -275,8 +275,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
             h.combine(config)
             h.combine(templateHashes[j])
             switch job.key {
-            case .index:
-                for hashes in briefingHashes { h.combine(hashes.card) }
+            case .index(let n):
+                let size = site.config.paginate
+                h.combine(SiteRenderer.pageCount(briefingHashes.count, size: size))
+                for b in SiteRenderer.pageRange(n, count: briefingHashes.count, size: size) { h.combine(briefingHashes[b].card) }
             case .briefing:
                 let b = job.subject
                 h.combine(briefingHashes[b].token)
@@ -285,26 +287,30 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 h.combine(b + 1 < briefingHashes.count ? briefingHashes[b + 1].link : 0)
             case .entityIndex:
                 for e in site.entities.indices { h.combine(chips[e]); h.combine(site.entityMentionTotals[e]) }
-            case .entity(let slug):
+            case .entity(let slug, let n):
                 let e = job.subject
+                let list = site.entityBriefings[e]
                 h.combine(site.entities[e])
                 h.combine(site.entityMentionTotals[e])
-                h.combine(e)
-                for (b, mentions) in site.entityBriefings[e] {
+                h.combine(SiteRenderer.pageCount(list.count, size: SiteRenderer.listPageSize))
+                for (b, mentions) in list[SiteRenderer.pageRange(n, count: list.count, size: SiteRenderer.listPageSize)] {
                     h.combine(briefingHashes[b].card)
                     h.combine(mentions)
-                    if briefingHashes[b].hasQuotes { h.combine(briefingHashes[b].quotes) }
                 }
+                guard n == 1 else { break }
+                // Page 1: the entity's quotes from all its briefings, and who it appears with.
+                for (b, _) in list where briefingHashes[b].hasQuotes { h.combine(briefingHashes[b].quotes) }
                 for related in nextCoMentions[slug]?.result ?? [] {
                     h.combine(related.briefings)
                     h.combine(chips[related.entity])
                 }
             case .tagIndex:
                 for tag in site.tags { h.combine(tag.slug); h.combine(tag.name); h.combine(tag.briefings.count) }
-            case .tag:
-                let t = job.subject
-                h.combine(site.tags[t].name)
-                for b in site.tags[t].briefings { h.combine(briefingHashes[b].card) }
+            case .tag(_, let n):
+                let list = site.tags[job.subject].briefings
+                h.combine(site.tags[job.subject].name)
+                h.combine(SiteRenderer.pageCount(list.count, size: SiteRenderer.listPageSize))
+                for b in list[SiteRenderer.pageRange(n, count: list.count, size: SiteRenderer.listPageSize)] { h.combine(briefingHashes[b].card) }
             case .quotes:
                 // Quote hashes hold speakers' entity numbers; their names and pages come from here.
                 for hashes in briefingHashes where hashes.hasQuotes { h.combine(hashes.quotes) }

@@ -1,9 +1,10 @@
 /// One render job of a site, named so that an incremental rebuild can tell which page it renders
 /// and skip it when nothing it depends on changed.
 public struct RenderJob: Sendable {
-    /// Stable across rebuilds: briefings, entities and tags are named by slug, not position.
+    /// Stable across rebuilds: briefings, entities and tags are named by slug, not position; list
+    /// pages by number.
     public enum Key: Hashable, Sendable {
-        case index, briefing(String), entityIndex, entity(String), tagIndex, tag(String), quotes, feeds, search, assets
+        case index(page: Int), briefing(String), entityIndex, entity(String, page: Int), tagIndex, tag(String, page: Int), quotes, feeds, search, assets
         /// A job the incremental builder knows nothing about: always re-rendered.
         case other(String)
     }

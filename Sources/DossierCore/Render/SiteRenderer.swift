@@ -61,18 +61,30 @@ struct SiteRenderer: Sendable {
     }
 
     /// The same jobs with a stable key and the templates each renders with, for incremental rebuilds.
+    /// Lists are one job per page, so an edit re-renders the pages that show the briefing, not
+    /// every page of a tag with thousands of briefings.
     func keyedJobs() -> [RenderJob] {
         var jobs: [RenderJob] = []
-        jobs.append(RenderJob(.index, templates: ["index", "partials/card"]) { indexPages() })
+        for n in 1...Self.pageCount(site.briefings.count, size: config.paginate) {
+            jobs.append(RenderJob(.index(page: n), templates: ["index", "partials/card"]) { [indexPage(n)] })
+        }
         for b in site.briefings.indices {
             jobs.append(RenderJob(.briefing(site.briefings[b].slug), subject: b, templates: ["briefing", "partials/entity-chip"]) { briefingFiles(b) })
         }
         jobs.append(RenderJob(.entityIndex, templates: ["entities", "partials/entity-chip"]) { [entityIndexPage()] })
         for e in site.entities.indices {
-            jobs.append(RenderJob(.entity(site.entities[e].slug), subject: e, templates: ["entity", "partials/row", "partials/entity-chip"]) { entityPages(e) })
+            for n in 1...Self.pageCount(site.entityBriefings[e].count, size: Self.listPageSize) {
+                jobs.append(RenderJob(.entity(site.entities[e].slug, page: n), subject: e, templates: ["entity", "partials/row", "partials/entity-chip"]) {
+                    [entityPage(e, n)]
+                })
+            }
         }
         jobs.append(RenderJob(.tagIndex, templates: ["tags"]) { [tagIndexPage()] })
-        for t in site.tags.indices { jobs.append(RenderJob(.tag(site.tags[t].slug), subject: t, templates: ["tag", "partials/row"]) { tagPages(t) }) }
+        for t in site.tags.indices {
+            for n in 1...Self.pageCount(site.tags[t].briefings.count, size: Self.listPageSize) {
+                jobs.append(RenderJob(.tag(site.tags[t].slug, page: n), subject: t, templates: ["tag", "partials/row"]) { [tagPage(t, n)] })
+            }
+        }
         jobs.append(RenderJob(.quotes, templates: ["quotes", "404"]) { [quotesPage(), notFoundPage()] })
         jobs.append(RenderJob(.search, templates: ["search"]) { [searchPage()] + SearchIndex(site: site, rows: searchRows).files() })
         jobs.append(RenderJob(.feeds, templates: []) { SiteFeeds(site: site).files() })
@@ -155,24 +167,32 @@ struct SiteRenderer: Sendable {
             briefingTitle: briefing.title, briefingURL: briefingURL, date: briefing.date?.displayString)
     }
 
-    /// Splits `items` into pages of `size`; page 1 lives at `base`, page n at `base/page/n/`.
-    func paginate<T>(_ items: [T], size: Int, base: String, render: (_ slice: ArraySlice<T>, _ path: String, _ pagination: PaginationView) -> String) -> [OutputFile] {
-        let pageCount = max(1, (items.count + size - 1) / size)
-        return (1...pageCount).map { n in
-            let path = n == 1 ? base + "index.html" : base + "page/\(n)/index.html"
-            let depth = SitePaths.depth(of: path)
-            func url(_ k: Int) -> String { SitePaths.prefix(depth) + base + (k == 1 ? "" : "page/\(k)/") }
-            let pagination = PaginationView(pageNumber: n, pageCount: pageCount,
-                                            previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < pageCount ? url(n + 1) : nil)
-            let slice = items[min(items.count, (n - 1) * size)..<min(items.count, n * size)]
-            return OutputFile(path: path, text: render(slice, path, pagination))
-        }
+    /// Pages a list of `count` items fills, `size` to a page; an empty list still has its page.
+    static func pageCount(_ count: Int, size: Int) -> Int {
+        max(1, (count + size - 1) / size)
+    }
+
+    /// Positions of the items on page `n`.
+    static func pageRange(_ n: Int, count: Int, size: Int) -> Range<Int> {
+        min(count, (n - 1) * size)..<min(count, n * size)
+    }
+
+    /// Page `n` of `items` in pages of `size`; page 1 lives at `base`, page n at `base/page/n/`.
+    func page<T>(_ n: Int, of items: [T], size: Int, base: String, render: (_ slice: ArraySlice<T>, _ path: String, _ pagination: PaginationView) -> String) -> OutputFile {
+        let pageCount = Self.pageCount(items.count, size: size)
+        let path = n == 1 ? base + "index.html" : base + "page/\(n)/index.html"
+        let depth = SitePaths.depth(of: path)
+        func url(_ k: Int) -> String { SitePaths.prefix(depth) + base + (k == 1 ? "" : "page/\(k)/") }
+        let pagination = PaginationView(pageNumber: n, pageCount: pageCount,
+                                        previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < pageCount ? url(n + 1) : nil)
+        let slice = items[Self.pageRange(n, count: items.count, size: size)]
+        return OutputFile(path: path, text: render(slice, path, pagination))
     }
 
     // MARK: Pages
 
-    private func indexPages() -> [OutputFile] {
-        paginate(Array(site.briefings.indices), size: config.paginate, base: "") { slice, path, pagination in
+    private func indexPage(_ n: Int) -> OutputFile {
+        page(n, of: Array(site.briefings.indices), size: config.paginate, base: "") { slice, path, pagination in
             let depth = SitePaths.depth(of: path)
             let title = pagination.pageNumber == 1 ? config.title : "\(config.title), page \(pagination.pageNumber)"
             let view = IndexView(page: pageView(path: path, title: title, section: "home"), siteDescription: config.description,
@@ -226,14 +246,17 @@ struct SiteRenderer: Sendable {
         return OutputFile(path: path, text: templates.render(view, with: "entities"))
     }
 
-    private func entityPages(_ e: Int) -> [OutputFile] {
+    private func entityPage(_ e: Int, _ n: Int) -> OutputFile {
         let entity = site.entities[e]
+        // Page 1 also shows what the entity said, across all its briefings, and who it appears with.
         var quotes: [(Quote, Int, Int)] = []
-        for (b, _) in site.entityBriefings[e] {
-            for (q, quote) in site.briefings[b].quotes.enumerated() where quote.entity == e { quotes.append((quote, q + 1, b)) }
+        if n == 1 {
+            for (b, _) in site.entityBriefings[e] {
+                for (q, quote) in site.briefings[b].quotes.enumerated() where quote.entity == e { quotes.append((quote, q + 1, b)) }
+            }
         }
         let notesHTML = Markdown.html(entity.notesMarkdown)
-        return paginate(site.entityBriefings[e], size: Self.listPageSize, base: "entities/\(entity.slug)/") { slice, path, pagination in
+        return page(n, of: site.entityBriefings[e], size: Self.listPageSize, base: "entities/\(entity.slug)/") { slice, path, pagination in
             let depth = SitePaths.depth(of: path)
             let view = EntityView(
                 page: pageView(path: path, title: entity.name, description: entity.description, section: "entities"),
@@ -242,9 +265,9 @@ struct SiteRenderer: Sendable {
                 links: entity.links.map { LinkView(label: $0.label, url: $0.url) },
                 notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: site.entityMentionTotals[e],
                 briefings: slice.map { rowItem($0.briefing, depth: depth, mentions: $0.mentions) },
-                quotes: pagination.pageNumber == 1 ? quotes.prefix(Self.quoteListLimit).map { quoteView($0.0, number: $0.1, in: $0.2, depth: depth, onBriefingPage: false) } : [],
-                moreQuotes: pagination.pageNumber == 1 && quotes.count > Self.quoteListLimit ? quotes.count - Self.quoteListLimit : nil,
-                related: pagination.pageNumber == 1 ? site.coMentions(of: e).map { chip($0.entity, depth: depth, mentions: $0.briefings) } : [],
+                quotes: quotes.prefix(Self.quoteListLimit).map { quoteView($0.0, number: $0.1, in: $0.2, depth: depth, onBriefingPage: false) },
+                moreQuotes: quotes.count > Self.quoteListLimit ? quotes.count - Self.quoteListLimit : nil,
+                related: n == 1 ? site.coMentions(of: e).map { chip($0.entity, depth: depth, mentions: $0.briefings) } : [],
                 pagination: pagination)
             return templates.render(view, with: "entity")
         }
@@ -256,9 +279,9 @@ struct SiteRenderer: Sendable {
         return OutputFile(path: path, text: templates.render(TagIndexView(page: pageView(path: path, title: "Tags", section: "tags"), tags: tags), with: "tags"))
     }
 
-    private func tagPages(_ t: Int) -> [OutputFile] {
+    private func tagPage(_ t: Int, _ n: Int) -> OutputFile {
         let tag = site.tags[t]
-        return paginate(tag.briefings, size: Self.listPageSize, base: "tags/\(tag.slug)/") { slice, path, pagination in
+        return page(n, of: tag.briefings, size: Self.listPageSize, base: "tags/\(tag.slug)/") { slice, path, pagination in
             let depth = SitePaths.depth(of: path)
             let view = TagView(page: pageView(path: path, title: "Tagged “\(tag.name)”", section: "tags"), name: tag.name,
                                briefings: slice.map { rowItem($0, depth: depth) }, pagination: pagination)
