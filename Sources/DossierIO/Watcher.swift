@@ -235,10 +235,10 @@ public struct LiveSourceTree {
             let url = URL(fileURLWithPath: path)
             let display = loader.display(url)
             var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let index = tree[keyPath: files].firstIndex(where: { $0.path == display })
             if !exists, index == nil, fileDiagnostics[display] == nil { continue }
-            guard exists, name.hasSuffix("." + ext), let index else { return false }
+            guard exists, !isDirectory.boolValue, name.hasSuffix("." + ext), let index else { return false }
             var local: [Diagnostic] = []
             guard let file = try? loader.read(url, diagnostics: &local) else { return false }
             updates.append((index, file, local))

@@ -23,7 +23,10 @@ public final class SiteStore: @unchecked Sendable {
     private var failure: String?
     private var listeners: [Int: AsyncStream<Event>.Continuation] = [:]
     private var nextListener = 0
-    public private(set) var generation = 0
+    private var published = 0
+
+    /// Counts successful publications; read by whoever waits for a rebuild.
+    public var generation: Int { lock.withLock { published } }
 
     public init() {}
 
@@ -46,7 +49,7 @@ public final class SiteStore: @unchecked Sendable {
             for (path, file) in updates { files[path] = file }
             for path in removed { files[path] = nil }
             failure = nil
-            generation += 1
+            published += 1
             return Array(self.listeners.values)
         }
         for listener in listeners { listener.yield(.reload) }

@@ -39,6 +39,62 @@ import Testing
         #expect(update.changed.contains("search/index.js"))
     }
 
+
+    /// Annotation prose reaches the matcher through cmark (smart punctuation, entities decoded): a
+    /// new alias found only there must still re-analyse the briefing, also on a later full link.
+    @Test func newAliasesAreLookedForInTheTextTheMatcherRead() {
+        var site = TestSite.sample
+        site.annotations["harbour.md"] = "---\ntitle: Harbour\n---\nThe League's envoy came. Staff of AT&amp;T came.\n"
+        let builder = IncrementalBuilder()
+        var files = Self.expectSame(builder, site, step: "initial", previous: [:])
+        site.entities["northern-league.md"] = "---\nname: Northern League\nkind: organization\naliases: [League’s envoy]\n---\n"
+        files = Self.expectSame(builder, site, step: "curly alias", previous: files)
+        site.entities["valdora.md"] = "---\nname: Valdora\nkind: place\naliases: [AT&T]\n---\n"
+        files = Self.expectSame(builder, site, step: "alias with an entity", previous: files)
+        site.articles["extra.txt"] = "Extra\n\nNothing here.\n"
+        Self.expectSame(builder, site, step: "full link after", previous: files)
+    }
+
+    static func longSite() -> TestSite {
+        var site = TestSite.sample
+        site.site += "paginate: 7\n"
+        for n in 1...104 {
+            site.articles["p\(n).txt"] = "---\npublished: 2023-\(String(format: "%02d", 1 + n % 12))-\(String(format: "%02d", 1 + n % 28))\n---\nPiece \(n) in Valdora\n\n“We stay,” said Ana Ruiz on day \(n).\n"
+            site.annotations["p\(n).md"] = "---\nsummary: S\(n).\ntags: [Talks]\n---\nOn Valdora.\n"
+        }
+        return site
+    }
+
+    /// Briefings moving across list-page boundaries (7 to a home page, 100 to an entity or tag page).
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func listPagesAcrossBoundaries(seed: UInt64) {
+        var g = SplitMix64(seed: seed)
+        var site = Self.longSite()
+        let builder = IncrementalBuilder()
+        _ = Self.expectSame(builder, site, step: "initial", previous: [:])
+        for step in 1...25 {
+            let n = 1 + Int(g.next() % 104)
+            let key = "p\(n).md"
+            var label = ""
+            switch g.next() % 6 {
+            case 0:
+                site.annotations[key] = "---\nsummary: Changed \(g.next() % 50).\ntags: [Talks]\n---\nOn Valdora.\n"; label = "summary \(key)"
+            case 1:
+                site.annotations[key] = "---\nsummary: S.\npublished: 202\(g.next() % 6)-0\(1 + g.next() % 9)-1\(g.next() % 9)\ntags: [Talks]\n---\nOn Valdora.\n"; label = "date \(key)"
+            case 2:
+                site.annotations[key] = "---\nsummary: S.\ntags: []\n---\nNothing.\n"; label = "untag \(key)"
+            case 3:
+                site.articles["p\(n).txt"] = "Piece \(n)\n\n“No,” said someone.\n"; label = "drop mentions p\(n)"
+            case 4:
+                if site.articles["p\(n).txt"] != nil { site.articles["p\(n).txt"] = nil; site.annotations[key] = nil; label = "remove p\(n)" }
+                else { site.articles["p\(n).txt"] = "Piece \(n) in Valdora\n\n“Back,” said Ana Ruiz.\n"; label = "re-add p\(n)" }
+            default:
+                site.articles["p\(n).txt"] = "---\npublished: 2025-01-0\(1 + g.next() % 9)\n---\nPiece \(n) in Valdora\n\n“Yes,” said Ana Ruiz. “Again,” she said.\n"; label = "requote p\(n)"
+            }
+            _ = Self.expectSame(builder, site, step: "seed \(seed) step \(step): \(label)", previous: builder.files)
+        }
+    }
+
     // MARK: The site and its edits
 
     static func site() -> TestSite {
@@ -177,6 +233,53 @@ import Testing
         Edit(name: "repair entities") { site, _ in
             site.entities = TestSite.sample.entities
             return "all"
+        },
+        Edit(name: "article front matter") { site, g in
+            let key = pick(site.articles.keys, &g)
+            let line = pick(["source: Other", "published: 2024-02-2\(g.next() % 10)", "author: Someone", "url: https://x.example/\(g.next() % 9)"], &g)
+            let prefix = String(line.prefix(while: { $0 != ":" })) + ":"
+            site.articles[key] = replacingLine(site.articles[key]!, prefix: prefix, with: line)
+            return "\(key): \(line)"
+        },
+        Edit(name: "edit headline") { site, g in
+            let key = pick(site.articles.keys, &g)
+            var lines = site.articles[key]!.components(separatedBy: "\n")
+            let i = lines.first == "---" ? (lines.dropFirst().firstIndex(of: "---")! + 1) : 0
+            if i < lines.count { lines[i] = pick(["Headline \(g.next() % 5)", "Ana Ruiz speaks", "Valdora News", "The League’s day"], &g) }
+            site.articles[key] = lines.joined(separator: "\n")
+            return key
+        },
+        Edit(name: "tag case") { site, g in
+            let key = pick(site.annotations.keys, &g)
+            site.annotations[key] = replacingLine(site.annotations[key]!, prefix: "tags:", with: "tags: \(pick(["[talks]", "[TALKS]", "[Talks, talks]", "[Day 1]", "[day 1, Extra]"], &g))")
+            return key
+        },
+        Edit(name: "correction") { site, g in
+            let key = pick(site.annotations.keys, &g)
+            let c = pick(["{find: \"Valdora\", replace: \"the capital\"}", "{find: \"said\", replace: \"the League’s envoy said\"}", "{find: \"Ana Ruiz\", replace: \"she\"}"], &g)
+            site.annotations[key] = replacingLine(site.annotations[key]!, prefix: "corrections:", with: "corrections: [\(c)]")
+            return "\(key): \(c)"
+        },
+        Edit(name: "prose with markup") { site, g in
+            let key = pick(site.annotations.keys, &g)
+            site.annotations[key]! += "\n" + pick(["The League's envoy spoke.", "*Ana* Ruiz and AT&amp;T.", "Valdora---again.", "\"Ruiz\" said so."], &g) + "\n"
+            return key
+        },
+        Edit(name: "entity links/notes") { site, g in
+            let key = pick(site.entities.keys, &g)
+            let text = site.entities[key]!
+            site.entities[key] = text + "\nMore notes \(g.next() % 10).\n"
+            return key
+        },
+        Edit(name: "alias order / curly") { site, g in
+            let key = pick(site.entities.keys, &g)
+            let alias = pick(["[Ruiz, Foreign Minister Ana Ruiz]", "[Foreign Minister Ana Ruiz, Ruiz]", "[League’s envoy]", "[AT&T]", "[]"], &g)
+            site.entities[key] = replacingLine(site.entities[key]!, prefix: "aliases:", with: "aliases: \(alias)", orInsertAfter: "kind:")
+            return "\(key): \(alias)"
+        },
+        Edit(name: "paginate") { site, g in
+            site.site = "title: Test Desk\nbase_url: https://example.org/desk/\npaginate: \(1 + g.next() % 4)\n"
+            return "site"
         },
         Edit(name: "edit template") { site, g in
             let n = g.next() % 100

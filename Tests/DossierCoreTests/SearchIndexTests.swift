@@ -59,4 +59,11 @@ import Testing
         #expect(text.count <= SearchIndex.quoteBudget + 2)
         #expect(!text.contains("short one") && !text.contains("Never"))
     }
+
+    @Test func aCutWithoutSpacesKeepsCharactersWhole() {
+        // Two scalars per emoji, so the cut at 600 falls inside one; four words and a capital, so not a fragment.
+        let text = "A" + String(repeating: "👍🏽", count: 700) + " b c d"
+        let cut = SearchIndex.quoteText([Quote(text: text, paragraph: 1, lastParagraph: 1, spans: [])])
+        #expect(cut == "A" + String(repeating: "👍🏽", count: 299) + " …")
+    }
 }

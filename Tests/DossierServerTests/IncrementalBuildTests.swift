@@ -165,4 +165,16 @@ final class ScratchSite {
         try live.refresh(changed: [added.path])
         #expect(live.tree.articles.contains { $0.path.hasSuffix("articles/new-one.txt") })
     }
+
+    /// A folder created inside articles/ is reported as a fresh load reports it.
+    @Test func aNewFolderIsReportedLikeAFreshLoad() throws {
+        let site = try ScratchSite()
+        var live = try LiveSourceTree(loader: site.loader)
+        let folder = site.url("Content/articles/old-stuff")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        try live.refresh(changed: [folder.path])
+        let fresh = try LiveSourceTree(loader: site.loader)
+        #expect(!fresh.diagnostics.isEmpty)
+        #expect(live.diagnostics.map(\.description) == fresh.diagnostics.map(\.description))
+    }
 }

@@ -25,6 +25,9 @@ public final class Briefing: Sendable {
     /// Annotation prose and each note, rendered by cmark with entity links (relative to the briefing page).
     public let proseHTML: String
     public let noteHTML: [String]
+    /// The annotation's prose and notes as the entity matcher read them: cmark's text nodes (smart
+    /// punctuation applied, entities decoded), one per line. Rebuilds search it for new aliases.
+    public let annotationText: String
     /// Entity index → mentions in headline, article and annotation.
     public let mentionCounts: [Int: Int]
     /// The same counts by entity index, ascending: cross-references and fingerprints walk them on every rebuild.
@@ -38,7 +41,7 @@ public final class Briefing: Sendable {
     init(
         slug: String, articlePath: String, annotationPath: String?, title: String, summary: String?, summaryHTML: String?,
         summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], draft: Bool, article: CorrectedArticle,
-        mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], mentionCounts: [Int: Int]
+        mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], annotationText: String, mentionCounts: [Int: Int]
     ) {
         self.slug = slug
         self.articlePath = articlePath
@@ -57,6 +60,7 @@ public final class Briefing: Sendable {
         self.quotes = quotes
         self.proseHTML = proseHTML
         self.noteHTML = noteHTML
+        self.annotationText = annotationText
         self.mentionCounts = mentionCounts
         sortedMentions = mentionCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }

@@ -19,6 +19,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var templates: (sources: [TemplateSource], set: TemplateSet, diagnostics: [Diagnostic])?
     private var previousJobs: [RenderJob.Key: (fingerprint: Int, paths: [String])] = [:]
     private var previousKeys: [RenderJob.Key] = []
+    private var previousFingerprints: [Int] = []
     /// Which job wrote each file, so a file a job stops writing is removed only if no other job took it over.
     private var owners: [String: RenderJob.Key] = [:]
     /// The previous build's briefings and their hashes, position by position.
@@ -50,16 +51,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Builds `tree`. On errors the previous files stay as they were and the update lists no changes.
     public func build(_ tree: SourceTree) -> Update {
-        if linked == nil || previousTree == nil || !linked!.update(to: tree, from: previousTree!, cache: cache) {
-            linked = LinkedSite(tree, options: options, cache: cache)
-        }
+        // Applied in place to the last link result when the edit allows, else linked anew.
+        var applied = false
+        if let previousTree { applied = linked?.update(to: tree, from: previousTree, cache: cache) ?? false }
+        if !applied { linked = LinkedSite(tree, options: options, cache: cache) }
+        let linked = self.linked!
         previousTree = tree
-        let site = linked!.site
+        let site = linked.site
         if templates?.sources != tree.templates {
             var local: [Diagnostic] = []
             templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local)
         }
-        var diagnostics = linked!.diagnostics + templates!.diagnostics
+        var diagnostics = linked.diagnostics + templates!.diagnostics
         if options.strict {
             diagnostics = diagnostics.promotingWarnings()
         }
@@ -74,17 +77,20 @@ public final class IncrementalBuilder: @unchecked Sendable {
         jobs.append(RenderJob(.assets, templates: []) { assets })
 
         let fingerprints = fingerprints(of: jobs, site: site, tree: tree)
+        // The same jobs as last time (the common case) are compared by position, without lookups.
+        let keys = jobs.map(\.key)
+        let sameJobs = keys == previousKeys
         var stale: [Int] = []
         for (j, job) in jobs.enumerated() {
             if case .other = job.key { stale.append(j); continue }
-            if previousJobs[job.key]?.fingerprint != fingerprints[j] { stale.append(j) }
+            let previous = sameJobs ? previousFingerprints[j] : previousJobs[job.key]?.fingerprint
+            if previous != fingerprints[j] { stale.append(j) }
         }
         let rendered = concurrentMap(stale) { jobs[$0].render() }
 
         // Jobs that no longer exist give up their files.
-        let keys = jobs.map(\.key)
         var dropped: [(path: String, job: RenderJob.Key)] = []
-        if keys != previousKeys {
+        if !sameJobs {
             let current = Set(keys)
             for (key, job) in previousJobs where !current.contains(key) {
                 previousJobs[key] = nil
@@ -92,6 +98,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
         }
         previousKeys = keys
+        previousFingerprints = fingerprints
         var changed: [String] = []
         for (j, output) in zip(stale, rendered) {
             let key = jobs[j].key
@@ -186,6 +193,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
                               mentionKeys: keys.finalize(), link: link.finalize(), shown: shown.sorted(), hasQuotes: !briefing.quotes.isEmpty)
     }
 
+    /// One fingerprint per job. Also refreshes what it keeps for the next build: per-briefing
+    /// hashes (`previousBriefings`, `previousHashes`) and co-mention lists.
     private func fingerprints(of jobs: [RenderJob], site: Site, tree: SourceTree) -> [Int] {
         // Per briefing, reusing the hashes of briefings whose analysis was reused: found in place
         // unless the order changed. A briefing not found is hashed anew under a new token.

@@ -6,7 +6,8 @@ import Foundation
 /// Files are looked up by path and compared by text (cheap when the caller keeps unchanged files'
 /// strings, as the preview server's source tree does). A briefing's analysis is reused when its
 /// article and annotation texts, the entity registry's names, aliases and kinds, the link mode and
-/// the descriptions of the entities it mentions are all unchanged.
+/// the descriptions of the entities it mentions are all unchanged, or when `LinkedSite.update`
+/// has shown a registry change cannot affect it (`renewRegistry`).
 public final class LinkCache: @unchecked Sendable {
     private struct Entry<Value> {
         var text: String

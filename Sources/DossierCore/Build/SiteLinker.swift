@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Parse and link stages: source tree in, `Site` and diagnostics out.
 public enum SiteLinker {
@@ -170,6 +167,7 @@ struct LinkedSite {
             pairing[annotation.articleFile] = annotation
             fileDiagnostics[path] = local.isEmpty ? nil : local
         }
+        // Local copies: the parallel closure below cannot capture a mutating `self`.
         let (pairing, articles, annotationPositions, analyzer, includeDrafts) = (pairing, articles, annotationPositions, analyzer, options.includeDrafts)
         let work = affected.sorted().compactMap { name -> (name: String, article: Article, text: String)? in
             guard let position = articlePositions[name], let article = articles[tree.articles[position].path] else { return nil }
@@ -231,37 +229,19 @@ struct LinkedSite {
         guard diagnostics.isEmpty else { return nil }
         let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil,
                                         linkMode: site.config.linkEntities)
-        // Matches can change only where an added or removed form occurs in the text analysed.
+        // Matches can change only where an added or removed form occurs in the text the matcher
+        // read: the corrected article's blocks and the annotation's text nodes.
         let needles = forms.map { Array($0.utf8) }
-        let annotationPositions = annotationPositions
         let hits = concurrentMap(site.briefings) { briefing -> Bool in
             if briefing.mentionCounts.keys.contains(where: changed.contains) { return true }
             if briefing.quotes.contains(where: { $0.entity.map(changed.contains) ?? false }) { return true }
             guard !needles.isEmpty else { return false }
-            let annotation = briefing.annotationPath.flatMap { annotationPositions[$0] }.map { tree.annotations[$0].text }
-            let texts = briefing.article.blocks.map(\.text) + (annotation.map { [$0] } ?? [])
-            return texts.contains { text in needles.contains { Self.contains(text, $0) } }
+            let texts = briefing.article.blocks.map(\.text) + [briefing.annotationText]
+            return texts.contains { text in needles.contains { text.containsBytes($0) } }
         }
         var briefings: Set<String> = []
-        for (briefing, hit) in zip(site.briefings, hits) where hit { briefings.insert(SourceFile(path: briefing.articlePath, text: "").fileName) }
+        for (briefing, hit) in zip(site.briefings, hits) where hit { briefings.insert(SourceFile.fileName(of: briefing.articlePath)) }
         return RegistryChange(entities: entities, analyzer: analyzer, briefings: briefings)
-    }
-
-    /// Whether `text` holds `needle` (not empty) byte for byte.
-    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { haystack in
-            needle.withUnsafeBufferPointer { pattern in
-                guard let base = haystack.baseAddress, let first = pattern.first, haystack.count >= pattern.count else { return false }
-                var start = 0
-                while start <= haystack.count - pattern.count {
-                    guard let hit = memchr(base + start, Int32(first), haystack.count - pattern.count - start + 1) else { return false }
-                    if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return true }
-                    start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                }
-                return false
-            }
-        }
     }
 
     // MARK: Steps

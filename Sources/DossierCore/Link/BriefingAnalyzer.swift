@@ -17,8 +17,9 @@ struct BriefingAnalyzer: Sendable {
         let notes = AnchorResolver.resolve(annotation?.notes ?? [], in: corrected, articlePath: article.path, diagnostics: &diagnostics)
         let quotes = quoteExtractor?.extract(from: corrected, mentions: mentions) ?? []
 
-        let proseHTML = renderMarkdown(annotation?.prose ?? "", counts: &counts)
-        let noteHTML = notes.map { renderMarkdown($0.note.markdown, counts: &counts) }
+        var matchedTexts: [String] = []
+        let proseHTML = renderMarkdown(annotation?.prose ?? "", counts: &counts, texts: &matchedTexts)
+        let noteHTML = notes.map { renderMarkdown($0.note.markdown, counts: &counts, texts: &matchedTexts) }
 
         var title = annotation?.title ?? corrected.blocks.first?.text ?? article.slug
         title = title.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
@@ -29,7 +30,7 @@ struct BriefingAnalyzer: Sendable {
             provenance: article.provenance.overridden(by: annotation?.provenance ?? Provenance()),
             briefed: annotation?.briefed, tags: Self.tags(annotation?.tags ?? []), draft: annotation?.draft ?? false,
             article: corrected, mentions: mentions, notes: notes, quotes: quotes,
-            proseHTML: proseHTML, noteHTML: noteHTML, mentionCounts: counts)
+            proseHTML: proseHTML, noteHTML: noteHTML, annotationText: matchedTexts.joined(separator: "\n"), mentionCounts: counts)
     }
 
     static func tags(_ names: [String]) -> [Briefing.Tag] {
@@ -41,13 +42,16 @@ struct BriefingAnalyzer: Sendable {
         }
     }
 
-    /// Renders annotation Markdown with entity links added to its text nodes, counting every mention.
-    private func renderMarkdown(_ markdown: String, counts: inout [Int: Int]) -> String {
+    /// Renders annotation Markdown with entity links added to its text nodes, counting every mention
+    /// and keeping the text nodes as the matcher read them (after smart punctuation and entities).
+    private func renderMarkdown(_ markdown: String, counts: inout [Int: Int], texts: inout [String]) -> String {
         guard !markdown.allSatisfy({ $0.isWhitespace }) else { return "" }
         var linked: Set<Int> = []
         var found: [Int] = []
+        var read: [String] = []
         let html = Markdown.html(markdown) { text in
-            matcher.mentions(in: text).compactMap { mention in
+            read.append(text)
+            return matcher.mentions(in: text).compactMap { mention -> Markdown.InsertedLink? in
                 found.append(mention.entity)
                 guard linkMode == .all || linked.insert(mention.entity).inserted else { return nil }
                 let entity = matcher.entities[mention.entity]
@@ -55,6 +59,7 @@ struct BriefingAnalyzer: Sendable {
             }
         }
         for entity in found { counts[entity, default: 0] += 1 }
+        texts += read
         return html
     }
 }

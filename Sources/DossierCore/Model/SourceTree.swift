@@ -18,7 +18,10 @@ public struct SourceFile: Hashable, Sendable {
         return String(Substring(utf8[start..<dot]))
     }
 
-    public var fileName: String {
+    public var fileName: String { Self.fileName(of: path) }
+
+    /// The last component of `path`.
+    public static func fileName(of path: String) -> String {
         let utf8 = path.utf8
         let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
         return String(Substring(utf8[start...]))

@@ -1,9 +1,29 @@
+import Foundation
+
 extension String {
     func trimmingWhitespace() -> String {
         var scalars = Substring(self)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+
+    /// Whether the UTF-8 bytes of `needle` (not empty) occur in this string: the test rebuilds run
+    /// over every briefing for a new alias, where Unicode-aware `contains` is many times slower.
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        var text = self
+        return text.withUTF8 { haystack in
+            needle.withUnsafeBufferPointer { pattern in
+                guard let base = haystack.baseAddress, let first = pattern.first, haystack.count >= pattern.count else { return false }
+                var start = 0
+                while start <= haystack.count - pattern.count {
+                    guard let hit = memchr(base + start, Int32(first), haystack.count - pattern.count - start + 1) else { return false }
+                    if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return false
+            }
+        }
     }
 }
 

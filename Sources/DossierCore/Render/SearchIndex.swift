@@ -90,10 +90,16 @@ struct SearchIndex {
             }
             if count >= quoteBudget { break }
         }
-        guard count > quoteBudget else { return String(scalars) }
-        var end = scalars.index(scalars.startIndex, offsetBy: quoteBudget)
-        if let space = scalars[..<end].lastIndex(of: " ") { end = space }
-        return String(scalars[..<end]) + " …"
+        let text = String(scalars)
+        guard count > quoteBudget else { return text }
+        var end = text.unicodeScalars.index(text.startIndex, offsetBy: quoteBudget)
+        // At the last space; without one (say, Chinese), never inside a character such as an emoji sequence.
+        if let space = text.unicodeScalars[..<end].lastIndex(of: " ") {
+            end = space
+        } else {
+            while end > text.startIndex, String.Index(end, within: text) == nil { end = text.unicodeScalars.index(before: end) }
+        }
+        return String(text[..<end]) + " …"
     }
 
     /// Unicode's White_Space property, without a property-table lookup for every scalar.
