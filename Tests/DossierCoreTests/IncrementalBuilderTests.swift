@@ -40,6 +40,19 @@ import Testing
     }
 
 
+    @Test func templateEditsReachEveryFragment() {
+        var site = Self.site()
+        let builder = IncrementalBuilder()
+        var files = Self.expectSame(builder, site, step: "initial", previous: [:])
+        for template in ["partials/row", "partials/card", "partials/entity-chip"] {
+            site.templateEdits[template] = "<!-- edited -->"
+            files = Self.expectSame(builder, site, step: "edit \(template)", previous: files)
+            #expect(files.values.contains { String(decoding: $0, as: UTF8.self).contains("<!-- edited -->") })
+            site.templateEdits = [:]
+            files = Self.expectSame(builder, site, step: "undo \(template)", previous: files)
+        }
+    }
+
     /// Annotation prose reaches the matcher through cmark (smart punctuation, entities decoded): a
     /// new alias found only there must still re-analyse the briefing, also on a later full link.
     @Test func newAliasesAreLookedForInTheTextTheMatcherRead() {

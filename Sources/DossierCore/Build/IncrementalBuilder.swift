@@ -13,10 +13,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     private let cache = LinkCache()
     private let searchRows = SearchRowCache()
+    private let fragments = BriefingFragmentMemory()
     /// The tree, link result and templates of the previous build, which edits are applied to.
     private var previousTree: SourceTree?
     private var linked: LinkedSite?
-    private var templates: (sources: [TemplateSource], set: TemplateSet, diagnostics: [Diagnostic])?
+    private var templates: (sources: [TemplateSource], set: TemplateSet, diagnostics: [Diagnostic], hash: Int)?
     private var previousJobs: [RenderJob.Key: (fingerprint: Int, paths: [String])] = [:]
     private var previousKeys: [RenderJob.Key] = []
     private var previousFingerprints: [Int] = []
@@ -60,7 +61,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let site = linked.site
         if templates?.sources != tree.templates {
             var local: [Diagnostic] = []
-            templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local)
+            var hasher = Hasher()
+            hasher.combine(tree.templates)
+            templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local, hasher.finalize())
         }
         var diagnostics = linked.diagnostics + templates!.diagnostics
         if options.strict {
@@ -72,7 +75,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
                           renderedJobs: 0, totalJobs: 0)
         }
 
-        var jobs = SiteRenderer(site: site, templates: templates!.set, eagerFragments: false, searchRows: searchRows).keyedJobs()
+        fragments.begin(templates: templates!.hash, briefings: site.briefings)
+        var jobs = SiteRenderer(site: site, templates: templates!.set, eagerFragments: false, searchRows: searchRows,
+                                fragmentMemory: fragments).keyedJobs()
         let assets = tree.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, bytes: $0.value) }
         jobs.append(RenderJob(.assets, templates: []) { assets })
 

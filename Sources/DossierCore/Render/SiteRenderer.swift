@@ -31,13 +31,16 @@ struct SiteRenderer: Sendable {
     /// Entity and tag pages list this many briefings per page.
     static let listPageSize = 100
 
-    /// Search-index rows kept across incremental rebuilds.
+    /// Search-index rows and card and row fragments kept across incremental rebuilds.
     private let searchRows: SearchRowCache?
+    private let fragmentMemory: BriefingFragmentMemory?
 
-    init(site: Site, templates: TemplateSet, eagerFragments: Bool = true, searchRows: SearchRowCache? = nil) {
+    init(site: Site, templates: TemplateSet, eagerFragments: Bool = true, searchRows: SearchRowCache? = nil,
+         fragmentMemory: BriefingFragmentMemory? = nil) {
         self.site = site
         self.templates = templates
         self.searchRows = searchRows
+        self.fragmentMemory = fragmentMemory
         func fragments(_ template: String, depths: [Int], _ view: @escaping (Int, Int) -> Any) -> [Int: [String]] {
             guard eagerFragments else { return [:] }
             var result: [Int: [String]] = [:]
@@ -124,7 +127,12 @@ struct SiteRenderer: Sendable {
     }
 
     private func lazyFragment(_ template: String, _ b: Int, _ depth: Int) -> String {
-        lazyFragments.value(for: FragmentKey(template: template, briefing: b, depth: depth)) {
+        if let fragmentMemory {
+            return fragmentMemory.value(for: site.briefings[b], template: template, depth: depth) {
+                templates.render(Self.card(b, depth: depth, site: site), with: template)
+            }
+        }
+        return lazyFragments.value(for: FragmentKey(template: template, briefing: b, depth: depth)) {
             templates.render(Self.card(b, depth: depth, site: site), with: template)
         }
     }
