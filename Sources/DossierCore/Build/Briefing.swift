@@ -9,14 +9,12 @@ public final class Briefing: Sendable {
     public let annotationPath: String?
     public let title: String
     /// The one-line bottom line, Markdown inline, rendered once here because cards repeat it on many pages.
-    public let summary: String?
     public let summaryHTML: String?
     public let summaryText: String?
     public let provenance: Provenance
     public let briefed: ISODate?
     /// Tags as written, with their page slugs; duplicates by slug removed.
     public let tags: [Tag]
-    public let draft: Bool
     public let article: CorrectedArticle
     /// Mentions per block of `article` (same indexing), UTF-8 ranges into each block's text.
     public let mentions: [[Mention]]
@@ -32,6 +30,9 @@ public final class Briefing: Sendable {
     public let mentionCounts: [Int: Int]
     /// The same counts by entity index, ascending: cross-references and fingerprints walk them on every rebuild.
     public let sortedMentions: [(entity: Int, count: Int)]
+    /// Entities the briefing mentions or quotes, ascending: their names, pages and descriptions
+    /// appear on its page, so a change to any of them touches it.
+    public let shownEntities: [Int]
 
     public struct Tag: Sendable, Hashable {
         public var name: String
@@ -39,21 +40,19 @@ public final class Briefing: Sendable {
     }
 
     init(
-        slug: String, articlePath: String, annotationPath: String?, title: String, summary: String?, summaryHTML: String?,
-        summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], draft: Bool, article: CorrectedArticle,
+        slug: String, articlePath: String, annotationPath: String?, title: String, summaryHTML: String?,
+        summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], article: CorrectedArticle,
         mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], annotationText: String, mentionCounts: [Int: Int]
     ) {
         self.slug = slug
         self.articlePath = articlePath
         self.annotationPath = annotationPath
         self.title = title
-        self.summary = summary
         self.summaryHTML = summaryHTML
         self.summaryText = summaryText
         self.provenance = provenance
         self.briefed = briefed
         self.tags = tags
-        self.draft = draft
         self.article = article
         self.mentions = mentions
         self.notes = notes
@@ -63,6 +62,7 @@ public final class Briefing: Sendable {
         self.annotationText = annotationText
         self.mentionCounts = mentionCounts
         sortedMentions = mentionCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        shownEntities = Set(mentionCounts.keys).union(quotes.compactMap(\.entity)).sorted()
     }
 
     /// Publication date used for ordering: the annotation's or article's `published`, else `briefed`.

@@ -36,7 +36,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// What one build did.
     public struct Update: Sendable {
         public var diagnostics: [Diagnostic]
-        public var site: Site?
         public var succeeded: Bool { !diagnostics.hasErrors }
         /// Paths whose bytes were added or changed, and paths that no longer exist.
         public var changed: [String]
@@ -71,12 +70,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         diagnostics = diagnostics.sortedForDisplay()
         guard !diagnostics.hasErrors else {
-            return Update(diagnostics: diagnostics, site: site, changed: [], removed: [], analysedBriefings: cache.analysedCount,
+            return Update(diagnostics: diagnostics, changed: [], removed: [], analysedBriefings: cache.analysedCount,
                           renderedJobs: 0, totalJobs: 0)
         }
 
         fragments.begin(templates: templates!.hash, briefings: site.briefings)
-        var jobs = SiteRenderer(site: site, templates: templates!.set, eagerFragments: false, searchRows: searchRows,
+        var jobs = SiteRenderer(site: site, templates: templates!.set, searchRows: searchRows,
                                 fragmentMemory: fragments).keyedJobs()
         let assets = tree.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, bytes: $0.value) }
         jobs.append(RenderJob(.assets, templates: []) { assets })
@@ -87,7 +86,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let sameJobs = keys == previousKeys
         var stale: [Int] = []
         for (j, job) in jobs.enumerated() {
-            if case .other = job.key { stale.append(j); continue }
             let previous = sameJobs ? previousFingerprints[j] : previousJobs[job.key]?.fingerprint
             if previous != fingerprints[j] { stale.append(j) }
         }
@@ -128,7 +126,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             removed.append(path)
         }
         lastSite = site
-        return Update(diagnostics: diagnostics, site: site, changed: changed.sorted(), removed: removed.sorted(),
+        return Update(diagnostics: diagnostics, changed: changed.sorted(), removed: removed.sorted(),
                       analysedBriefings: cache.analysedCount, renderedJobs: stale.count, totalJobs: jobs.count)
     }
 
@@ -150,21 +148,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var mentionKeys: Int
         /// Title and URL, as neighbouring briefings link to it.
         var link: Int
-        /// Entities whose chips or names its page shows: those mentioned or quoted, ascending.
-        var shown: [Int]
         var hasQuotes: Bool
     }
 
     private func hashes(of briefing: Briefing, token: Int) -> BriefingHashes {
+        // Cards, rows and neighbour links are hashed as the views pages are built from, so a field
+        // added to a view counts without a change here.
         var card = Hasher()
-        card.combine(briefing.title)
-        card.combine(briefing.slug)
-        card.combine(briefing.date)
-        card.combine(briefing.provenance.source)
-        card.combine(briefing.summaryHTML)
-        card.combine(briefing.tags)
-        card.combine(briefing.notes.count)
-        card.combine(briefing.quotes.filter { !$0.isFragment }.count)
+        card.combine(SiteRenderer.card(briefing, depth: 0))
         var quotes = Hasher()
         quotes.combine(briefing.slug)
         quotes.combine(briefing.title)
@@ -190,12 +181,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             search.combine(n)
         }
         var link = Hasher()
-        link.combine(briefing.title)
-        link.combine(briefing.slug)
-        var shown = Set(briefing.mentionCounts.keys)
-        for quote in briefing.quotes { if let e = quote.entity { shown.insert(e) } }
+        link.combine(SiteRenderer.neighbourLink(briefing))
         return BriefingHashes(token: token, card: card.finalize(), quotes: quotesHash, feed: feedHash, search: search.finalize(),
-                              mentionKeys: keys.finalize(), link: link.finalize(), shown: shown.sorted(), hasQuotes: !briefing.quotes.isEmpty)
+                              mentionKeys: keys.finalize(), link: link.finalize(), hasQuotes: !briefing.quotes.isEmpty)
     }
 
     /// One fingerprint per job. Also refreshes what it keeps for the next build: per-briefing
@@ -228,19 +216,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         previousHashes = briefingHashes
         let chips = site.entities.map { entity -> Int in
             var h = Hasher()
-            h.combine(entity.slug)
-            h.combine(entity.name)
-            h.combine(entity.kind)
-            h.combine(entity.description)
+            h.combine(SiteRenderer.chip(entity, depth: 0, mentions: 0))
             return h.finalize()
         }
-        // What quote lists show of a speaker: name and page.
-        let speakers = site.entities.map { entity -> Int in
-            var h = Hasher()
-            h.combine(entity.slug)
-            h.combine(entity.name)
-            return h.finalize()
-        }
+        // Entities' names and pages: what co-mention lists sort by and quote lists show of a speaker.
         var registry = Hasher()
         for entity in site.entities { registry.combine(entity.name); registry.combine(entity.slug) }
         let registryHash = registry.finalize()
@@ -296,7 +275,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             case .briefing:
                 let b = job.subject
                 h.combine(briefingHashes[b].token)
-                for e in briefingHashes[b].shown { h.combine(e); h.combine(chips[e]) }
+                for e in site.briefings[b].shownEntities { h.combine(e); h.combine(chips[e]) }
                 h.combine(b > 0 ? briefingHashes[b - 1].link : 0)
                 h.combine(b + 1 < briefingHashes.count ? briefingHashes[b + 1].link : 0)
             case .entityIndex:
@@ -328,7 +307,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             case .quotes:
                 // Quote hashes hold speakers' entity numbers; their names and pages come from here.
                 for hashes in briefingHashes where hashes.hasQuotes { h.combine(hashes.quotes) }
-                for speaker in speakers { h.combine(speaker) }
+                h.combine(registryHash)
             case .feeds:
                 for hashes in briefingHashes { h.combine(hashes.feed) }
                 // Each entity's and tag's latest date: its first briefing's, in site order (newest first, undated last).
@@ -346,7 +325,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 for entity in site.entities { h.combine(entity.slug); h.combine(entity.name); h.combine(entity.kind); h.combine(entity.aliases) }
             case .assets:
                 for (path, bytes) in tree.assets.sorted(by: { $0.key < $1.key }) { h.combine(path); h.combine(bytes) }
-            case .other:
+            case .notFound:
                 break
             }
             return h.finalize()

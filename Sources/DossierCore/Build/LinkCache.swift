@@ -141,9 +141,7 @@ public final class LinkCache: @unchecked Sendable {
             return (previous.briefing, previous.diagnostics)
         }
         let (briefing, diagnostics) = analyze()
-        var described = Set(briefing.mentionCounts.keys)
-        for quote in briefing.quotes { if let e = quote.entity { described.insert(e) } }
-        let descriptions = Dictionary(uniqueKeysWithValues: described.filter { entities.indices.contains($0) }.map { ($0, entities[$0]) })
+        let descriptions = Dictionary(uniqueKeysWithValues: briefing.shownEntities.filter { entities.indices.contains($0) }.map { ($0, entities[$0]) })
         lock.withLock {
             analysedCount += 1
             analyses[article.path] = Analysis(inputs: inputs, briefing: briefing, diagnostics: diagnostics, descriptions: descriptions,

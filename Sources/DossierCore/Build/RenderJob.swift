@@ -4,9 +4,7 @@ public struct RenderJob: Sendable {
     /// Stable across rebuilds: briefings, entities and tags are named by slug, not position; list
     /// pages by number.
     public enum Key: Hashable, Sendable {
-        case index(page: Int), briefing(String), entityIndex, entity(String, page: Int), tagIndex, tag(String, page: Int), quotes, feeds, search, assets
-        /// A job the incremental builder knows nothing about: always re-rendered.
-        case other(String)
+        case index(page: Int), briefing(String), entityIndex, entity(String, page: Int), tagIndex, tag(String, page: Int), quotes, notFound, feeds, search, assets
     }
 
     public var key: Key

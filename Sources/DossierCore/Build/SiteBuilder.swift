@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The whole pure pipeline: parse → link → render. No file system, no clock.
 public enum SiteBuilder {
     /// What a build produced, including its problems. `plan` is empty when there were errors.
@@ -12,7 +14,7 @@ public enum SiteBuilder {
         public func files() -> [OutputFile] { plan.renderAll() }
     }
 
-    /// Runs parse and link, and prepares rendering. With `renderOutput: false` (for `dossier check`)
+    /// Runs parse and link, and prepares rendering. With `renderOutput: false` (diagnostics only)
     /// stops after linking.
     public static func build(_ tree: SourceTree, options: BuildOptions = BuildOptions(), renderOutput: Bool = true) -> Result {
         var diagnostics: [Diagnostic] = []
@@ -42,5 +44,11 @@ public struct RenderPlan: Sendable {
     /// Renders every job in parallel; files come back in a stable order.
     public func renderAll() -> [OutputFile] {
         concurrentMap(jobs) { $0() }.flatMap { $0 }
+    }
+
+    /// Renders every job in parallel and keeps nothing: for what the jobs record as they run
+    /// (`dossier check`'s link check).
+    public func renderDiscarding() {
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { _ = jobs[$0]() }
     }
 }

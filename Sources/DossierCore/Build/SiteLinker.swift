@@ -233,8 +233,7 @@ struct LinkedSite {
         // read: the corrected article's blocks and the annotation's text nodes.
         let needles = forms.map { Array($0.utf8) }
         let hits = concurrentMap(site.briefings) { briefing -> Bool in
-            if briefing.mentionCounts.keys.contains(where: changed.contains) { return true }
-            if briefing.quotes.contains(where: { $0.entity.map(changed.contains) ?? false }) { return true }
+            if briefing.shownEntities.contains(where: changed.contains) { return true }
             guard !needles.isEmpty else { return false }
             let texts = briefing.article.blocks.map(\.text) + [briefing.annotationText]
             return texts.contains { text in needles.contains { text.containsBytes($0) } }

@@ -24,7 +24,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
     }
 
-    /// The pipeline stage that found the problem, printed so users know what Dossier was doing.
+    /// The pipeline stage that found the problem: kept for tools and tests, not printed.
     public enum Stage: String, Sendable {
         case load, parse, link, render, write
     }

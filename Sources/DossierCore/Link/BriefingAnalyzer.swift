@@ -25,10 +25,10 @@ struct BriefingAnalyzer: Sendable {
         title = title.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         return Briefing(
             slug: article.slug, articlePath: article.path, annotationPath: annotation?.path,
-            title: title, summary: annotation?.summary,
+            title: title,
             summaryHTML: annotation?.summary.map(Markdown.inlineHTML), summaryText: annotation?.summary.map(Markdown.plainText),
             provenance: article.provenance.overridden(by: annotation?.provenance ?? Provenance()),
-            briefed: annotation?.briefed, tags: Self.tags(annotation?.tags ?? []), draft: annotation?.draft ?? false,
+            briefed: annotation?.briefed, tags: Self.tags(annotation?.tags ?? []),
             article: corrected, mentions: mentions, notes: notes, quotes: quotes,
             proseHTML: proseHTML, noteHTML: noteHTML, annotationText: matchedTexts.joined(separator: "\n"), mentionCounts: counts)
     }

@@ -1,6 +1,6 @@
 /// A JSON value with object keys kept in the order written, so exported data is byte-stable and
 /// reads in the order the spec lists the fields.
-public indirect enum JSON: Sendable, Hashable {
+public indirect enum JSON: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -9,9 +9,6 @@ public indirect enum JSON: Sendable, Hashable {
     case object([(String, JSON)])
     /// JSON text serialized earlier (compact), written as is: rows a rebuild kept from the last one.
     case raw(String)
-
-    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
     public static func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
 

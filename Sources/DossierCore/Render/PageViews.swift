@@ -21,13 +21,13 @@ struct PageView: ViewModel {
     ]
 }
 
-struct LinkView: ViewModel {
+struct LinkView: ViewModel, Hashable {
     var label: String
     var url: String
     static let fields: [String: PartialKeyPath<Self>] = ["label": \.label, "url": \.url]
 }
 
-struct TagLinkView: ViewModel {
+struct TagLinkView: ViewModel, Hashable {
     var name: String
     var url: String
     var count: Int
@@ -35,7 +35,8 @@ struct TagLinkView: ViewModel {
 }
 
 /// A briefing as a card in lists (home page, tag and entity pages).
-struct BriefingCardView: ViewModel {
+/// Hashable: incremental rebuilds fingerprint list pages by the cards they show.
+struct BriefingCardView: ViewModel, Hashable {
     var title: String
     var url: String
     var date: String?
@@ -81,7 +82,7 @@ struct IndexView: ViewModel {
     ]
 }
 
-struct EntityChipView: ViewModel {
+struct EntityChipView: ViewModel, Hashable {
     var name: String
     var url: String
     var kind: String

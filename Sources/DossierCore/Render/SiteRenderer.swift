@@ -2,18 +2,13 @@
 struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
-    /// Each briefing's card (home page) and row (entity and tag pages), rendered once per folder
-    /// depth at which lists show it: a large site repeats them hundreds of thousands of times.
-    private let cards: [Int: [String]]
-    private let rows: [Int: [String]]
-    /// Cards and rows rendered on first use instead, when only a few pages are rendered (incremental rebuilds).
-    private let lazyFragments = FragmentCache<FragmentKey>()
-
-    struct FragmentKey: Hashable, Sendable {
-        var template: String
-        var briefing: Int
-        var depth: Int
-    }
+    /// Full builds: each briefing's card (at the depth of the home page that shows it) and row (at
+    /// the depth of a first list page), rendered once up front, in parallel: a large site repeats
+    /// them hundreds of thousands of times. Nil in incremental rebuilds.
+    private let cards: [String]?
+    private let rows: [String]?
+    /// Every other card and row, rendered on first use; kept across incremental rebuilds.
+    private let fragments: BriefingFragmentMemory
 
     /// Entity chips (`partials/entity-chip`) by entity, depth and count: briefing pages show
     /// dozens each, and the same chip recurs across thousands of pages.
@@ -31,30 +26,31 @@ struct SiteRenderer: Sendable {
     /// Entity and tag pages list this many briefings per page.
     static let listPageSize = 100
 
-    /// Search-index rows and card and row fragments kept across incremental rebuilds.
+    /// Search-index rows kept across incremental rebuilds.
     private let searchRows: SearchRowCache?
-    private let fragmentMemory: BriefingFragmentMemory?
 
-    init(site: Site, templates: TemplateSet, eagerFragments: Bool = true, searchRows: SearchRowCache? = nil,
-         fragmentMemory: BriefingFragmentMemory? = nil) {
+    /// With `fragmentMemory` (incremental rebuilds), fragments are rendered as pages need them and
+    /// kept there; without, every card and row is rendered up front.
+    init(site: Site, templates: TemplateSet, searchRows: SearchRowCache? = nil, fragmentMemory: BriefingFragmentMemory? = nil) {
         self.site = site
         self.templates = templates
         self.searchRows = searchRows
-        self.fragmentMemory = fragmentMemory
-        func fragments(_ template: String, depths: [Int], _ view: @escaping (Int, Int) -> Any) -> [Int: [String]] {
-            guard eagerFragments else { return [:] }
-            var result: [Int: [String]] = [:]
-            for depth in depths {
-                result[depth] = concurrentMap(Array(site.briefings.indices)) { templates.render(view($0, depth), with: template) }
+        fragments = fragmentMemory ?? BriefingFragmentMemory()
+        if fragmentMemory == nil {
+            let paginate = site.config.paginate
+            cards = concurrentMap(Array(site.briefings.indices)) {
+                templates.render(Self.card(site.briefings[$0], depth: Self.homeDepth(of: $0, paginate: paginate)), with: "partials/card")
             }
-            return result
+            rows = concurrentMap(site.briefings) { templates.render(Self.card($0, depth: 2), with: "partials/row") }
+        } else {
+            cards = nil
+            rows = nil
         }
-        let deepLists = site.tags.contains { $0.briefings.count > Self.listPageSize }
-            || site.entityBriefings.contains { $0.count > Self.listPageSize }
-        cards = fragments("partials/card", depths: site.briefings.count > site.config.paginate ? [0, 2] : [0]) { b, depth in
-            Self.card(b, depth: depth, site: site)
-        }
-        rows = fragments("partials/row", depths: deepLists ? [2, 4] : [2]) { b, depth in Self.card(b, depth: depth, site: site) }
+    }
+
+    /// Folder depth of the home page that lists briefing `b`: the first page is the site root.
+    static func homeDepth(of b: Int, paginate: Int) -> Int {
+        b < paginate ? 0 : 2
     }
 
     /// Every page as an independent job, so callers can render in parallel and write each file
@@ -74,10 +70,10 @@ struct SiteRenderer: Sendable {
         for b in site.briefings.indices {
             jobs.append(RenderJob(.briefing(site.briefings[b].slug), subject: b, templates: ["briefing", "partials/entity-chip"]) { briefingFiles(b) })
         }
-        jobs.append(RenderJob(.entityIndex, templates: ["entities", "partials/entity-chip"]) { [entityIndexPage()] })
+        jobs.append(RenderJob(.entityIndex, templates: ["entities"]) { [entityIndexPage()] })
         for e in site.entities.indices {
             for n in 1...Self.pageCount(site.entityBriefings[e].count, size: Self.listPageSize) {
-                jobs.append(RenderJob(.entity(site.entities[e].slug, page: n), subject: e, templates: ["entity", "partials/row", "partials/entity-chip"]) {
+                jobs.append(RenderJob(.entity(site.entities[e].slug, page: n), subject: e, templates: ["entity", "partials/row"]) {
                     [entityPage(e, n)]
                 })
             }
@@ -88,7 +84,8 @@ struct SiteRenderer: Sendable {
                 jobs.append(RenderJob(.tag(site.tags[t].slug, page: n), subject: t, templates: ["tag", "partials/row"]) { [tagPage(t, n)] })
             }
         }
-        jobs.append(RenderJob(.quotes, templates: ["quotes", "404"]) { [quotesPage(), notFoundPage()] })
+        jobs.append(RenderJob(.quotes, templates: ["quotes"]) { [quotesPage()] })
+        jobs.append(RenderJob(.notFound, templates: ["404"]) { [notFoundPage()] })
         jobs.append(RenderJob(.search, templates: ["search"]) { [searchPage()] + SearchIndex(site: site, rows: searchRows).files() })
         jobs.append(RenderJob(.feeds, templates: []) { SiteFeeds(site: site).files() })
         return jobs
@@ -108,32 +105,27 @@ struct SiteRenderer: Sendable {
             siteTitle: config.title, section: section)
     }
 
-    static func card(_ b: Int, depth: Int, site: Site) -> BriefingCardView {
-        let briefing = site.briefings[b]
+    static func card(_ briefing: Briefing, depth: Int) -> BriefingCardView {
+        let fullQuotes = briefing.quotes.filter { !$0.isFragment }.count
         return BriefingCardView(
             title: briefing.title, url: SitePaths.briefing(briefing.slug, from: depth),
             date: briefing.date?.displayString, dateISO: briefing.date?.dateString, source: briefing.provenance.source,
             summaryHTML: briefing.summaryHTML, tags: tagLinks(briefing.tags, depth: depth),
-            noteCount: briefing.notes.isEmpty ? nil : briefing.notes.count,
-            quoteCount: briefing.quotes.contains { !$0.isFragment } ? briefing.quotes.filter { !$0.isFragment }.count : nil)
+            noteCount: briefing.notes.isEmpty ? nil : briefing.notes.count, quoteCount: fullQuotes == 0 ? nil : fullQuotes)
     }
 
     func cardItem(_ b: Int, depth: Int) -> BriefingListItemView {
-        BriefingListItemView(html: cards[depth]?[b] ?? lazyFragment("partials/card", b, depth), mentions: nil)
+        let html = cards.flatMap { depth == Self.homeDepth(of: b, paginate: config.paginate) ? $0[b] : nil }
+        return BriefingListItemView(html: html ?? fragment("partials/card", b, depth), mentions: nil)
     }
 
     func rowItem(_ b: Int, depth: Int, mentions: Int? = nil) -> BriefingListItemView {
-        BriefingListItemView(html: rows[depth]?[b] ?? lazyFragment("partials/row", b, depth), mentions: mentions)
+        BriefingListItemView(html: rows.flatMap { depth == 2 ? $0[b] : nil } ?? fragment("partials/row", b, depth), mentions: mentions)
     }
 
-    private func lazyFragment(_ template: String, _ b: Int, _ depth: Int) -> String {
-        if let fragmentMemory {
-            return fragmentMemory.value(for: site.briefings[b], template: template, depth: depth) {
-                templates.render(Self.card(b, depth: depth, site: site), with: template)
-            }
-        }
-        return lazyFragments.value(for: FragmentKey(template: template, briefing: b, depth: depth)) {
-            templates.render(Self.card(b, depth: depth, site: site), with: template)
+    private func fragment(_ template: String, _ b: Int, _ depth: Int) -> String {
+        fragments.value(for: site.briefings[b], template: template, depth: depth) {
+            templates.render(Self.card(site.briefings[b], depth: depth), with: template)
         }
     }
 
@@ -142,9 +134,17 @@ struct SiteRenderer: Sendable {
     }
 
     func chip(_ e: Int, depth: Int, mentions: Int) -> EntityChipView {
-        let entity = site.entities[e]
-        return EntityChipView(name: entity.name, url: SitePaths.entity(entity.slug, from: depth), kind: entity.kind.rawValue,
-                              mentions: mentions, description: entity.description)
+        Self.chip(site.entities[e], depth: depth, mentions: mentions)
+    }
+
+    static func chip(_ entity: Entity, depth: Int, mentions: Int) -> EntityChipView {
+        EntityChipView(name: entity.name, url: SitePaths.entity(entity.slug, from: depth), kind: entity.kind.rawValue,
+                       mentions: mentions, description: entity.description)
+    }
+
+    /// How a briefing page links to the briefings before and after it.
+    static func neighbourLink(_ briefing: Briefing) -> LinkView {
+        LinkView(label: briefing.title, url: SitePaths.briefing(briefing.slug, from: 2))
     }
 
     func chipHTML(_ e: Int, depth: Int, mentions: Int) -> String {
@@ -218,7 +218,7 @@ struct SiteRenderer: Sendable {
             .map { quoteView($0.element, number: $0.offset + 1, in: b, depth: 2, onBriefingPage: true) }
         let groups = entityGroups(briefing.mentionCounts.map { ($0.key, $0.value) }, depth: 2)
         func neighbour(_ i: Int) -> LinkView? {
-            site.briefings.indices.contains(i) ? LinkView(label: site.briefings[i].title, url: SitePaths.briefing(site.briefings[i].slug, from: 2)) : nil
+            site.briefings.indices.contains(i) ? Self.neighbourLink(site.briefings[i]) : nil
         }
         let headline = briefing.article.blocks.first?.text ?? ""
         let description = briefing.summaryText

@@ -6,7 +6,6 @@ struct TemplateSet: Sendable {
     static let required = ["layout", "index", "briefing", "entities", "entity", "tags", "tag", "quotes", "404", "search", "partials/card", "partials/row", "partials/entity-chip"]
 
     private let library: MustacheLibrary
-    private let paths: [String: String]
 
     /// Every template starts in Dossier's HTML content type: the same escaping as Mustache's
     /// default (`& < > " '`), but byte-wise and allocation-free for text that needs none, which
@@ -18,10 +17,10 @@ struct TemplateSet: Sendable {
 
     init(_ sources: [TemplateSource], diagnostics: inout [Diagnostic]) {
         var library = MustacheLibrary()
-        var paths: [String: String] = [:]
+        var names: Set<String> = []
         let pragma = Self.contentTypePragma
         for source in sources {
-            paths[source.name] = source.file.path
+            names.insert(source.name)
             do {
                 library.register(try MustacheTemplate(string: pragma + source.file.text), named: source.name)
             } catch let error as MustacheTemplate.ParserError {
@@ -35,12 +34,11 @@ struct TemplateSet: Sendable {
                 diagnostics.append(.error(.render, "template syntax error: \(error)", at: SourceLocation(file: source.file.path)))
             }
         }
-        for name in Self.required where paths[name] == nil {
+        for name in Self.required where !names.contains(name) {
             diagnostics.append(.error(.render, "missing template '\(name)'", at: SourceLocation(file: "Templates/\(name).mustache"),
                                       notes: ["create Templates/\(name).mustache, or copy it from Dossier's default Templates/ folder"]))
         }
         self.library = library
-        self.paths = paths
     }
 
     func render(_ view: Any, with name: String) -> String {
