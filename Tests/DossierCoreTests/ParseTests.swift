@@ -95,6 +95,27 @@ import Testing
         #expect(!annotation.prose.contains("King's framing"))
     }
 
+    /// Unquoted `[Syria]` is a YAML list: it must be an error, never an empty replacement that
+    /// silently deletes the damaged passage.
+    @Test func correctionsReadTheirFieldsLikeFrontMatter() {
+        var diagnostics: [Diagnostic] = []
+        let text = """
+        ---
+        corrections:
+          - {find: "deployed to in", replace: [Syria]}
+          - {find: "a", replace: "b", fnd: "c"}
+          - {find: "x"}
+        ---
+        """
+        let annotation = AnnotationParser.parse(SourceFile(path: "a.md", text: text), diagnostics: &diagnostics)
+        #expect(annotation.corrections.map(\.find) == ["a"], "no correction deletes text on a typing mistake")
+        #expect(diagnostics.map(\.description) == [
+            "a.md:3:39: error: 'replace' must be text, not a list\na.md:3:39: note: put text that starts with [ or { in quotes: replace: \"[Syria] troops\"",
+            "a.md:4:31: error: unknown key 'fnd' in a correction\na.md:4:31: note: did you mean 'find'?\na.md:4:31: note: valid keys in a correction: find, replace",
+            "a.md:5:5: error: correction of 'x' has no 'replace'\na.md:5:5: note: use replace: \"\" to delete the text",
+        ])
+    }
+
     @Test(arguments: [
         ("### \"phrase", "anchored note heading has no closing quote"),
         ("### \"phrase\" (two)", "unexpected '(two)' after the anchored phrase"),

@@ -45,19 +45,12 @@ public enum AnnotationParser {
                 diagnostics.append(.error(.parse, "each correction must be a mapping with 'find' and 'replace'", at: location))
                 continue
             }
-            var find: String?
-            var replace: String?
-            for (key, value) in mapping {
-                switch key.string {
-                case "find": find = value.string
-                case "replace": replace = value.scalar?.string ?? ""
-                default:
-                    let name = key.string ?? ""
-                    var notes = ["a correction has exactly two keys: find, replace"]
-                    if let guess = nearest(name, in: ["find", "replace"]) { notes.insert("did you mean '\(guess)'?", at: 0) }
-                    diagnostics.append(.error(.parse, "unknown key '\(name)' in correction", at: fields.location(of: key), notes: notes))
-                }
-            }
+            let correction = YAMLFields(nested: mapping, in: fields, diagnostics: &diagnostics)
+            correction.rejectUnknownKeys(["find", "replace"], what: "a correction", diagnostics: &diagnostics)
+            let wrongTypes = diagnostics.count
+            let find = correction.string("find", diagnostics: &diagnostics)
+            let replace = correction.string("replace", diagnostics: &diagnostics)
+            guard diagnostics.count == wrongTypes else { continue }
             guard let find, !find.trimmingWhitespace().isEmpty else {
                 diagnostics.append(.error(.parse, "correction has no 'find' text", at: location, notes: ["'find' is the damaged text as it appears in the article"]))
                 continue

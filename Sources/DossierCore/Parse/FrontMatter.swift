@@ -80,6 +80,17 @@ struct YAMLFields {
             diagnostics.append(.error(.parse, "front matter must be a mapping of 'key: value' lines", at: location(of: root)))
             return
         }
+        read(mapping, diagnostics: &diagnostics)
+    }
+
+    /// The fields of a mapping nested in `parent` (one correction, an entity's links), located in the same file.
+    init(nested mapping: Node.Mapping, in parent: YAMLFields, diagnostics: inout [Diagnostic]) {
+        path = parent.path
+        lineOffset = parent.lineOffset
+        read(mapping, diagnostics: &diagnostics)
+    }
+
+    private mutating func read(_ mapping: Node.Mapping, diagnostics: inout [Diagnostic]) {
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
@@ -140,7 +151,9 @@ struct YAMLFields {
     func string(_ key: String, diagnostics: inout [Diagnostic]) -> String? {
         guard let (_, value) = node(key) else { return nil }
         guard case .scalar(let scalar) = value else {
-            diagnostics.append(.error(.parse, "'\(key)' must be text, not a \(value.kindName)", at: location(of: value)))
+            // `[Syria] troops` unquoted is YAML list syntax, and editorial brackets are common here.
+            diagnostics.append(.error(.parse, "'\(key)' must be text, not a \(value.kindName)", at: location(of: value),
+                                      notes: ["put text that starts with [ or { in quotes: \(key): \"[Syria] troops\""]))
             return nil
         }
         return scalar.string
