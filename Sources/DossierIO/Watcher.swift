@@ -162,7 +162,14 @@ public struct LiveSourceTree {
 
     /// Re-reads what `changed` (absolute paths from `Watcher`) touched: the content folders that
     /// hold a changed path, `site.yml`, and all templates and assets when any template changed.
+    /// On a read error nothing changes, so the same paths can be applied again.
     public mutating func refresh(changed: Set<String>) throws {
+        var next = self
+        try next.apply(changed)
+        self = next
+    }
+
+    private mutating func apply(_ changed: Set<String>) throws {
         let content = loader.contentDirectory.path
         let templates = loader.templatesDirectory.path
         var folders: Set<String> = []

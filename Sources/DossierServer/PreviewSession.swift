@@ -23,7 +23,6 @@ public final class PreviewSession: @unchecked Sendable {
         public var diagnostics: [Diagnostic]
         public var update: IncrementalBuilder.Update
         public var duration: Duration
-        public var changedSources: Int
     }
 
     /// Loads and builds the site once (publishing it if it built). Throws on environment failures.
@@ -32,7 +31,7 @@ public final class PreviewSession: @unchecked Sendable {
         live = try LiveSourceTree(loader: loader)
         watcher = Watcher(directories: [loader.contentDirectory, loader.templatesDirectory])
         self.report = report
-        build(changedSources: 0)
+        build()
     }
 
     /// Applies file changes (absolute paths) and rebuilds; what the watch loop does for each batch.
@@ -40,17 +39,16 @@ public final class PreviewSession: @unchecked Sendable {
     public func rebuild(changed: Set<String>) throws -> Report {
         let start = ContinuousClock.now
         try live.refresh(changed: changed)
-        return build(changedSources: changed.count, since: start)
+        return build(since: start)
     }
 
     /// `since`: when the work began, so the reported duration includes re-reading changed files.
     @discardableResult
-    private func build(changedSources: Int, since start: ContinuousClock.Instant = .now) -> Report {
+    private func build(since start: ContinuousClock.Instant = .now) -> Report {
         let clock = ContinuousClock()
         let update = builder.build(live.tree)
-        var diagnostics = (live.diagnostics + update.diagnostics).sortedForDisplay()
-        if builder.options.strict { diagnostics = diagnostics.promotingWarnings() }
-        var result = Report(diagnostics: diagnostics, update: update, duration: .zero, changedSources: changedSources)
+        let diagnostics = (live.diagnostics + update.diagnostics).finished(strict: builder.options.strict)
+        var result = Report(diagnostics: diagnostics, update: update, duration: .zero)
         // Recorded before open pages hear of the build, so whoever reacts to the event can read it.
         reportLock.withLock { latestReport = result }
         if diagnostics.hasErrors {
@@ -66,12 +64,19 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Rebuilds after every settled batch of changes until the task is cancelled.
     public func watch() async {
+        // Paths of a batch that could not be read are tried again with the next one.
+        var unread: Set<String> = []
         for await batch in watcher.changes() {
             if Task.isCancelled { break }
             do {
-                try rebuild(changed: batch)
+                try rebuild(changed: unread.union(batch))
+                unread = []
             } catch {
-                store.publishFailure([.error(.load, "\(error)", at: nil)])
+                unread.formUnion(batch)
+                // The folders could not be read (renamed, permissions): said in the terminal and over open pages.
+                let diagnostics = [Diagnostic.error(.load, "cannot read the changed files: \(error)", at: nil)]
+                store.publishFailure(diagnostics)
+                report(Report(diagnostics: diagnostics, update: .failed(diagnostics), duration: .zero))
             }
         }
     }

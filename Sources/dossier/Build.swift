@@ -25,8 +25,7 @@ struct SiteOptions: ParsableArguments {
 
     /// Load and build diagnostics together, sorted, with `--strict` applied, printed on stderr.
     func report(_ load: [Diagnostic], _ built: [Diagnostic]) -> [Diagnostic] {
-        var all = (load + built).sortedForDisplay()
-        if strict { all = all.promotingWarnings() }
+        let all = (load + built).finished(strict: strict)
         DiagnosticPrinter().print(all)
         return all
     }

@@ -26,7 +26,8 @@ struct Serve: AsyncParsableCommand {
     var measureRebuilds = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        // Not 0 (any free port): the site is built before the port is known, and links point at it.
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
     }
 
     func run() async throws {

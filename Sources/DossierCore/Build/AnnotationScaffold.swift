@@ -18,7 +18,7 @@ public enum AnnotationScaffold {
         let candidates = CandidateEntities.find(in: [corrected], mentions: [mentions])
 
         var text = "---\n"
-        text += "title: \(yamlQuoted(article.headline.split(whereSeparator: { $0.isNewline }).joined(separator: " ")))\n"
+        text += "title: \(yamlQuoted(article.headline.replacingNewlines()))\n"
         text += "summary: \"\"\n"
         if let published = article.provenance.published { text += "published: \(published)\n" }
         text += "briefed: \n"
@@ -48,8 +48,6 @@ public enum AnnotationScaffold {
 }
 
 private extension String {
-    func replacingNewlines() -> String { split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
-
     func prefixWords(_ n: Int) -> String {
         let words = split(separator: " ")
         return words.count <= n ? self : words.prefix(n).joined(separator: " ") + " …"

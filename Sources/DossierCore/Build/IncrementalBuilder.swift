@@ -43,6 +43,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         public var analysedBriefings: Int
         public var renderedJobs: Int
         public var totalJobs: Int
+
+        /// A build that did not get as far as the builder (the sources could not be read).
+        public static func failed(_ diagnostics: [Diagnostic]) -> Update {
+            Update(diagnostics: diagnostics, changed: [], removed: [], analysedBriefings: 0, renderedJobs: 0, totalJobs: 0)
+        }
     }
 
     public init(options: BuildOptions = BuildOptions()) {
@@ -65,13 +70,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
             templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local, hasher.finalize())
         }
         var diagnostics = linked.diagnostics + templates!.diagnostics
-        if options.strict {
-            diagnostics = diagnostics.promotingWarnings()
-        }
-        diagnostics = diagnostics.sortedForDisplay()
+        diagnostics = diagnostics.finished(strict: options.strict)
         guard !diagnostics.hasErrors else {
-            return Update(diagnostics: diagnostics, changed: [], removed: [], analysedBriefings: cache.analysedCount,
-                          renderedJobs: 0, totalJobs: 0)
+            var update = Update.failed(diagnostics)
+            update.analysedBriefings = cache.analysedCount
+            return update
         }
 
         fragments.begin(templates: templates!.hash, briefings: site.briefings)

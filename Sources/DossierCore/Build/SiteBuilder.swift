@@ -20,16 +20,14 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic] = []
         let site = SiteLinker.link(tree, options: options, diagnostics: &diagnostics)
         let templates = TemplateSet(tree.templates, diagnostics: &diagnostics)
-        if options.strict {
-            diagnostics = diagnostics.promotingWarnings()
-        }
+        diagnostics = diagnostics.finished(strict: options.strict)
         guard renderOutput, !diagnostics.hasErrors else {
-            return Result(plan: RenderPlan(jobs: []), diagnostics: diagnostics.sortedForDisplay(), site: site)
+            return Result(plan: RenderPlan(jobs: []), diagnostics: diagnostics, site: site)
         }
         var jobs = SiteRenderer(site: site, templates: templates).jobs()
         let assets = tree.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, bytes: $0.value) }
         jobs.append { assets }
-        return Result(plan: RenderPlan(jobs: jobs), diagnostics: diagnostics.sortedForDisplay(), site: site)
+        return Result(plan: RenderPlan(jobs: jobs), diagnostics: diagnostics, site: site)
     }
 }
 

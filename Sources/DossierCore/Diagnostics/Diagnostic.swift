@@ -72,6 +72,11 @@ extension Array where Element == Diagnostic {
         map { var d = $0; d.severity = .error; return d }
     }
 
+    /// How every stage hands diagnostics on: `--strict` applied, in display order.
+    public func finished(strict: Bool) -> [Diagnostic] {
+        (strict ? promotingWarnings() : self).sortedForDisplay()
+    }
+
     /// Stable order for printing: by file, line, column, then message.
     public func sortedForDisplay() -> [Diagnostic] {
         sorted { a, b in

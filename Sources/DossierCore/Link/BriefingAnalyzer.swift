@@ -21,8 +21,7 @@ struct BriefingAnalyzer: Sendable {
         let proseHTML = renderMarkdown(annotation?.prose ?? "", counts: &counts, texts: &matchedTexts)
         let noteHTML = notes.map { renderMarkdown($0.note.markdown, counts: &counts, texts: &matchedTexts) }
 
-        var title = annotation?.title ?? corrected.blocks.first?.text ?? article.slug
-        title = title.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        let title = (annotation?.title ?? corrected.blocks.first?.text ?? article.slug).replacingNewlines()
         return Briefing(
             slug: article.slug, articlePath: article.path, annotationPath: annotation?.path,
             title: title,

@@ -81,5 +81,5 @@ extension CorrectedArticle.Block {
 }
 
 extension Article {
-    var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+    var fileName: String { SourceFile.fileName(of: path) }
 }

@@ -8,6 +8,9 @@ extension String {
         return String(scalars)
     }
 
+    /// Lines joined by single spaces: a title or headline written over several lines.
+    func replacingNewlines() -> String { split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
+
     /// Whether the UTF-8 bytes of `needle` (not empty) occur in this string: the test rebuilds run
     /// over every briefing for a new alias, where Unicode-aware `contains` is many times slower.
     func containsBytes(_ needle: [UInt8]) -> Bool {
@@ -36,9 +39,6 @@ extension Unicode.Scalar {
         let p = properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
     }
-
-    /// Apostrophes and single quotes in their straight and curly forms.
-    var isApostrophe: Bool { self == "'" || self == "\u{2019}" || self == "\u{2018}" || self == "\u{02BC}" }
 }
 
 /// Edit distance, for "did you mean" suggestions.

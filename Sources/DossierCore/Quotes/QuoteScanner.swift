@@ -8,7 +8,6 @@ struct RawQuote: Sendable {
     }
 
     var pieces: [Piece]
-    var family: QuoteFamily
     /// Offset of the opening mark in the first block.
     var openStart: Int
     /// Offset just after the closing mark in the last block (the block's end when the mark is missing).
@@ -125,7 +124,7 @@ struct QuoteScanner {
         guard k == 0 else { return }   // a nested quote is part of its outer quote
         var pieces = open.pieces
         pieces.append(RawQuote.Piece(block: block, range: Self.trimmed(open.contentStart..<mark.start, in: bytes)))
-        quotes.append(RawQuote(pieces: pieces, family: open.family, openStart: open.openStart, closeEnd: mark.end))
+        quotes.append(RawQuote(pieces: pieces, openStart: open.openStart, closeEnd: mark.end))
     }
 
     private mutating func finishBlock(_ bytes: UnsafeBufferPointer<UInt8>, block: Int, next: UnsafeBufferPointer<UInt8>?) {
@@ -153,7 +152,7 @@ struct QuoteScanner {
             carried = open
         } else if !isHeadline, !open.pieces.isEmpty || (open.family == .double && open.announced) {
             open.pieces.append(piece)
-            quotes.append(RawQuote(pieces: open.pieces, family: open.family, openStart: open.openStart, closeEnd: bytes.count))
+            quotes.append(RawQuote(pieces: open.pieces, openStart: open.openStart, closeEnd: bytes.count))
         }
     }
 

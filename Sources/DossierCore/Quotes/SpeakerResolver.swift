@@ -30,12 +30,13 @@ struct SpeakerResolver {
             var surnames: [WordKey: [Int]] = [:]
             var spellings: [(word: [UInt8], entity: Int)] = []
             for (index, entity) in entities.enumerated() where entity.kind == .person {
+                var spelt: Set<[UInt8]> = []
                 for form in entity.surfaceForms {
                     guard let last = form.split(separator: " ").last else { continue }
                     let key = WordKey(String(last))
                     if key != .none, !(surnames[key]?.contains(index) ?? false) { surnames[key, default: []].append(index) }
                     let word = Array(last.lowercased().utf8)
-                    if word.count >= 4, !spellings.contains(where: { $0.word == word && $0.entity == index }) {
+                    if word.count >= 4, spelt.insert(word).inserted {
                         spellings.append((word, index))
                     }
                 }

@@ -225,7 +225,7 @@ struct SiteRenderer: Sendable {
         let view = BriefingView(
             page: pageView(path: path, title: briefing.title, description: description, section: "briefing"),
             title: briefing.title, headlineHTML: article.headlineHTML(),
-            showsHeadline: briefing.title != headline.split(whereSeparator: { $0.isNewline }).joined(separator: " "),
+            showsHeadline: briefing.title != headline.replacingNewlines(),
             summaryHTML: briefing.summaryHTML,
             date: briefing.date?.displayString, dateISO: briefing.date?.dateString,
             briefed: briefing.briefed?.displayString, briefedISO: briefing.briefed?.dateString,
