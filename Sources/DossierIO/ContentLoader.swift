@@ -25,40 +25,53 @@ public struct ContentLoader {
             throw LoadError.missingDirectory(display(templatesDirectory), what: "templates")
         }
         var tree = SourceTree()
-        let siteFile = contentDirectory.appendingPathComponent("site.yml")
-        if fm.fileExists(atPath: siteFile.path) {
-            tree.siteConfig = try read(siteFile, diagnostics: &diagnostics)
-        } else {
-            diagnostics.append(.warning(.load, "no site.yml; using default title and base URL", at: SourceLocation(file: display(contentDirectory))))
+        tree.siteConfig = try siteConfig(diagnostics: &diagnostics)
+        for folder in Self.contentFolders {
+            tree[keyPath: folder.files] = try files(in: folder.name, extension: folder.ext, diagnostics: &diagnostics)
         }
-        tree.articles = try files(in: "articles", extension: "txt", diagnostics: &diagnostics)
-        tree.annotations = try files(in: "annotations", extension: "md", diagnostics: &diagnostics)
-        tree.entities = try entityFiles(diagnostics: &diagnostics)
         tree.templates = try templateFiles(diagnostics: &diagnostics)
         tree.assets = try assets()
         return tree
     }
 
-    /// Every `entities/*.md` file.
-    public func entityFiles(diagnostics: inout [Diagnostic]) throws -> [SourceFile] {
-        try files(in: "entities", extension: "md", diagnostics: &diagnostics)
+    /// The folders of `Content/` a build reads, the extension their files need, and where they go.
+    public static let contentFolders: [(name: String, ext: String, files: WritableKeyPath<SourceTree, [SourceFile]>)] = [
+        ("articles", "txt", \.articles), ("annotations", "md", \.annotations), ("entities", "md", \.entities),
+    ]
+
+    /// `site.yml`, or nil with a warning when there is none.
+    public func siteConfig(diagnostics: inout [Diagnostic]) throws -> SourceFile? {
+        let url = contentDirectory.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(.warning(.load, "no site.yml; using default title and base URL", at: SourceLocation(file: display(contentDirectory))))
+            return nil
+        }
+        return try read(url, diagnostics: &diagnostics)
     }
 
-    /// One file, checked for UTF-8.
-    public func readFile(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
-        try read(url, diagnostics: &diagnostics)
-    }
-
-    private func files(in folder: String, extension ext: String, diagnostics: inout [Diagnostic]) throws -> [SourceFile] {
+    /// The files of `Content/<folder>/` with extension `ext`, by name; other names are warned about
+    /// (hidden files and editors' `~` and `.swp` files quietly skipped). `reuse(display, absolute)`
+    /// may return a file already read, so that listing a folder again reads only what changed.
+    /// Plain string paths: URL operations on every name of a 10,000-file folder cost more than a rebuild.
+    public func files(in folder: String, extension ext: String, diagnostics: inout [Diagnostic],
+                      reuse: (_ display: String, _ absolute: String) -> SourceFile? = { _, _ in nil }) throws -> [SourceFile] {
         let directory = contentDirectory.appendingPathComponent(folder)
-        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
+        let directoryPath = directory.path
+        guard FileManager.default.fileExists(atPath: directoryPath) else { return [] }
+        let prefix = display(directory) + "/"
         var result: [SourceFile] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where !name.hasPrefix(".") {
-            let url = directory.appendingPathComponent(name)
-            if name.hasSuffix("." + ext) {
-                if let file = try read(url, diagnostics: &diagnostics) { result.append(file) }
-            } else if !name.hasSuffix("~"), !name.hasSuffix(".swp") {
-                diagnostics.append(.warning(.load, "ignoring '\(name)': files in \(folder)/ must end in .\(ext)", at: SourceLocation(file: display(url))))
+        for name in try FileManager.default.contentsOfDirectory(atPath: directoryPath).sorted() where !name.hasPrefix(".") {
+            let absolute = directoryPath + "/" + name
+            guard name.hasSuffix("." + ext) else {
+                if !name.hasSuffix("~"), !name.hasSuffix(".swp") {
+                    diagnostics.append(.warning(.load, "ignoring '\(name)': files in \(folder)/ must end in .\(ext)", at: SourceLocation(file: prefix + name)))
+                }
+                continue
+            }
+            if let kept = reuse(prefix + name, absolute) {
+                result.append(kept)
+            } else if let file = try read(URL(fileURLWithPath: absolute), diagnostics: &diagnostics) {
+                result.append(file)
             }
         }
         return result
@@ -91,9 +104,10 @@ public struct ContentLoader {
         return result
     }
 
-    func read(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
+    /// One file, checked for UTF-8 (not being UTF-8 is a diagnostic; not being readable throws).
+    public func read(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
         let data = try Data(contentsOf: url)
-        guard let text = String(validatingUTF8Data: data) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display(url)),
                                       notes: ["save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"]))
             return nil
@@ -116,12 +130,5 @@ public enum LoadError: Error, CustomStringConvertible {
         switch self {
         case let .missingDirectory(path, what): "\(what) folder '\(path)' does not exist"
         }
-    }
-}
-
-extension String {
-    init?(validatingUTF8Data data: Data) {
-        guard let text = String(data: data, encoding: .utf8) else { return nil }
-        self = text
     }
 }

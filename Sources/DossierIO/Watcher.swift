@@ -172,8 +172,9 @@ public struct LiveSourceTree {
     private mutating func apply(_ changed: Set<String>) throws {
         let content = loader.contentDirectory.path
         let templates = loader.templatesDirectory.path
-        var folders: Set<String> = []
+        let folders = ContentLoader.contentFolders.map(\.name)
         var pathsIn: [String: [String]] = [:]
+        var siteChanged = false
         var templatesChanged = false
         var everything = false
         for path in changed {
@@ -181,11 +182,8 @@ public struct LiveSourceTree {
                 templatesChanged = true
             } else if path.hasPrefix(content + "/") {
                 let relative = path.dropFirst(content.count + 1).split(separator: "/")
-                if relative.count == 1, relative[0] == "site.yml" { folders.insert("site.yml") }
-                else if relative.count >= 1, ["articles", "annotations", "entities"].contains(relative[0]) {
-                    folders.insert(String(relative[0]))
-                    pathsIn[String(relative[0]), default: []].append(path)
-                }
+                if relative.count == 1, relative[0] == "site.yml" { siteChanged = true }
+                else if let folder = relative.first, folders.contains(String(folder)) { pathsIn[String(folder), default: []].append(path) }
                 else if relative.count == 1 { continue }  // other files at the top of Content/ are not read
                 else { everything = true }
             } else if path == content {
@@ -196,22 +194,16 @@ public struct LiveSourceTree {
             self = try LiveSourceTree(loader: loader)
             return
         }
-        if folders.contains("site.yml") {
+        if siteChanged {
             var diagnostics: [Diagnostic] = []
-            let url = loader.contentDirectory.appendingPathComponent("site.yml")
-            if FileManager.default.fileExists(atPath: url.path) {
-                tree.siteConfig = try loader.read(url, diagnostics: &diagnostics)
-            } else {
-                tree.siteConfig = nil
-                diagnostics.append(.warning(.load, "no site.yml; using default title and base URL", at: SourceLocation(file: loader.display(loader.contentDirectory))))
-            }
-            let forgotten: Set<String> = [loader.display(url), loader.display(loader.contentDirectory)]
+            tree.siteConfig = try loader.siteConfig(diagnostics: &diagnostics)
+            let forgotten: Set<String> = [loader.display(loader.contentDirectory.appendingPathComponent("site.yml")), loader.display(loader.contentDirectory)]
             forget { forgotten.contains($0) }
-            for d in diagnostics { fileDiagnostics[d.location?.file ?? "", default: []].append(d) }
+            remember(diagnostics)
         }
-        for (folder, ext, files) in [("articles", "txt", \SourceTree.articles), ("annotations", "md", \.annotations), ("entities", "md", \.entities)]
-        where folders.contains(folder) {
-            if !reread(folder, ext, files, pathsIn[folder] ?? []) { tree[keyPath: files] = try relist(folder, ext, tree[keyPath: files], changed) }
+        for folder in ContentLoader.contentFolders {
+            guard let paths = pathsIn[folder.name] else { continue }
+            if !reread(folder.name, folder.ext, folder.files, paths) { try relist(folder.name, folder.ext, folder.files, changed) }
         }
         if templatesChanged {
             var diagnostics: [Diagnostic] = []
@@ -219,12 +211,16 @@ public struct LiveSourceTree {
             tree.assets = try loader.assets()
             let prefix = loader.display(loader.templatesDirectory) + "/"
             forget { $0.hasPrefix(prefix) }
-            for d in diagnostics { fileDiagnostics[d.location?.file ?? "", default: []].append(d) }
+            remember(diagnostics)
         }
     }
 
     private mutating func forget(_ matches: (String) -> Bool) {
         for key in fileDiagnostics.keys where matches(key) { fileDiagnostics[key] = nil }
+    }
+
+    private mutating func remember(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics { fileDiagnostics[d.location?.file ?? "", default: []].append(d) }
     }
 
     /// Re-reads edited files in place, the common case, without listing a folder of thousands.
@@ -257,33 +253,16 @@ public struct LiveSourceTree {
         return true
     }
 
-    private mutating func relist(_ folder: String, _ ext: String, _ previous: [SourceFile], _ changed: Set<String>) throws -> [SourceFile] {
-        let directory = loader.contentDirectory.appendingPathComponent(folder)
-        let known = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let prefix = loader.display(directory) + "/"
-        forget { $0.hasPrefix(prefix) }
-        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
-        var result: [SourceFile] = []
-        // Plain string paths: URL operations on every name of a 10,000-file folder cost more than the rebuild.
-        let directoryPath = directory.path
-        for name in try FileManager.default.contentsOfDirectory(atPath: directoryPath).sorted() where !name.hasPrefix(".") {
-            let absolute = directoryPath + "/" + name
-            let display = prefix + name
-            guard name.hasSuffix("." + ext) else {
-                if !name.hasSuffix("~"), !name.hasSuffix(".swp") {
-                    fileDiagnostics[display] = [.warning(.load, "ignoring '\(name)': files in \(folder)/ must end in .\(ext)", at: SourceLocation(file: display))]
-                }
-                continue
-            }
-            if !changed.contains(absolute), let file = known[display] {
-                result.append(file)
-                continue
-            }
-            let url = URL(fileURLWithPath: absolute)
-            var local: [Diagnostic] = []
-            if let file = try? loader.read(url, diagnostics: &local) { result.append(file) }
-            fileDiagnostics[display] = local.isEmpty ? nil : local
+    /// Lists a folder again, reading only files that are new or among the changed paths.
+    private mutating func relist(_ folder: String, _ ext: String, _ files: WritableKeyPath<SourceTree, [SourceFile]>, _ changed: Set<String>) throws {
+        let known = Dictionary(tree[keyPath: files].map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var diagnostics: [Diagnostic] = []
+        let listed = try loader.files(in: folder, extension: ext, diagnostics: &diagnostics) { display, absolute in
+            changed.contains(absolute) ? nil : known[display]
         }
-        return result
+        let prefix = loader.display(loader.contentDirectory.appendingPathComponent(folder)) + "/"
+        forget { $0.hasPrefix(prefix) }
+        remember(diagnostics)
+        tree[keyPath: files] = listed
     }
 }

@@ -30,8 +30,8 @@ struct New: ParsableCommand {
         }
         var diagnostics: [Diagnostic] = []
         let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: "."))
-        let articleFile = try loader.readFile(URL(fileURLWithPath: path), diagnostics: &diagnostics)
-        let entities = try loader.entityFiles(diagnostics: &diagnostics)
+        let articleFile = try loader.read(URL(fileURLWithPath: path), diagnostics: &diagnostics)
+        let entities = try loader.files(in: "entities", extension: "md", diagnostics: &diagnostics)
         guard let articleFile, let text = AnnotationScaffold.make(article: articleFile, entities: entities, diagnostics: &diagnostics) else {
             DiagnosticPrinter().print(diagnostics)
             throw ExitCode.failure
