@@ -84,7 +84,7 @@ struct NormalizedText {
         for i in scalars.indices where i == 0 || scalars[i - 1] == " " {
             for length in [pattern.count - 1, pattern.count, pattern.count + 1] where length > 0 && i + length <= scalars.count {
                 let window = scalars[i..<(i + length)].map { Self.lower($0) }
-                let d = Self.distance(window, lowered)
+                let d = editDistance(window, lowered)
                 if best == nil || d < best!.distance { best = (i, i + length, d) }
             }
         }
@@ -97,18 +97,5 @@ struct NormalizedText {
 
     private static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         s.properties.lowercaseMapping.unicodeScalars.first ?? s
-    }
-
-    private static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            current[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

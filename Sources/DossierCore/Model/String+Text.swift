@@ -41,18 +41,20 @@ extension Unicode.Scalar {
     }
 }
 
-/// Edit distance, for "did you mean" suggestions.
-func levenshtein(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
+/// Levenshtein distance, for "did you mean" suggestions, closest passages and misspelt surnames.
+/// With `limit`, gives up (returning `limit + 1`) once every path exceeds it.
+func editDistance<T: Equatable>(_ a: [T], _ b: [T], limit: Int = .max) -> Int {
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
         current[0] = i
+        var rowMinimum = i
         for j in 1...b.count {
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            rowMinimum = min(rowMinimum, current[j])
         }
+        if rowMinimum > limit { return limit + 1 }
         swap(&previous, &current)
     }
     return previous[b.count]
@@ -60,7 +62,7 @@ func levenshtein(_ a: String, _ b: String) -> Int {
 
 /// The candidate closest to `word`, when it is close enough to be a plausible typo.
 func nearest(_ word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, levenshtein(word.lowercased(), $0.lowercased())) }
+    let scored = candidates.map { ($0, editDistance(Array(word.lowercased()), Array($0.lowercased()))) }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
     return best.1 <= max(2, word.count / 2) ? best.0 : nil
 }

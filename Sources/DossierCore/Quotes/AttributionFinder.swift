@@ -204,7 +204,7 @@ struct AttributionFinder {
                     break
                 }
                 if AttributionLexicon.prepositions.contains(key) {
-                    if key == Self.by, words > 0, k - 1 >= floor, block.isWord(k - 1),
+                    if key == Key.by, words > 0, k - 1 >= floor, block.isWord(k - 1),
                        AttributionLexicon.participlesBeforeBy.contains(tokens[k - 1].key) {
                         // `a letter seen by Sky News says`: the agent of the participle is not the speaker.
                         k -= 2
@@ -227,7 +227,7 @@ struct AttributionFinder {
             // Absolute constructions only: `with the i reporting`, `, the government recommending`.
             let before = start - 1
             let opensClause = before < floor || before < 0 || [.comma, .semicolon, .colon, .openParenthesis, .dash].contains(tokens[before].kind)
-                || block.key(before) == Self.with
+                || block.key(before) == Key.with
             if !opensClause { return .elided }
         }
         return .phrase(start..<end)
@@ -260,12 +260,12 @@ struct AttributionFinder {
     private func sourcePhrase(at k: Int, limit: Int) -> SpeakerCue? {
         let key = tokens[k].key
         var start: Int?
-        if key == Self.according, block.key(k + 1) == Self.to {
+        if key == Key.according, block.key(k + 1) == Key.to {
             start = k + 2
-        } else if key == Self.words, k >= 2, block.key(k - 1) == Self.the, block.key(k - 2) == Self.in,
-                  block.key(k + 1) == Self.of {
+        } else if key == Key.words, k >= 2, block.key(k - 1) == Key.the, block.key(k - 2) == Key.`in`,
+                  block.key(k + 1) == Key.of {
             start = k + 2
-        } else if key == Self.in, block.key(k + 1) == Self.the, block.key(k + 2) == Self.words, block.key(k + 3) == Self.of {
+        } else if key == Key.`in`, block.key(k + 1) == Key.the, block.key(k + 2) == Key.words, block.key(k + 3) == Key.of {
             start = k + 4
         }
         guard let start, start < limit, let phrase = forwardPhrase(from: start, limit: limit, allowParentheses: true) else {
@@ -301,7 +301,7 @@ struct AttributionFinder {
         if verb == nil, AttributionLexicon.nounLikeSpeechVerbs.contains(key), k + 1 < tokens.count {
             // `notes`, `states`, `reports` are nouns as often as verbs: a verb when a quote, colon, comma or `that` follows.
             let next = tokens[k + 1]
-            if next.kind == .comma || next.kind == .colon || next.kind == .quote || next.key == Self.that { verb = .finite }
+            if next.kind == .comma || next.kind == .colon || next.kind == .quote || next.key == Key.that { verb = .finite }
         }
         guard let form = verb else { return nil }
         var p = k - 1
@@ -327,17 +327,10 @@ struct AttributionFinder {
         return entities[mentions[m].entity].kind
     }
 
+    private typealias Key = AttributionLexicon.Key
+
     /// How far (in tokens) attribution looks from a quotation: keeps a run-on paragraph linear.
     static let reach = 80
 
-    private static let by = WordKey("by")
-    private static let that = WordKey("that")
-    private static let with = WordKey("with")
-    private static let according = WordKey("according")
-    private static let to = WordKey("to")
-    private static let words = WordKey("words")
-    private static let the = WordKey("the")
-    private static let `in` = WordKey("in")
-    private static let of = WordKey("of")
     private static let lyNouns = Set(words: ["family", "assembly", "rally", "supply", "butterfly", "monopoly", "anomaly", "italy", "emily", "reply"])
 }

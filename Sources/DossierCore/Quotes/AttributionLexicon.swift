@@ -164,6 +164,14 @@ enum AttributionLexicon {
         static let the = WordKey("the")
         static let a = WordKey("a")
         static let an = WordKey("an")
+        static let by = WordKey("by")
+        static let that = WordKey("that")
+        static let with = WordKey("with")
+        static let according = WordKey("according")
+        static let to = WordKey("to")
+        static let words = WordKey("words")
+        static let `in` = WordKey("in")
+        static let of = WordKey("of")
     }
 
     static let months = Set(words: [

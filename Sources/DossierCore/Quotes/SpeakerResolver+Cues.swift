@@ -152,7 +152,7 @@ struct NameReader {
         var k = t - 1
         var steps = 0
         while k >= 0, steps < 4, tokens[k].kind == .word, tokens[k].mention < 0,
-              tokens[k].isCapitalized || tokens[k].key == Self.the {
+              tokens[k].isCapitalized || tokens[k].key == AttributionLexicon.Key.the {
             k -= 1
             steps += 1
         }
@@ -186,5 +186,4 @@ struct NameReader {
         return found
     }
 
-    private static let the = WordKey("the")
 }

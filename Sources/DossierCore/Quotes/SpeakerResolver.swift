@@ -157,28 +157,10 @@ struct SpeakerResolver {
         var match: Int?
         for (spelling, entity) in lexicon.surnameSpellings where lastSeen[entity] != nil {
             guard spelling.first == lowered.first, abs(spelling.count - lowered.count) <= allowed,
-                  Self.editDistance(spelling, lowered, limit: allowed) <= allowed else { continue }
+                  editDistance(spelling, lowered, limit: allowed) <= allowed else { continue }
             if let match, match != entity { return nil }   // ambiguous: two people fit
             match = entity
         }
         return match
-    }
-
-    /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
