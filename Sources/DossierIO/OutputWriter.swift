@@ -71,28 +71,28 @@ public struct OutputWriter {
     /// Plain POSIX calls: Foundation's per-call checks cost more than the writes on large sites.
     private func writeFiles(_ plan: RenderPlan, into root: URL, previous: URL?, progress: (@Sendable (Int, Int) -> Void)?) throws -> Int {
         let rootPath = root.path
-        let failure = FirstError()
-        let counter = Counter()
-        let jobsDone = Counter()
+        let failure = Locked<Error?>(nil)
+        let written = Locked(0)
+        let jobsDone = Locked(0)
         let total = plan.jobs.count
         DispatchQueue.concurrentPerform(iterations: total) { j in
-            guard failure.error == nil else { return }
+            guard failure.current == nil else { return }
             defer {
-                jobsDone.increment()
-                if let progress, jobsDone.value % 250 == 0 { progress(jobsDone.value, total) }
+                let done = jobsDone.withLock { $0 += 1; return $0 }
+                if let progress, done % 250 == 0 { progress(done, total) }
             }
             for file in plan.jobs[j]() {
                 do {
                     try writeFile(file, root: rootPath, previous: previous?.path)
-                    counter.increment()
+                    written.withLock { $0 += 1 }
                 } catch {
-                    failure.record(error)
+                    failure.withLock { if $0 == nil { $0 = error } }
                     return
                 }
             }
         }
-        if let error = failure.error { throw error }
-        return counter.value
+        if let error = failure.current { throw error }
+        return written.current
     }
 
     private func writeFile(_ file: OutputFile, root: String, previous: String?) throws {
@@ -154,28 +154,6 @@ public struct OutputWriter {
     /// No absolute paths, no `..`: output files stay inside the output folder.
     static func isSafeRelativePath(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." || $0.isEmpty }
-    }
-}
-
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var value = 0
-
-    func increment() {
-        lock.lock()
-        value += 1
-        lock.unlock()
-    }
-}
-
-private final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var error: Error?
-
-    func record(_ error: Error) {
-        lock.lock()
-        if self.error == nil { self.error = error }
-        lock.unlock()
     }
 }
 

@@ -11,7 +11,7 @@ public final class Watcher: @unchecked Sendable {
     public let directories: [URL]
     /// Quiet time after the last event before a batch is reported.
     public let settle: Duration
-    private let stopped = LockedFlag()
+    private let stopped = Locked(false)
 
     public init(directories: [URL], settle: Duration = .milliseconds(10)) {
         self.directories = directories.map(\.standardizedFileURL)
@@ -29,11 +29,11 @@ public final class Watcher: @unchecked Sendable {
             }
             thread.name = "dossier-watcher"
             thread.start()
-            continuation.onTermination = { [stopped] _ in stopped.set() }
+            continuation.onTermination = { [stopped] _ in stopped.withLock { $0 = true } }
         }
     }
 
-    public func stop() { stopped.set() }
+    public func stop() { stopped.withLock { $0 = true } }
 
     private var settleMilliseconds: Int32 {
         Int32(max(1, settle.components.seconds * 1000 + settle.components.attoseconds / 1_000_000_000_000_000))
@@ -61,7 +61,7 @@ public final class Watcher: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: Set<String> = []
         var firstPending: ContinuousClock.Instant?
-        while !stopped.isSet {
+        while !stopped.current {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let timeout: Int32 = pending.isEmpty ? 100 : settleMilliseconds
             let ready = poll(&poller, 1, timeout)
@@ -119,7 +119,7 @@ public final class Watcher: @unchecked Sendable {
         }
         var last = snapshot()
         var pending: Set<String> = []
-        while !stopped.isSet {
+        while !stopped.current {
             Thread.sleep(forTimeInterval: 0.05)
             let now = snapshot()
             var changed: Set<String> = []
@@ -134,13 +134,6 @@ public final class Watcher: @unchecked Sendable {
         }
         continuation.finish()
     }
-}
-
-final class LockedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }
 
 /// A source tree kept in memory between builds and refreshed from only the files that changed.
