@@ -15,12 +15,7 @@ public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
 
     public init(store: SiteStore, basePath: String = "/") {
         self.store = store
-        self.basePath = Self.normalize(basePath)
-    }
-
-    static func normalize(_ basePath: String) -> String {
-        let parts = basePath.split(separator: "/").filter { !$0.isEmpty }
-        return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
+        self.basePath = SitePaths.normalizedBasePath(basePath)
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {

@@ -33,8 +33,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear at once, also when piped
         var options = site.buildOptions
-        let base = basePath.split(separator: "/").filter { !$0.isEmpty }.joined(separator: "/")
-        if options.baseURL == nil { options.baseURL = "http://\(host):\(port)/" + (base.isEmpty ? "" : base + "/") }
+        let base = SitePaths.normalizedBasePath(basePath)
+        if options.baseURL == nil { options.baseURL = "http://\(host):\(port)\(base)" }
         let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: site.content), templatesDirectory: URL(fileURLWithPath: site.templates))
         let printer = DiagnosticPrinter()
         let session: PreviewSession
@@ -55,7 +55,7 @@ struct Serve: AsyncParsableCommand {
         }
         if measureRebuilds { return try await measure(session) }
         let app = session.application(host: host, port: port, basePath: basePath) { port in
-            print("serving at http://\(host):\(port)/\(base.isEmpty ? "" : base + "/") (Ctrl-C to stop)")
+            print("serving at http://\(host):\(port)\(base) (Ctrl-C to stop)")
         }
         let watch = Task { await session.watch() }
         defer { watch.cancel(); session.stopWatching() }

@@ -34,7 +34,7 @@ public final class LinkCheck: @unchecked Sendable {
     }
 
     public init(basePath: String = "/") {
-        self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        self.basePath = SitePaths.normalizedBasePath(basePath)
     }
 
     /// Records output files: their paths, and for HTML pages their links and ids.
@@ -306,6 +306,6 @@ extension RenderPlan {
 extension SiteBuilder.Result {
     /// A link check for this site's output: links under `base_url`'s path resolve from the site root.
     public func makeLinkCheck() -> LinkCheck {
-        LinkCheck(basePath: site.map { SiteFeeds.basePath($0.config.baseURL) } ?? "/")
+        LinkCheck(basePath: site.map { SitePaths.basePath(of: $0.config.baseURL) } ?? "/")
     }
 }

@@ -7,14 +7,6 @@ struct SiteFeeds {
         [OutputFile(path: "feed.xml", text: atom()), OutputFile(path: "sitemap.xml", text: sitemap()), OutputFile(path: "robots.txt", text: robots())]
     }
 
-    /// `/dossier/` for `https://example.org/dossier/`.
-    static func basePath(_ baseURL: String) -> String {
-        guard let scheme = baseURL.range(of: "://") else { return "/" }
-        let rest = baseURL[scheme.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        return String(rest[slash...])
-    }
-
     private var base: String { site.config.baseURL }
 
     private func url(_ path: String) -> String {

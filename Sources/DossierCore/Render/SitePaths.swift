@@ -5,6 +5,20 @@ public enum SitePaths {
     public static func entityPage(_ slug: String) -> String { "entities/\(slug)/index.html" }
     public static func tagPage(_ slug: String) -> String { "tags/\(slug)/index.html" }
 
+    /// The path part of a base URL: `/dossier/` for `https://example.org/dossier/`.
+    public static func basePath(of baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return normalizedBasePath(String(rest[slash...]))
+    }
+
+    /// `/`, or `/a/b/` with one slash at each end, however the path was written (`dossier`, `/dossier`).
+    public static func normalizedBasePath(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { !$0.isEmpty }
+        return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
+    }
+
     /// `../` repeated for a page `depth` folders below the root (`briefings/x/index.html` is 2).
     public static func root(from depth: Int) -> String {
         depth == 0 ? "./" : String(repeating: "../", count: depth)

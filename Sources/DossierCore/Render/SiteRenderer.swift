@@ -332,7 +332,7 @@ struct SiteRenderer: Sendable {
         let path = "404.html"
         var page = pageView(path: path, title: "Page not found", section: "404")
         // A 404 page is served at any depth, so its links start from the site's own base path.
-        page.root = SiteFeeds.basePath(config.baseURL)
+        page.root = SitePaths.basePath(of: config.baseURL)
         return OutputFile(path: path, text: templates.render(NotFoundView(page: page), with: "404"))
     }
 }
