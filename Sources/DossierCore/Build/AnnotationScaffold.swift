@@ -6,16 +6,14 @@ import Foundation
 public enum AnnotationScaffold {
     public static func make(article file: SourceFile, entities entityFiles: [SourceFile], diagnostics: inout [Diagnostic]) -> String? {
         guard let article = ArticleParser.parse(file, diagnostics: &diagnostics) else { return nil }
-        var entities: [Entity] = []
-        for entityFile in entityFiles.sorted(by: { $0.path < $1.path }) {
-            if let entity = EntityParser.parse(entityFile, diagnostics: &diagnostics) { entities.append(entity) }
-        }
+        // The link stage, as a build would run it for this article without an annotation.
+        let entities = LinkedSite.parseEntities(entityFiles, cache: nil, diagnostics: &diagnostics)
         let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
-        var ignored: [Diagnostic] = []
-        let corrected = CorrectedArticle(article: article, corrections: [], diagnostics: &ignored)
-        let mentions = corrected.blocks.map { matcher.mentions(in: $0.text) }
-        let quotes = QuoteExtractor(entities: entities).extract(from: corrected, mentions: mentions)
-        let candidates = CandidateEntities.find(in: [corrected], mentions: [mentions])
+        let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: QuoteExtractor(entities: entities), linkMode: .first)
+        var ignored: [Diagnostic] = []  // scraping damage: the analyst has not corrected anything yet
+        let briefing = analyzer.analyze(article: article, annotation: nil, diagnostics: &ignored)
+        let quotes = briefing.quotes
+        let candidates = CandidateEntities.find(in: [briefing.article], mentions: [briefing.mentions])
 
         var text = "---\n"
         text += "title: \(yamlQuoted(article.headline.replacingNewlines()))\n"

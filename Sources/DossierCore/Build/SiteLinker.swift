@@ -271,7 +271,7 @@ struct LinkedSite {
         }
     }
 
-    private static func parseEntities(_ files: [SourceFile], cache: LinkCache?, diagnostics: inout [Diagnostic]) -> [Entity] {
+    static func parseEntities(_ files: [SourceFile], cache: LinkCache?, diagnostics: inout [Diagnostic]) -> [Entity] {
         var entities: [Entity] = []
         let parsed = concurrentMap(files.sorted(by: { $0.path < $1.path })) { file -> (Entity?, [Diagnostic]) in
             var local: [Diagnostic] = []
