@@ -11,7 +11,7 @@ public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
     public let store: SiteStore
     /// Where the site lives on the server, `/` or e.g. `/dossier/`.
     public let basePath: String
-    public static var eventsPath: String { "/__dossier/events" }
+    public static var eventsPath: String { LiveReload.eventsPath }
 
     public init(store: SiteStore, basePath: String = "/") {
         self.store = store
@@ -52,7 +52,7 @@ public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
         var bytes = file.bytes
         var etag = file.etag
         if type.hasPrefix("text/html") {
-            bytes = Self.injectingReloadScript(bytes)
+            bytes = LiveReload.injecting(into: bytes)
             etag = String(etag.dropLast()) + "-live\""
         }
         var headers: HTTPFields = [.contentType: type, .eTag: etag, .cacheControl: "no-cache"]
@@ -115,27 +115,40 @@ public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
         default: return "application/octet-stream"
         }
     }
+}
 
-    /// The live-reload client: reloads on `reload`, shows a failed rebuild's diagnostics over the page.
-    static var reloadScript: String { """
+/// The live-reload client and how it goes into served pages. Outside the generic responder so its
+/// bytes are built once, not on every HTML request.
+enum LiveReload {
+    static let eventsPath = "/__dossier/events"
+
+    /// Reloads on `reload`, shows a failed rebuild's diagnostics over the page.
+    static let script = """
     <script>(function(){var s=new EventSource("\(eventsPath)"),o;\
     s.addEventListener("reload",function(){location.reload()});\
     s.addEventListener("failure",function(e){if(!o){o=document.createElement("pre");o.id="dossier-error-overlay";\
     o.style.cssText="position:fixed;inset:0;margin:0;padding:2em;overflow:auto;z-index:2147483647;background:rgba(20,0,0,.93);color:#fdd;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";\
     document.body.appendChild(o)}o.textContent="dossier: rebuild failed; showing the last good build\\n\\n"+e.data})})();</script>
 
-    """ }
+    """
 
-    static func injectingReloadScript(_ html: [UInt8]) -> [UInt8] {
-        let script = Array(reloadScript.utf8)
-        let marker = Array("</body>".utf8)
-        var i = html.count - marker.count
+    private static let scriptBytes = Array(script.utf8)
+    private static let bodyEnd = Array("</body>".utf8)
+
+    /// `html` with the script before its last `</body>`, or at the end when there is none.
+    static func injecting(into html: [UInt8]) -> [UInt8] {
+        var i = html.count - bodyEnd.count
         while i >= 0 {
-            if html[i] == marker[0], Array(html[i..<(i + marker.count)]) == marker {
-                return Array(html[..<i]) + script + Array(html[i...])
+            if html[i] == bodyEnd[0], html[i..<(i + bodyEnd.count)].elementsEqual(bodyEnd) {
+                var result = [UInt8]()
+                result.reserveCapacity(html.count + scriptBytes.count)
+                result += html[..<i]
+                result += scriptBytes
+                result += html[i...]
+                return result
             }
             i -= 1
         }
-        return html + script
+        return html + scriptBytes
     }
 }
