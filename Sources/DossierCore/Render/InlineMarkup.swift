@@ -22,12 +22,9 @@ struct InlineMarkup {
     init(text: String) { self.text = text }
 
     func render() -> String {
+        // Most paragraphs carry no markup: escaping alone returns the text itself when it needs none.
+        guard !spans.isEmpty || !markers.isEmpty else { return HTML.escape(text) }
         let bytes = Array(text.utf8)
-        guard !spans.isEmpty || !markers.isEmpty else {
-            var out: [UInt8] = []
-            HTML.append(bytes, to: &out)
-            return String(decoding: out, as: UTF8.self)
-        }
         // Outer first: a span that starts earlier (or starts together and ends later) encloses the
         // other; levels only break ties, so crossing spans are split as little as possible.
         let spans = self.spans.enumerated()
