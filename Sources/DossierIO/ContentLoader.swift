@@ -7,11 +7,16 @@ public struct ContentLoader {
     public var templatesDirectory: URL
     /// Paths in diagnostics are made relative to this folder (the current directory).
     public var displayRoot: URL
+    /// Whether a symbolic link may point elsewhere inside the site (the folder holding
+    /// `Content/`); links that leave the site are then skipped with a warning instead of failing.
+    public var allowsLinksInsideSite: Bool
 
-    public init(contentDirectory: URL, templatesDirectory: URL, displayRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(contentDirectory: URL, templatesDirectory: URL, displayRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                allowsLinksInsideSite: Bool = false) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.templatesDirectory = templatesDirectory.standardizedFileURL
         self.displayRoot = displayRoot.standardizedFileURL
+        self.allowsLinksInsideSite = allowsLinksInsideSite
     }
 
     /// Environment failures (a missing folder) throw; a file that is not UTF-8 is a diagnostic.
@@ -30,7 +35,7 @@ public struct ContentLoader {
             tree[keyPath: folder.files] = try files(in: folder.name, extension: folder.ext, diagnostics: &diagnostics)
         }
         tree.templates = try templateFiles(diagnostics: &diagnostics)
-        tree.assets = try assets()
+        tree.assets = try assets(diagnostics: &diagnostics)
         return tree
     }
 
@@ -46,7 +51,7 @@ public struct ContentLoader {
             diagnostics.append(.warning(.load, "no site.yml; using default title and base URL", at: SourceLocation(file: display(contentDirectory))))
             return nil
         }
-        return try read(url, diagnostics: &diagnostics)
+        return try read(url, inside: contentDirectory, diagnostics: &diagnostics)
     }
 
     /// The files of `Content/<folder>/` with extension `ext`, by name; other names are warned about
@@ -70,49 +75,103 @@ public struct ContentLoader {
             }
             if let kept = reuse(prefix + name, absolute) {
                 result.append(kept)
-            } else if let file = try read(URL(fileURLWithPath: absolute), diagnostics: &diagnostics) {
+            } else if let file = try read(URL(fileURLWithPath: absolute), inside: contentDirectory, diagnostics: &diagnostics) {
                 result.append(file)
             }
         }
         return result
     }
 
-    func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
+    /// The `.mustache` files under `Templates/`, named by their path without extension.
+    public func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
         var result: [TemplateSource] = []
-        guard let enumerator = FileManager.default.enumerator(at: templatesDirectory, includingPropertiesForKeys: nil) else { return [] }
-        var urls: [URL] = []
-        for case let url as URL in enumerator where url.pathExtension == "mustache" { urls.append(url) }
-        for url in urls.sorted(by: { $0.path < $1.path }) {
-            if let file = try read(url, diagnostics: &diagnostics) {
+        for relative in try walk(templatesDirectory, skipping: "assets", diagnostics: &diagnostics) where relative.hasSuffix(".mustache") {
+            let url = templatesDirectory.appendingPathComponent(relative)
+            if let file = try read(url, inside: templatesDirectory, diagnostics: &diagnostics) {
                 // Templates are named by their path under Templates/ without extension: "briefing", "partials/card".
-                let relative = url.standardizedFileURL.path.dropFirst(templatesDirectory.path.count + 1)
                 result.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), file: file))
             }
         }
         return result
     }
 
-    func assets() throws -> [String: [UInt8]] {
+    /// `Templates/assets/`, keyed by output path, copied byte for byte.
+    public func assets(diagnostics: inout [Diagnostic]) throws -> [String: [UInt8]] {
         let directory = templatesDirectory.appendingPathComponent("assets")
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
         var result: [String: [UInt8]] = [:]
-        for case let url as URL in enumerator {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(directory.standardizedFileURL.path.count + 1))
-            result["assets/" + relative] = Array(try Data(contentsOf: url))
+        for relative in try walk(directory, diagnostics: &diagnostics) {
+            let url = directory.appendingPathComponent(relative)
+            if let bytes = try readBytes(url, inside: templatesDirectory, diagnostics: &diagnostics) { result["assets/" + relative] = bytes }
         }
         return result
     }
 
-    /// One file, checked for UTF-8 (not being UTF-8 is a diagnostic; not being readable throws).
-    public func read(_ url: URL, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
-        let data = try Data(contentsOf: url)
-        guard let text = String(data: data, encoding: .utf8) else {
+    /// The relative paths of the files under `directory`, sorted, hidden names skipped. Folders
+    /// that are symbolic links are not entered (a `-> .` link would never end); files that are
+    /// links are listed, and `read` decides whether their target may be read.
+    func walk(_ directory: URL, skipping skipped: String? = nil, diagnostics: inout [Diagnostic]) throws -> [String] {
+        var result: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? directory.path : directory.path + "/" + relative
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                if relative.isEmpty, !FileManager.default.fileExists(atPath: path) { return [] }
+                throw LoadError.unreadable(display(URL(fileURLWithPath: path)), errno == 0 ? EACCES : errno)
+            }
+            for name in names where !name.hasPrefix(".") && !(relative.isEmpty && name == skipped) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(directory.path + "/" + child, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(child)
+                case S_IFLNK:
+                    var target = stat()
+                    if stat(directory.path + "/" + child, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
+                        diagnostics.append(.warning(.load, "not following '\(name)': it is a symbolic link to a folder",
+                                                    at: SourceLocation(file: display(directory.appendingPathComponent(child))),
+                                                    notes: ["move or copy the folder here instead of linking it"]))
+                    } else {
+                        result.append(child)
+                    }
+                default: result.append(child)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// One text file, checked for UTF-8 and normalised by `SourceText` (line endings, control
+    /// characters). Not being UTF-8, or a file `FileGate` refuses, is a diagnostic and gives nil;
+    /// an unreadable file throws. `root`: the folder the file must really be in (nil for a path
+    /// the user named on the command line).
+    public func read(_ url: URL, inside root: URL?, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
+        guard let bytes = try readBytes(url, inside: root, diagnostics: &diagnostics) else { return nil }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             diagnostics.append(.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display(url)),
                                       notes: ["save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"]))
             return nil
         }
-        return SourceFile(path: display(url), text: text)
+        let normalized = SourceText.normalized(text, path: display(url))
+        diagnostics += normalized.diagnostics
+        return SourceFile(path: display(url), text: normalized.text)
+    }
+
+    func readBytes(_ url: URL, inside root: URL?, diagnostics: inout [Diagnostic]) throws -> [UInt8]? {
+        let gate = FileGate(root: root?.path, site: allowsLinksInsideSite ? contentDirectory.deletingLastPathComponent().path : nil)
+        switch gate.open(url.path) {
+        case .opened(let bytes): return bytes
+        case .refused(let problem):
+            let location = SourceLocation(file: display(url))
+            switch problem.severity {
+            case .error: diagnostics.append(.error(.load, problem.message, at: location, notes: problem.notes))
+            case .warning: diagnostics.append(.warning(.load, problem.message, at: location, notes: problem.notes))
+            }
+            return nil
+        case .failed(let code): throw LoadError.unreadable(display(url), code)
+        }
     }
 
     /// A path relative to the display root when inside it, so errors read `Content/articles/x.txt`.
@@ -125,10 +184,15 @@ public struct ContentLoader {
 
 public enum LoadError: Error, CustomStringConvertible {
     case missingDirectory(String, what: String)
+    case unreadable(String, Int32)
 
     public var description: String {
-        switch self {
+        let text = switch self {
         case let .missingDirectory(path, what): "\(what) folder '\(path)' does not exist"
+        case let .unreadable(path, code):
+            "cannot read '\(path)': \(String(cString: strerror(code)))"
+                + (code == EACCES || code == EPERM ? " (give the user running dossier read permission)" : "")
         }
+        return SourceText.escapingControlCharacters(text)
     }
 }

@@ -15,6 +15,7 @@ public struct DiagnosticPrinter {
 
     public func format(_ d: Diagnostic) -> String {
         guard useColor else { return d.description }
+        let d = d.escapedForTerminal
         var head = ""
         if let l = d.location { head = "\u{1B}[1m\(l.file):\(l.line):\(l.column):\u{1B}[0m " }
         let label = d.severity == .error ? "\u{1B}[1;31merror:\u{1B}[0m" : "\u{1B}[1;33mwarning:\u{1B}[0m"

@@ -47,15 +47,17 @@ public final class Watcher: @unchecked Sendable {
         defer { close(fd) }
         let mask: UInt32 = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800  // modify, attrib, close_write, moved, create, delete(_self), move_self
         var folders: [Int32: String] = [:]
+        /// Folders are entered once each, by device and inode, and symbolic links to folders never
+        /// (IN_DONT_FOLLOW): two `-> .` links would otherwise be walked until paths grow too long.
+        var entered: Set<[UInt64]> = []
         func watch(_ path: String) {
-            let wd = inotify_add_watch(fd, path, mask)
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+                  entered.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+            let wd = inotify_add_watch(fd, path, mask | 0x0200_0000 /* IN_DONT_FOLLOW */)
             if wd >= 0 { folders[wd] = path }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-            for name in names {
-                var isDirectory: ObjCBool = false
-                let child = path + "/" + name
-                if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue { watch(child) }
-            }
+            for name in names { watch(path + "/" + name) }
         }
         for directory in directories { watch(directory.path) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -95,7 +97,14 @@ public final class Watcher: @unchecked Sendable {
                 pending.insert(path)
                 if firstPending == nil { firstPending = .now }
                 if eventMask & 0x4000_0000 != 0, eventMask & (0x100 | 0x80) != 0 { watch(path) }  // new folder
-                if eventMask & 0x8000 != 0 { folders[wd] = nil }  // watch removed
+                if eventMask & 0x8000 != 0 {  // watch removed: the folder may be made again later
+                    folders[wd] = nil
+                    entered = []
+                    for path in folders.values {
+                        var info = stat()
+                        if lstat(path, &info) == 0 { entered.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+                    }
+                }
             }
         }
         continuation.finish()
@@ -107,12 +116,17 @@ public final class Watcher: @unchecked Sendable {
         func snapshot() -> [String: [Int]] {
             var result: [String: [Int]] = [:]
             for directory in directories {
-                guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { continue }
-                for case let relative as String in enumerator {
-                    let path = directory.path + "/" + relative
-                    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { continue }
-                    let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                    result[path] = [Int(date * 1_000_000), (attributes[.size] as? Int) ?? 0]
+                // lstat, and folders entered only when they are real folders: links are not followed.
+                var pending = [directory.path]
+                while let folder = pending.popLast() {
+                    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+                    for name in names {
+                        let path = folder + "/" + name
+                        var info = stat()
+                        guard lstat(path, &info) == 0 else { continue }
+                        if info.st_mode & S_IFMT == S_IFDIR { pending.append(path) }
+                        result[path] = [Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_size)]
+                    }
                 }
             }
             return result
@@ -201,7 +215,7 @@ public struct LiveSourceTree {
         if templatesChanged {
             var diagnostics: [Diagnostic] = []
             tree.templates = try loader.templateFiles(diagnostics: &diagnostics)
-            tree.assets = try loader.assets()
+            tree.assets = try loader.assets(diagnostics: &diagnostics)
             let prefix = loader.display(loader.templatesDirectory) + "/"
             forget { $0.hasPrefix(prefix) }
             remember(diagnostics)
@@ -236,7 +250,7 @@ public struct LiveSourceTree {
             if !exists, index == nil, fileDiagnostics[display] == nil { continue }
             guard exists, !isDirectory.boolValue, name.hasSuffix("." + ext), let index else { return false }
             var local: [Diagnostic] = []
-            guard let file = try? loader.read(url, diagnostics: &local) else { return false }
+            guard let file = try? loader.read(url, inside: loader.contentDirectory, diagnostics: &local) else { return false }
             updates.append((index, file, local))
         }
         for update in updates {

@@ -30,7 +30,7 @@ struct New: ParsableCommand {
         }
         var diagnostics: [Diagnostic] = []
         let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: "."))
-        let articleFile = try loader.read(URL(fileURLWithPath: path), diagnostics: &diagnostics)
+        let articleFile = try loader.read(URL(fileURLWithPath: path), inside: nil, diagnostics: &diagnostics)
         let entities = try loader.files(in: "entities", extension: "md", diagnostics: &diagnostics)
         guard let articleFile, let text = AnnotationScaffold.make(article: articleFile, entities: entities, diagnostics: &diagnostics) else {
             DiagnosticPrinter().print(diagnostics)

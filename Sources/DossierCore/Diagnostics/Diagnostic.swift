@@ -53,12 +53,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Compiler-style rendering: `file:line:col: error: message` then one `note:` line per note.
+    /// Control characters from file names or quoted text are printed escaped, so no input can
+    /// move the terminal's cursor or forge a line.
     public var description: String {
+        let escaped = escapedForTerminal
         var head = ""
-        if let location { head = "\(location.file):\(location.line):\(location.column): " }
-        var text = "\(head)\(severity.rawValue): \(message)"
-        for note in notes { text += "\n\(head)note: \(note)" }
+        if let location = escaped.location { head = "\(location.file):\(location.line):\(location.column): " }
+        var text = "\(head)\(severity.rawValue): \(escaped.message)"
+        for note in escaped.notes { text += "\n\(head)note: \(note)" }
         return text
+    }
+
+    /// This diagnostic with control characters in its file name, message and notes escaped.
+    public var escapedForTerminal: Diagnostic {
+        var d = self
+        d.message = SourceText.escapingControlCharacters(message)
+        d.notes = notes.map(SourceText.escapingControlCharacters)
+        d.location?.file = SourceText.escapingControlCharacters(location?.file ?? "")
+        return d
     }
 }
 
