@@ -28,12 +28,14 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "DossierIO", dependencies: ["DossierCore"]),
+        .target(name: "CDossierSystem"),
+        .target(name: "DossierIO", dependencies: ["DossierCore", "CDossierSystem"]),
         .target(
             name: "DossierServer",
             dependencies: [
                 "DossierCore", "DossierIO",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
             ]
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+import CDossierSystem
 import DossierCore
 import Foundation
 
@@ -26,42 +27,138 @@ public struct OutputWriter {
     ///   it returns errors the staging folder is discarded and `WriteError.verificationFailed` thrown.
     @discardableResult
     public func write(_ plan: RenderPlan, progress: (@Sendable (Int, Int) -> Void)? = nil, verify: () -> [Diagnostic] = { [] }) throws -> Int {
-        let fm = FileManager.default
-        let parent = outputDirectory.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: outputDirectory.path, isDirectory: &isDirectory)
+        let output = try resolvedOutput()
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        try Self.makeFolders(parent)
+        // One build at a time per parent folder; while we hold the lock, every staging folder
+        // there belongs to a build that is gone (killed, crashed), whatever its PID.
+        let lock = try Self.lock(parent)
+        defer { close(lock) }
+        try recover(name, in: parent)
+
+        var info = stat()
+        let exists = lstat(output, &info) == 0
         if exists {
-            guard isDirectory.boolValue else { throw WriteError.notADirectory(outputDirectory.path) }
-            let contents = try fm.contentsOfDirectory(atPath: outputDirectory.path)
-            guard contents.isEmpty || contents.contains(Self.markerName) else { throw WriteError.foreignDirectory(outputDirectory.path) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw WriteError.notADirectory(output) }
+            let contents = try FileManager.default.contentsOfDirectory(atPath: output)
+            guard contents.isEmpty || contents.contains(Self.markerName) else { throw WriteError.foreignDirectory(output) }
         }
 
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(outputDirectory.lastPathComponent).building-\(pid)")
-        let retired = parent.appendingPathComponent(".\(outputDirectory.lastPathComponent).old-\(pid)")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = parent + "/" + Self.stagingName(name, "building")
+        guard mkdir(staging, 0o755) == 0 else { throw WriteError.system("cannot create the staging folder '\(staging)'", errno) }
+        StagingFolders.shared.register(staging)
+        defer { StagingFolders.shared.unregister(staging) }
         var count = 0
         do {
-            count = try writeFiles(plan, into: staging, previous: exists ? outputDirectory : nil, progress: progress)
+            count = try writeFiles(plan, into: URL(fileURLWithPath: staging), previous: exists ? URL(fileURLWithPath: output) : nil, progress: progress)
             let problems = verify()
             if problems.hasErrors { throw WriteError.verificationFailed(problems) }
-            try Data().write(to: staging.appendingPathComponent(Self.markerName))
+            try writeFile(OutputFile(path: Self.markerName, bytes: []), root: staging, previous: nil)
+            try Self.swap(staging, into: output, exists: exists, parent: parent, name: name)
         } catch {
-            try? fm.removeItem(at: staging)
+            Self.remove(staging)
             throw error
         }
-        if exists { try fm.moveItem(at: outputDirectory, to: retired) }
-        do {
-            try fm.moveItem(at: staging, to: outputDirectory)
-        } catch {
-            if exists { try? fm.moveItem(at: retired, to: outputDirectory) }
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-        if exists { try? fm.removeItem(at: retired) }
+        Self.remove(staging)  // after the exchange it holds the previous output
         return count
+    }
+
+    /// The real folder to write: an `Output` that is a symbolic link is written through, so the
+    /// link stays and its target is replaced.
+    func resolvedOutput() throws -> String {
+        let path = outputDirectory.path
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+        guard let real = realpath(path, nil) else {
+            throw WriteError.system("output '\(path)' is a symbolic link whose target cannot be reached (create the folder it points to, or remove the link)", errno)
+        }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Hidden sibling names, unique per build (PID plus random bits: a PID is reused, and in a
+    /// container every build is PID 1).
+    static func stagingName(_ name: String, _ kind: String) -> String {
+        ".\(name).\(kind)-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+    }
+
+    /// Puts `staging` in place of `output` so that a complete site is there at every moment:
+    /// an atomic exchange where the file system has one (the staging folder then holds the
+    /// previous site), else two renames with the previous site kept aside until the second is done.
+    static func swap(_ staging: String, into output: String, exists: Bool, parent: String, name: String) throws {
+        guard exists else {
+            guard rename(staging, output) == 0 else { throw WriteError.system("cannot move the new site to '\(output)'", errno) }
+            return
+        }
+        if dossier_exchange_paths(staging, output) == 0 { return }
+        guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
+            throw WriteError.system("cannot swap the new site into '\(output)'", errno)
+        }
+        let retired = parent + "/" + stagingName(name, "old")
+        guard rename(output, retired) == 0 else { throw WriteError.system("cannot move the previous site out of '\(output)'", errno) }
+        guard rename(staging, output) == 0 else {
+            let code = errno
+            _ = rename(retired, output)
+            throw WriteError.system("cannot move the new site to '\(output)'", code)
+        }
+        remove(retired)
+    }
+
+    /// Cleans up after builds that were killed: restores a retired site when `Output/` is
+    /// missing (a kill between two renames), then removes every staging and retired folder.
+    /// Call with the lock held.
+    func recover(_ name: String, in parent: String) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        let leftovers = names.filter { $0.hasPrefix(".\(name).building-") || $0.hasPrefix(".\(name).old-") }.sorted()
+        guard !leftovers.isEmpty else { return }
+        let output = parent + "/" + name
+        var info = stat()
+        if lstat(output, &info) != 0 {
+            // The newest complete retired site (it has the marker the writer adds last).
+            let complete = leftovers.filter { $0.contains(".old-") && FileManager.default.fileExists(atPath: parent + "/" + $0 + "/" + Self.markerName) }
+            let newest = complete.max { Self.modified(parent + "/" + $0) < Self.modified(parent + "/" + $1) }
+            if let newest, rename(parent + "/" + newest, output) != 0 {
+                throw WriteError.system("cannot restore the previous site from '\(parent)/\(newest)' to '\(output)'", errno)
+            }
+        }
+        for leftover in leftovers where FileManager.default.fileExists(atPath: parent + "/" + leftover) {
+            Self.remove(parent + "/" + leftover)
+        }
+    }
+
+    static func modified(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : 0
+    }
+
+    static func lock(_ folder: String) throws -> Int32 {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError.system("cannot open the folder '\(folder)'", errno) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let code = errno
+                close(fd)
+                throw WriteError.system("cannot lock the folder '\(folder)'", code)
+            }
+        }
+        return fd
+    }
+
+    /// `mkdir -p` with errors that name the folder.
+    static func makeFolders(_ path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw WriteError.notADirectory(path) }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw WriteError.system("cannot create the folder '\(path)'", errno) }
+    }
+
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Writes `files` under `root`. A file whose bytes equal the previous build's is hard-linked
@@ -96,6 +193,7 @@ public struct OutputWriter {
     }
 
     private func writeFile(_ file: OutputFile, root: String, previous: String?) throws {
+        guard !StagingFolders.shared.isInterrupted else { throw WriteError.interrupted }
         guard Self.isSafeRelativePath(file.path) else { throw WriteError.unsafePath(file.path) }
         let path = root + "/" + file.path
         if let previous, Self.hasSameBytes(previous + "/" + file.path, file.bytes) {
@@ -110,7 +208,7 @@ public struct OutputWriter {
             try makeParents(of: file.path, root: root)
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard fd >= 0 else { throw WriteError.system("cannot create '\(path)'", errno) }
+        guard fd >= 0 else { throw WriteError.system("cannot create the file '\(path)'", errno) }
         defer { close(fd) }
         try file.bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -118,7 +216,7 @@ public struct OutputWriter {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw WriteError.system("cannot write '\(path)'", errno)
+                    throw WriteError.system("cannot write the file '\(path)'", errno)
                 }
                 offset += n
             }
@@ -130,7 +228,7 @@ public struct OutputWriter {
         var path = root
         for component in relativePath.split(separator: "/").dropLast() {
             path += "/" + component
-            if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError.system("cannot create folder '\(path)'", errno) }
+            if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError.system("cannot create the folder '\(path)'", errno) }
         }
     }
 
@@ -162,17 +260,32 @@ public enum WriteError: Error, CustomStringConvertible {
     case foreignDirectory(String)
     case unsafePath(String)
     case system(String, Int32)
+    /// SIGINT or SIGTERM arrived while writing.
+    case interrupted
     /// The written site failed a check (broken links); the diagnostics name pages and targets.
     case verificationFailed([Diagnostic])
 
+    /// One line: what failed, on which path, and what to do about it.
     public var description: String {
-        switch self {
-        case .notADirectory(let path): "output '\(path)' exists and is not a folder"
+        let text = switch self {
+        case .notADirectory(let path): "output '\(path)' exists and is not a folder (remove it or choose another --output)"
         case .foreignDirectory(let path):
             "output folder '\(path)' is not empty and was not written by Dossier; refusing to replace it (choose another --output, or empty it first)"
         case .unsafePath(let path): "refusing to write '\(path)' outside the output folder"
-        case let .system(what, code): "\(what): \(String(cString: strerror(code)))"
+        case let .system(what, code): "\(what): \(String(cString: strerror(code)))\(Self.advice(code))"
         case .verificationFailed(let diagnostics): "the built site has \(diagnostics.errorCount) error(s)"
+        case .interrupted: "interrupted; the previous output is untouched"
+        }
+        return SourceText.escapingControlCharacters(text)
+    }
+
+    static func advice(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: " (give the user running dossier write permission there, or choose another --output)"
+        case EROFS: " (the file system is read-only; choose another --output)"
+        case ENOSPC, EDQUOT: " (the disk is full; free some space and build again)"
+        case ENAMETOOLONG: " (a name is too long for the file system; shorten the slug or tag)"
+        default: ""
         }
     }
 }

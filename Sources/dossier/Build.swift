@@ -20,6 +20,10 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .customLong("allow-site-links"),
+          help: "Follow symbolic links that point elsewhere inside the site; links leaving the site are skipped with a warning.")
+    var allowSiteLinks = false
+
     @Flag(name: .customLong("no-quotes"), help: .hidden)
     var noQuotes = false
 
@@ -32,9 +36,13 @@ struct SiteOptions: ParsableArguments {
 
     var buildOptions: BuildOptions { BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict, extractQuotes: !noQuotes) }
 
+    var loader: ContentLoader {
+        ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: templates),
+                      allowsLinksInsideSite: allowSiteLinks)
+    }
+
     /// Loads the source tree, printing load problems; throws on environment failures.
     func load(diagnostics: inout [Diagnostic]) throws -> SourceTree {
-        let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: templates))
         do {
             return try loader.load(diagnostics: &diagnostics)
         } catch {
@@ -61,6 +69,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        StagingFolders.shared.removeOnInterrupt()
         let clock = ContinuousClock()
         let start = clock.now
         var loadDiagnostics: [Diagnostic] = []
@@ -93,6 +102,8 @@ struct Build: ParsableCommand {
             })
             printError("build failed: \(count(problems.errorCount, "broken link")); \(untouched)")
             throw ExitCode.failure
+        } catch WriteError.interrupted {
+            throw ExitCode(StagingFolders.shared.interruptedStatus ?? 130)
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
