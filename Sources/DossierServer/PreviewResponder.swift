@@ -11,14 +11,36 @@ public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
     public let store: SiteStore
     /// Where the site lives on the server, `/` or e.g. `/dossier/`.
     public let basePath: String
+    /// The `Host` names answered (lowercased, without port); any other gets 403, so a page on
+    /// another site that rebinds its DNS name to 127.0.0.1 cannot read the preview, drafts included.
+    public let allowedHosts: Set<String>
+    /// How often an open event stream gets a comment line: a stream whose tab went away fails on
+    /// the write and is closed, instead of holding a descriptor until the next rebuild.
+    public let heartbeat: Duration
     public static var eventsPath: String { LiveReload.eventsPath }
 
-    public init(store: SiteStore, basePath: String = "/") {
+    /// - Parameter hosts: names besides `localhost`, `127.0.0.1` and `[::1]` that may appear in `Host`.
+    public init(store: SiteStore, basePath: String = "/", hosts: [String] = [], heartbeat: Duration = .seconds(5)) {
         self.store = store
         self.basePath = SitePaths.normalizedBasePath(basePath)
+        self.allowedHosts = Set((["localhost", "127.0.0.1", "[::1]"] + hosts).map { Self.hostName($0) })
+        self.heartbeat = heartbeat
+    }
+
+    /// `example.org:8000` → `example.org`, `[::1]:80` → `[::1]`, lowercased.
+    static func hostName(_ host: String) -> String {
+        let lower = host.lowercased()
+        if lower.hasPrefix("[") { return lower.firstIndex(of: "]").map { String(lower[...$0]) } ?? lower }
+        if lower.filter({ $0 == ":" }).count > 1 { return "[\(lower)]" }  // a bare IPv6 address
+        return lower.split(separator: ":", omittingEmptySubsequences: false).first.map(String.init) ?? lower
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        let host = request.head.authority ?? ""
+        guard allowedHosts.contains(Self.hostName(host)) else {
+            let text = "dossier serve: requests for host '\(host.prefix(100))' are refused; restart with --allow-host \(Self.hostName(host).prefix(100)) to allow them\n"
+            return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
@@ -79,10 +101,26 @@ public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
     private func events() -> Response {
         let stream = store.subscribe()
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+        let heartbeat = heartbeat
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
-            for await event in stream {
+            // The store's events and heartbeats (nil) in one stream; it ends when the store closes.
+            let (merged, continuation) = AsyncStream<SiteStore.Event?>.makeStream()
+            let forward = Task {
+                for await event in stream { continuation.yield(event) }
+                continuation.finish()
+            }
+            let beat = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: heartbeat)
+                    continuation.yield(nil)
+                }
+            }
+            defer { forward.cancel(); beat.cancel() }
+            for await event in merged {
                 switch event {
+                case nil:
+                    try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
                 case .reload:
                     try await writer.write(ByteBuffer(string: "event: reload\ndata: reload\n\n"))
                 case .failure(let text):

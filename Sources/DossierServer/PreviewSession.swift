@@ -2,6 +2,7 @@ import DossierCore
 import DossierIO
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// `dossier serve`: builds the site into a `SiteStore`, rebuilds incrementally when Content/ or
@@ -84,15 +85,53 @@ public final class PreviewSession: @unchecked Sendable {
     public func stopWatching() { watcher.stop() }
 
     /// The HTTP application serving the store; `onRunning` receives the bound port.
-    public func application(host: String, port: Int, basePath: String, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
+    /// - Parameter allowedHosts: `Host` names answered besides the bound host and loopback names.
+    public func application(host: String, port: Int, basePath: String, allowedHosts: [String] = [],
+                            limits: ServerLimits = ServerLimits(),
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "dossier.serve")
         logger.logLevel = .critical
         return Application(
-            responder: PreviewResponder<BasicRequestContext>(store: store, basePath: basePath),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Dossier"),
+            responder: PreviewResponder<BasicRequestContext>(store: store, basePath: basePath, hosts: [host] + allowedHosts, heartbeat: limits.heartbeat),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(limits.idleTimeout.components.seconds) * 1_000_000_000
+                + limits.idleTimeout.components.attoseconds / 1_000_000_000))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Dossier",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+
+    /// Stops live reload (every open event stream ends) and the watcher, so that the server's
+    /// graceful shutdown does not wait for pages that stay open.
+    public func stop() {
+        stopWatching()
+        store.close()
+    }
+}
+
+/// What keeps one preview server from being exhausted by idle, slow or abandoned connections.
+public struct ServerLimits: Sendable {
+    /// A connection with no request in progress for this long is closed (slow or idle clients).
+    public var idleTimeout: Duration
+    /// Connections beyond this wait to be accepted; below the descriptor limit, so the watcher and
+    /// the files it reads always have descriptors left.
+    public var maximumConnections: Int
+    /// How often open event streams are written to, to find tabs that went away.
+    public var heartbeat: Duration
+
+    public init(idleTimeout: Duration = .seconds(30), maximumConnections: Int = ServerLimits.defaultMaximumConnections,
+                heartbeat: Duration = .seconds(5)) {
+        self.idleTimeout = idleTimeout
+        self.maximumConnections = maximumConnections
+        self.heartbeat = heartbeat
+    }
+
+    /// Half the descriptors the process may open, less a reserve, between 16 and 1,024.
+    public static var defaultMaximumConnections: Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 256 }
+        let soft = limit.rlim_cur > 1 << 20 ? 4096 : Int(limit.rlim_cur)  // unlimited, or near it
+        return min(1024, max(16, (soft - 64) / 2))
     }
 }
 

@@ -24,6 +24,7 @@ public final class SiteStore: @unchecked Sendable {
     private var listeners: [Int: AsyncStream<Event>.Continuation] = [:]
     private var nextListener = 0
     private var published = 0
+    private var closed = false
 
     /// Counts successful publications; read by whoever waits for a rebuild.
     public var generation: Int { lock.withLock { published } }
@@ -65,14 +66,29 @@ public final class SiteStore: @unchecked Sendable {
         for listener in listeners { listener.yield(.failure(text)) }
     }
 
-    /// Events from now on; a failure in progress is sent first.
+    /// Ends every event stream, now and for later subscribers: the server is stopping, and its
+    /// graceful shutdown waits for open responses to end.
+    public func close() {
+        let listeners = lock.withLock {
+            closed = true
+            return Array(self.listeners.values)
+        }
+        for listener in listeners { listener.finish() }
+    }
+
+    /// How many event streams are open (one per open page).
+    public var listenerCount: Int { lock.withLock { listeners.count } }
+
+    /// Events from now on; a failure in progress is sent first. Ends at once after `close()`.
     public func subscribe() -> AsyncStream<Event> {
         AsyncStream { continuation in
-            let id = lock.withLock {
+            let id: Int? = lock.withLock {
+                if closed { return nil }
                 nextListener += 1
                 listeners[nextListener] = continuation
                 return nextListener
             }
+            guard let id else { return continuation.finish() }
             if let failure = currentFailure { continuation.yield(.failure(failure)) }
             continuation.onTermination = { [weak self] _ in
                 guard let self else { return }

@@ -20,6 +20,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("base-path"), help: "Serve the site under this path, as a host would (e.g. /dossier/).")
     var basePath = "/"
 
+    @Option(name: .customLong("allow-host"),
+            help: "Also answer requests whose Host is this name (repeatable); others than the bound host and loopback get 403.")
+    var allowHost: [String] = []
+
     /// Benchmark: times incremental rebuilds after typical edits (annotation, entity) and exits.
     /// The edits are written to the content folder, so use it only on a generated site.
     @Flag(name: .customLong("measure-rebuilds"), help: .hidden)
@@ -35,7 +39,7 @@ struct Serve: AsyncParsableCommand {
         var options = site.buildOptions
         let base = SitePaths.normalizedBasePath(basePath)
         if options.baseURL == nil { options.baseURL = "http://\(host):\(port)\(base)" }
-        let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: site.content), templatesDirectory: URL(fileURLWithPath: site.templates))
+        let loader = site.loader
         let printer = DiagnosticPrinter()
         let session: PreviewSession
         do {
@@ -54,19 +58,40 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if measureRebuilds { return try await measure(session) }
-        let app = session.application(host: host, port: port, basePath: basePath) { port in
+        let app = session.application(host: host, port: port, basePath: basePath, allowedHosts: allowHost) { port in
             print("serving at http://\(host):\(port)\(base) (Ctrl-C to stop)")
         }
         let watch = Task { await session.watch() }
         defer { watch.cancel(); session.stopWatching() }
+        // Signals are ours, not the service group's (one handler per signal): its graceful
+        // shutdown would wait for every open page's event stream.
+        let server = Task { try await app.runService(gracefulShutdownSignals: []) }
+        stopOnSignals { session.stop(); server.cancel() }
         do {
-            try await app.runService()
+            try await server.value
+        } catch is CancellationError {
+            return
         } catch where isAddressInUse(error) {
             printError("error: port \(port) on \(host) is already in use; stop the other server or choose another with --port")
             throw ExitCode.failure
         } catch {
             printError("error: cannot serve on \(host):\(port): \(error)")
             throw ExitCode.failure
+        }
+    }
+
+    /// On SIGINT or SIGTERM: `stop` (end live reload and the server); if anything still holds the
+    /// process after half a second, exit anyway.
+    private func stopOnSignals(_ stop: @escaping @Sendable () -> Void) {
+        for signal in [SIGINT, SIGTERM] {
+            Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler {
+                stop()
+                DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { Foundation.exit(0) }
+            }
+            source.resume()
+            SignalSources.keep(source)
         }
     }
 
@@ -119,4 +144,10 @@ struct Serve: AsyncParsableCommand {
             $0.replacingOccurrences(of: "aliases: [", with: "aliases: [\"Zqx\($1) \(entity.name)\", ")
         }
     }
+}
+
+/// Keeps signal sources alive for the life of the process.
+enum SignalSources {
+    private static let sources = Locked<[DispatchSourceSignal]>([])
+    static func keep(_ source: DispatchSourceSignal) { sources.withLock { $0.append(source) } }
 }

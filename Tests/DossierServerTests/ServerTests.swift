@@ -1,6 +1,6 @@
 import DossierCore
 import DossierIO
-import DossierServer
+@testable import DossierServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -132,22 +132,90 @@ import Testing
             let port = try #require(await iterator.next())
             let client = try EventStreamClient(port: port)
             defer { client.close() }
-            #expect(try client.read(until: ": connected", timeout: 5))
+            #expect(try await client.read(until: ": connected", timeout: 5))
             try await Task.sleep(for: .milliseconds(100))  // let the watcher settle on its folders
             _ = try site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\nOne more sentence.\n" }
-            #expect(try client.read(until: "event: reload", timeout: 10))
+            #expect(try await client.read(until: "event: reload", timeout: 10))
             session.stopWatching()
             group.cancelAll()
         }
     }
 }
 
-/// A minimal blocking HTTP client for a Server-Sent Events stream.
-final class EventStreamClient {
+/// The preview server against the web: DNS rebinding, abandoned tabs, stopping with tabs open.
+@Suite struct ServerHardeningTests {
+    @Test(arguments: [("localhost:8000", "localhost"), ("LOCALHOST", "localhost"), ("127.0.0.1:80", "127.0.0.1"),
+                      ("[::1]:8000", "[::1]"), ("::1", "[::1]"), ("evil.example:8000", "evil.example"), ("", "")])
+    func hostNames(host: String, name: String) {
+        #expect(PreviewResponder<BasicRequestContext>.hostName(host) == name)
+    }
+
+    /// Runs a real server on a free loopback port for `body`, then stops it as SIGINT would.
+    func withServer(allowedHosts: [String] = [], limits: ServerLimits = ServerLimits(),
+                    _ body: @escaping @Sendable (Int, PreviewSession) async throws -> Void) async throws {
+        let site = try ScratchSite()
+        let session = try PreviewSession(loader: site.loader, options: BuildOptions())
+        let ports = AsyncStream<Int>.makeStream()
+        let app = session.application(host: "127.0.0.1", port: 0, basePath: "/", allowedHosts: allowedHosts, limits: limits) {
+            ports.continuation.yield($0)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var iterator = ports.stream.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            try await body(port, session)
+            session.stop()
+            group.cancelAll()
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func onlyTheBoundHostLoopbackAndAllowedNamesAreAnswered() async throws {
+        try await withServer(allowedHosts: ["preview.test"]) { port, _ in
+            for (host, status) in [("evil.example", "403"), ("evil.example:\(port)", "403"), ("127.0.0.1:\(port)", "200"),
+                                   ("localhost:\(port)", "200"), ("preview.test:\(port)", "200"), ("127.0.0.1.evil.example", "403")] {
+                let client = try EventStreamClient(port: port, request: "GET / HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                defer { client.close() }
+                #expect(try await client.read(until: "HTTP/1.1 \(status)", timeout: 5), "Host: \(host)")
+                if status == "403" { #expect(!client.received.contains("<html"), "nothing of the site is sent") }
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func eventStreamsGetHeartbeatsAndEndWhenTheServerStops() async throws {
+        try await withServer(limits: ServerLimits(heartbeat: .milliseconds(50))) { port, session in
+            let client = try EventStreamClient(port: port)
+            defer { client.close() }
+            #expect(try await client.read(until: ": heartbeat", timeout: 5))
+            #expect(session.store.listenerCount == 1)
+            session.stop()
+            // The chunked response's last chunk: the response is over, so shutdown need not wait for it.
+            #expect(try await client.read(until: "\r\n0\r\n\r\n", timeout: 5))
+            #expect(session.store.listenerCount == 0)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aStreamWhoseTabWentAwayIsClosed() async throws {
+        try await withServer(limits: ServerLimits(heartbeat: .milliseconds(50))) { port, session in
+            for _ in 0..<20 {
+                let client = try EventStreamClient(port: port)
+                #expect(try await client.read(until: ": connected", timeout: 5))
+                client.close()
+            }
+            let deadline = ContinuousClock.now + .seconds(5)
+            while session.store.listenerCount > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(session.store.listenerCount == 0)
+        }
+    }
+}
+
+/// A minimal HTTP client for a Server-Sent Events stream. Its socket reads block, so they run on
+/// a Dispatch thread: blocking the few threads of Swift's cooperative pool while tests run in
+/// parallel would starve the server under test.
+final class EventStreamClient: @unchecked Sendable {
     let fd: Int32
     var received = ""
 
-    init(port: Int) throws {
+    init(port: Int, request: String = "GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n") throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -157,11 +225,20 @@ final class EventStreamClient {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let request = "GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
     }
 
-    func read(until marker: String, timeout seconds: Double) throws -> Bool {
+    func read(until marker: String, timeout seconds: Double) async throws -> Bool {
+        await offPool { self.blockingRead(until: marker, timeout: seconds) }
+    }
+
+    private func offPool(_ work: @escaping @Sendable () -> Bool) async -> Bool {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    private func blockingRead(until marker: String, timeout seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !received.contains(marker), Date() < deadline {
