@@ -164,3 +164,29 @@ import Testing
         #expect(Slug.make("!!!") == "")
     }
 }
+
+/// Limits that protect users: what `build` could not write is an error `check` reports, located.
+@Suite struct LimitTests {
+    @Test func aTagTooLongForAPageNameIsALocatedError() {
+        var site = TestSite.sample
+        let tag = String(repeating: "word ", count: 60)
+        site.annotations["talks.md"] = "---\ntags: [ok, \"\(tag)\"]\n---\nProse.\n"
+        let diagnostics = site.diagnostics()
+        #expect(diagnostics.contains { $0.hasPrefix("Content/annotations/talks.md:2:7: error: tag 'word word word word word word word word …' makes a page name of 299 characters; at most 100 are allowed") },
+                "\(diagnostics)")
+    }
+
+    @Test func aLongBaseURLIsALocatedError() {
+        var site = TestSite.sample
+        site.site = "title: T\nbase_url: https://example.org/\(String(repeating: "a", count: 1000))/\n"
+        let diagnostics = site.diagnostics()
+        #expect(diagnostics.contains { $0.hasPrefix("Content/site.yml:2:11: error: 'base_url' is 1021 characters long; at most 1000 are allowed") }, "\(diagnostics)")
+    }
+
+    @Test func aLongArticleFileNameIsALocatedError() {
+        var site = TestSite.sample
+        let stem = String(repeating: "x", count: 101)
+        site.articles[stem + ".txt"] = "Headline\n\nText.\n"
+        #expect(site.diagnostics().contains { $0.hasPrefix("Content/articles/\(stem).txt:1:1: error: the file name makes a page name of 101 characters; at most 100 are allowed") })
+    }
+}

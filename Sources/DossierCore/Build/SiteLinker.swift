@@ -52,7 +52,9 @@ struct LinkedSite {
         var configDiagnostics: [Diagnostic] = []
         var config = SiteConfigParser.parse(tree.siteConfig, diagnostics: &configDiagnostics)
         if let override = options.baseURL {
-            if let normalized = SiteConfigParser.normalizeBaseURL(override) {
+            if override.utf8.count > SiteConfig.maximumBaseURLLength {
+                configDiagnostics.append(.error(.parse, "--base-url is \(override.utf8.count) characters long; at most \(SiteConfig.maximumBaseURLLength) are allowed", at: nil))
+            } else if let normalized = SiteConfigParser.normalizeBaseURL(override) {
                 config.baseURL = normalized
             } else {
                 configDiagnostics.append(.error(.parse, "--base-url must be an absolute http(s) URL, got '\(override)'", at: nil))

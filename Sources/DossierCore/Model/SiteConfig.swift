@@ -31,5 +31,8 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// Keys accepted in `site.yml`; anything else is an error with the nearest of these suggested.
+    /// Longer is surely a mistake (URLs past 2,000 characters break in browsers and crawlers).
+    public static let maximumBaseURLLength = 1000
+
     public static let knownKeys = ["title", "description", "base_url", "language", "author", "link_entities", "paginate"]
 }

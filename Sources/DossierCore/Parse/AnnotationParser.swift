@@ -21,9 +21,14 @@ public enum AnnotationParser {
         annotation.provenance = Provenance(fields: fields, diagnostics: &diagnostics)
         annotation.briefed = fields.date("briefed", diagnostics: &diagnostics)
         annotation.tags = fields.stringList("tags", diagnostics: &diagnostics).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        for tag in annotation.tags where Slug.make(tag).isEmpty {
-            diagnostics.append(.error(.parse, "tag '\(tag)' has no letters or digits to make a page name from",
-                                      at: fields.location(of: fields.node("tags")!.value)))
+        for tag in annotation.tags {
+            let slug = Slug.make(tag)
+            if slug.isEmpty {
+                diagnostics.append(.error(.parse, "tag '\(tag)' has no letters or digits to make a page name from",
+                                          at: fields.location(of: fields.node("tags")!.value)))
+            } else if let problem = Slug.lengthProblem(slug, what: "tag '\(tag.prefix(40))…'") {
+                diagnostics.append(.error(.parse, problem, at: fields.location(of: fields.node("tags")!.value), notes: ["shorten the tag"]))
+            }
         }
         annotation.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
         annotation.corrections = corrections(fields, diagnostics: &diagnostics)

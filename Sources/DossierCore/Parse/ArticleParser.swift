@@ -7,6 +7,10 @@ public enum ArticleParser {
         let fields = YAMLFields(yaml: document.yaml, path: file.path, firstLine: document.yamlLine, diagnostics: &diagnostics)
         fields.rejectUnknownKeys(frontMatterKeys, what: "article front matter", diagnostics: &diagnostics)
         let provenance = Provenance(fields: fields, diagnostics: &diagnostics)
+        if let problem = Slug.lengthProblem(file.stem, what: "the file name") {
+            diagnostics.append(.error(.parse, problem, at: SourceLocation(file: file.path), notes: ["rename the article and its annotation to a shorter slug"]))
+            return nil
+        }
         let paragraphs = splitParagraphs(document.body, firstLine: document.bodyLine)
         guard !paragraphs.isEmpty else {
             diagnostics.append(.error(.parse, "article has no text", at: SourceLocation(file: file.path, line: document.bodyLine, column: 1),

@@ -9,6 +9,10 @@ public enum EntityParser {
         let fields = YAMLFields(yaml: document.yaml, path: file.path, firstLine: document.yamlLine, diagnostics: &diagnostics)
         fields.rejectUnknownKeys(frontMatterKeys, what: "entity front matter", diagnostics: &diagnostics)
         let start = SourceLocation(file: file.path, line: 1, column: 1)
+        if let problem = Slug.lengthProblem(file.stem, what: "the file name") {
+            diagnostics.append(.error(.parse, problem, at: start, notes: ["rename the file to a shorter slug"]))
+            return nil
+        }
         guard isValidSlug(file.stem) else {
             diagnostics.append(.error(.parse, "entity file name '\(file.fileName)' is not a valid slug", at: start,
                                       notes: ["use lowercase letters, digits and hyphens, e.g. 'angus-king.md'"]))

@@ -11,7 +11,11 @@ public enum SiteConfigParser {
         config.author = fields.string("author", diagnostics: &diagnostics)
         if let paginate = fields.int("paginate", range: 1...10_000, diagnostics: &diagnostics) { config.paginate = paginate }
         if let base = fields.string("base_url", diagnostics: &diagnostics) {
-            if let normalized = normalizeBaseURL(base) {
+            if base.utf8.count > SiteConfig.maximumBaseURLLength {
+                diagnostics.append(.error(.parse, "'base_url' is \(base.utf8.count) characters long; at most \(SiteConfig.maximumBaseURLLength) are allowed",
+                                          at: fields.location(of: fields.node("base_url")!.value),
+                                          notes: ["every link in the feed and sitemap starts with it; use the site's real address"]))
+            } else if let normalized = normalizeBaseURL(base) {
                 config.baseURL = normalized
             } else {
                 diagnostics.append(.error(.parse, "'base_url' must be an absolute http(s) URL, got '\(base)'",
