@@ -11,22 +11,28 @@ enum AnchorResolver {
     static func resolve(_ notes: [AnchoredNote], in article: CorrectedArticle, articlePath: String, diagnostics: inout [Diagnostic]) -> [ResolvedNote] {
         guard !notes.isEmpty else { return [] }
         let withBrackets = article.blocks.map { NormalizedText($0.text, dropBrackets: true) }
-        var withoutInsertions: [NormalizedText]?
+        let indexed = TrigramIndex.pays(patterns: notes.count, texts: withBrackets.count)
+        let index = indexed ? TrigramIndex(withBrackets) : nil
+        var withoutInsertions: (texts: [NormalizedText], index: TrigramIndex?)?
         var resolved: [ResolvedNote] = []
+        // Each search for a closest passage costs the whole article; enough for any real mistake.
+        var suggestionsLeft = 20
         for note in notes {
             let pattern = NormalizedText.pattern(note.phrase, dropBrackets: true)
-            var found = occurrences(of: pattern, in: withBrackets, article)
+            var found = occurrences(of: pattern, in: withBrackets, index, article)
             if found.isEmpty {
                 if withoutInsertions == nil {
-                    withoutInsertions = article.blocks.map { NormalizedText($0.text, dropBrackets: true, skipping: $0.insertions) }
+                    let texts = article.blocks.map { NormalizedText($0.text, dropBrackets: true, skipping: $0.insertions) }
+                    withoutInsertions = (texts, indexed ? TrigramIndex(texts) : nil)
                 }
-                found = occurrences(of: pattern, in: withoutInsertions!, article)
+                found = occurrences(of: pattern, in: withoutInsertions!.texts, withoutInsertions!.index, article)
             }
             if note.occurrence <= found.count {
                 resolved.append(ResolvedNote(note: note, span: found[note.occurrence - 1]))
             } else if found.isEmpty {
                 var notes: [String] = []
-                if let closest = article.closestPassage(to: pattern, in: article.blocks) {
+                suggestionsLeft -= 1
+                if suggestionsLeft >= 0, let closest = article.closestPassage(to: pattern, in: article.blocks) {
                     notes.append("closest passage: \"\(closest.text)\" (paragraph \(closest.paragraph))")
                 }
                 notes.append("the phrase must appear in the article as corrected; quote marks, dashes and spacing may differ, letter case may not")
@@ -40,10 +46,11 @@ enum AnchorResolver {
         return resolved
     }
 
-    private static func occurrences(of pattern: [Unicode.Scalar], in texts: [NormalizedText], _ article: CorrectedArticle) -> [ParagraphSpan] {
+    private static func occurrences(of pattern: [Unicode.Scalar], in texts: [NormalizedText], _ index: TrigramIndex?,
+                                    _ article: CorrectedArticle) -> [ParagraphSpan] {
         var spans: [ParagraphSpan] = []
-        for (i, text) in texts.enumerated() {
-            for range in text.occurrences(of: pattern) {
+        for i in index?.candidates(for: pattern) ?? Array(texts.indices) {
+            for range in texts[i].occurrences(of: pattern) {
                 spans.append(ParagraphSpan(paragraph: article.blocks[i].index, range: range))
             }
         }

@@ -19,10 +19,17 @@ public struct CorrectedArticle: Sendable, Hashable {
         blocks = article.paragraphs.map { Block(index: $0.index, text: $0.text, line: $0.line, insertions: []) }
         // Normalised views are rebuilt only for blocks a correction changed.
         var normalized = [NormalizedText?](repeating: nil, count: blocks.count)
+        var index: TrigramIndex?
+        if TrigramIndex.pays(patterns: corrections.count, texts: blocks.count) {
+            for b in blocks.indices { normalized[b] = NormalizedText(blocks[b].text) }
+            index = TrigramIndex(normalized.map { $0! })
+        }
+        // Each search for a closest passage costs the whole article; enough for any real mistake.
+        var suggestionsLeft = 20
         for correction in corrections {
             let pattern = NormalizedText.pattern(correction.find)
             var applied = 0
-            for b in blocks.indices {
+            for b in index?.candidates(for: pattern) ?? Array(blocks.indices) {
                 if normalized[b] == nil { normalized[b] = NormalizedText(blocks[b].text) }
                 let occurrences = normalized[b]!.occurrences(of: pattern)
                 guard !occurrences.isEmpty else { continue }
@@ -31,10 +38,15 @@ public struct CorrectedArticle: Sendable, Hashable {
                     applied += 1
                 }
                 normalized[b] = nil
+                if index != nil {
+                    normalized[b] = NormalizedText(blocks[b].text)
+                    index!.add(normalized[b]!, at: b)
+                }
             }
             if applied == 0 {
                 var notes = ["corrections repair text that appears in \(article.path); copy the damaged passage exactly"]
-                if let closest = closestPassage(to: pattern, in: blocks) {
+                suggestionsLeft -= 1
+                if suggestionsLeft >= 0, let closest = closestPassage(to: pattern, in: blocks) {
                     notes.insert("closest passage: \"\(closest.text)\" (paragraph \(closest.paragraph))", at: 0)
                 }
                 diagnostics.append(.error(.link, "correction finds no \"\(correction.find)\" in \(article.fileName)", at: correction.location, notes: notes))

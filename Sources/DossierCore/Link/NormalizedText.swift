@@ -16,10 +16,17 @@ struct NormalizedText {
         ends.reserveCapacity(capacity)
         var offset = 0
         var pendingSpace: (start: Int, end: Int)?
+        // Skipped ranges in order, passed with one cursor: looking through all of them for every
+        // scalar cost text × insertions.
+        let skipped = skipped.sorted { $0.lowerBound < $1.lowerBound }
+        var nextSkip = 0
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
-            if !skipped.isEmpty, skipped.contains(where: { $0.contains(offset) }) { continue }
+            if nextSkip < skipped.count {
+                while nextSkip < skipped.count, skipped[nextSkip].upperBound <= offset { nextSkip += 1 }
+                if nextSkip < skipped.count, skipped[nextSkip].contains(offset) { continue }
+            }
             if Self.isSpace(scalar) {
                 if let pending = pendingSpace { pendingSpace = (pending.start, offset + width) } else { pendingSpace = (offset, offset + width) }
                 continue
@@ -97,5 +104,50 @@ struct NormalizedText {
 
     private static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+}
+
+/// Which of a list of normalised texts may hold a pattern: each text's trigrams are posted once,
+/// and a pattern is looked for only in the texts that hold its rarest trigram. Corrections and
+/// anchored notes are each looked for in every paragraph; without this, an article with
+/// thousands of both costs paragraphs × patterns.
+///
+/// Postings only grow: a text that changes has its new trigrams added, and a stale posting just
+/// makes a text a candidate that the caller's scan then rules out.
+struct TrigramIndex {
+    private var postings: [UInt64: [Int32]] = [:]
+    private var posted: [Set<UInt64>]
+
+    /// Worth building only when the direct scan would be large.
+    static func pays(patterns: Int, texts: Int) -> Bool { patterns * texts > 4096 }
+
+    init(_ texts: [NormalizedText]) {
+        posted = Array(repeating: [], count: texts.count)
+        for (i, text) in texts.enumerated() { add(text, at: i) }
+    }
+
+    mutating func add(_ text: NormalizedText, at i: Int) {
+        let scalars = text.scalars
+        guard scalars.count >= 3 else { return }
+        for k in 0..<(scalars.count - 2) {
+            let key = Self.key(scalars[k], scalars[k + 1], scalars[k + 2])
+            if posted[i].insert(key).inserted { postings[key, default: []].append(Int32(i)) }
+        }
+    }
+
+    /// Indices of the texts that may hold `pattern`, ascending: all of them for a pattern
+    /// shorter than a trigram.
+    func candidates(for pattern: [Unicode.Scalar]) -> [Int] {
+        guard pattern.count >= 3 else { return Array(posted.indices) }
+        var best: [Int32]?
+        for k in 0..<(pattern.count - 2) {
+            guard let list = postings[Self.key(pattern[k], pattern[k + 1], pattern[k + 2])] else { return [] }
+            if best == nil || list.count < best!.count { best = list }
+        }
+        return (best ?? []).map(Int.init).sorted()
+    }
+
+    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
     }
 }

@@ -41,18 +41,34 @@ public enum ScrapingDamage {
             let source = originals[block.index]
             // UTF-8 line splitting: this runs over every paragraph of every article.
             let lines = Self.lines(block.text)
+            // The received paragraph's lines, split once per paragraph, and per line a column
+            // cursor: findings come in increasing offsets, so counting columns from the previous
+            // finding keeps a line with thousands of findings linear.
+            var originalLines: [String]?
+            var cursors: [Int: (offset: String.Index, column: Int)] = [:]
+            var searchFrom: [Int: String.Index] = [:]
+            var unchanged: [Int: Bool] = [:]
             /// Maps a match in a corrected line to the same passage in the article as received.
             func location(line l: Int, offset: String.Index, passage: String) -> SourceLocation {
                 let fileLine = block.line + l
                 let corrected = lines[l]
-                let originalLines = source.map { Self.lines($0.text) } ?? []
-                if l < originalLines.count {
-                    let received = originalLines[l]
-                    if received == corrected {
-                        return SourceLocation(file: original.path, line: fileLine, column: received.unicodeScalars.distance(from: received.startIndex, to: offset) + 1)
+                if originalLines == nil { originalLines = source.map { Self.lines($0.text) } ?? [] }
+                if l < originalLines!.count {
+                    let received = originalLines![l]
+                    func column(of index: String.Index) -> Int {
+                        var (from, column) = cursors[l] ?? (received.startIndex, 1)
+                        if index < from { (from, column) = (received.startIndex, 1) }
+                        column += received.unicodeScalars.distance(from: from, to: index)
+                        cursors[l] = (index, column)
+                        return column
                     }
-                    if let range = received.range(of: passage) {
-                        return SourceLocation(file: original.path, line: fileLine, column: received.unicodeScalars.distance(from: received.startIndex, to: range.lowerBound) + 1)
+                    if unchanged[l] == nil { unchanged[l] = received == corrected }
+                    if unchanged[l]! { return SourceLocation(file: original.path, line: fileLine, column: column(of: offset)) }
+                    // Corrections changed the line: find the passage, after the previous one first.
+                    let start = searchFrom[l] ?? received.startIndex
+                    if let range = received[start...].range(of: passage) ?? received.range(of: passage) {
+                        searchFrom[l] = range.upperBound
+                        return SourceLocation(file: original.path, line: fileLine, column: column(of: range.lowerBound))
                     }
                 }
                 return SourceLocation(file: original.path, line: fileLine, column: 1)

@@ -7,6 +7,11 @@ struct ArticleHTML {
     /// Notes in reading order: (number, resolved note, its rendered body). Sorted once; the body
     /// and the print footnotes both use it.
     let orderedNotes: [(number: Int, note: ResolvedNote, html: String)]
+    /// By paragraph, so rendering a paragraph looks only at what it holds: an article of 10,000
+    /// quoted paragraphs would otherwise cost paragraphs × quotes.
+    private let notesByParagraph: [Int: [(number: Int, note: ResolvedNote, html: String)]]
+    /// (quote, span) pairs by paragraph, in quote then span order.
+    private let quoteSpansByParagraph: [Int: [(quote: Int, span: Int)]]
 
     init(briefing: Briefing, entities: [Entity], linkMode: SiteConfig.LinkMode) {
         self.briefing = briefing
@@ -16,6 +21,12 @@ struct ArticleHTML {
         orderedNotes = notes.indices
             .sorted { (notes[$0].span.paragraph, notes[$0].span.range.lowerBound, $0) < (notes[$1].span.paragraph, notes[$1].span.range.lowerBound, $1) }
             .enumerated().map { ($0.offset + 1, notes[$0.element], briefing.noteHTML[$0.element]) }
+        notesByParagraph = Dictionary(grouping: orderedNotes, by: { $0.note.span.paragraph })
+        var spans: [Int: [(quote: Int, span: Int)]] = [:]
+        for (q, quote) in briefing.quotes.enumerated() {
+            for (s, span) in quote.spans.enumerated() { spans[span.paragraph, default: []].append((q, s)) }
+        }
+        quoteSpansByParagraph = spans
     }
 
     /// The headline as inline HTML (entity links in `all` mode only; headlines read better plain).
@@ -27,11 +38,10 @@ struct ArticleHTML {
 
     /// Every paragraph after the headline, each followed by the margin notes anchored in it.
     func bodyHTML() -> String {
-        let notes = orderedNotes
         var linked: Set<Int> = []
         var html = ""
         for (i, block) in briefing.article.blocks.enumerated().dropFirst() where !block.isEmpty {
-            let here = notes.filter { $0.note.span.paragraph == block.index }
+            let here = notesByParagraph[block.index] ?? []
             // A paragraph and its notes share a wrapper so the stylesheet can set the notes in the
             // margin beside the paragraph on wide screens and right after it on narrow ones.
             html += here.isEmpty ? "" : "<div class=\"para\">\n"
@@ -53,18 +63,17 @@ struct ArticleHTML {
     private func markup(for blockIndex: Int, block: CorrectedArticle.Block, notes: [(number: Int, note: ResolvedNote, html: String)],
                         linked: inout Set<Int>, linkEntities: Bool) -> InlineMarkup {
         var markup = InlineMarkup(text: block.text)
-        for (q, quote) in briefing.quotes.enumerated() {
-            for (s, span) in quote.spans.enumerated() where span.paragraph == block.index {
-                let kind = quote.isFragment ? "quote fragment" : "quote"
-                let id = s == 0 ? " id=\"quote-\(q + 1)\"" : ""
-                var attributes = " class=\"\(kind)\""
-                if let speaker = quote.entity.map({ entities[$0].name }) ?? quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
-                markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
-            }
+        for (q, s) in quoteSpansByParagraph[block.index] ?? [] {
+            let quote = briefing.quotes[q], span = quote.spans[s]
+            let kind = quote.isFragment ? "quote fragment" : "quote"
+            let id = s == 0 ? " id=\"quote-\(q + 1)\"" : ""
+            var attributes = " class=\"\(kind)\""
+            if let speaker = quote.entity.map({ entities[$0].name }) ?? quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
+            markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
         }
         // Full quotes link back to their place in the sidebar; fragments are not in the sidebar.
-        for (q, quote) in briefing.quotes.enumerated() where !quote.isFragment {
-            guard let last = quote.spans.last, last.paragraph == block.index else { continue }
+        for (q, s) in quoteSpansByParagraph[block.index] ?? [] where s == briefing.quotes[q].spans.count - 1 && !briefing.quotes[q].isFragment {
+            let last = briefing.quotes[q].spans[s]
             markup.markers.append((last.range.upperBound,
                                    "<a class=\"quote-ref\" href=\"#sidebar-quote-\(q + 1)\" aria-label=\"Quote \(q + 1) in the quotes sidebar\">❞</a>"))
         }
