@@ -65,7 +65,13 @@ public struct ContentLoader {
         guard FileManager.default.fileExists(atPath: directoryPath) else { return [] }
         let prefix = display(directory) + "/"
         var result: [SourceFile] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: directoryPath).sorted() where !name.hasPrefix(".") {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directoryPath)
+        } catch {
+            throw LoadError.unreadable(display(directory), Self.errnoCode(of: error))
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
             let absolute = directoryPath + "/" + name
             guard name.hasSuffix("." + ext) else {
                 if !name.hasSuffix("~"), !name.hasSuffix(".swp") {
@@ -119,7 +125,7 @@ public struct ContentLoader {
                 names = try FileManager.default.contentsOfDirectory(atPath: path)
             } catch {
                 if relative.isEmpty, !FileManager.default.fileExists(atPath: path) { return [] }
-                throw LoadError.unreadable(display(URL(fileURLWithPath: path)), errno == 0 ? EACCES : errno)
+                throw LoadError.unreadable(display(URL(fileURLWithPath: path)), Self.errnoCode(of: error))
             }
             for name in names where !name.hasPrefix(".") && !(relative.isEmpty && name == skipped) {
                 let child = relative.isEmpty ? name : relative + "/" + name
@@ -171,6 +177,18 @@ public struct ContentLoader {
             }
             return nil
         case .failed(let code): throw LoadError.unreadable(display(url), code)
+        }
+    }
+
+    /// The POSIX error behind a Foundation error, for a one-line message (EIO when there is none).
+    public static func errnoCode(of error: Error) -> Int32 {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain { return Int32(underlying.code) }
+        if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
+        switch ns.code {
+        case NSFileReadNoPermissionError: return EACCES
+        case NSFileReadNoSuchFileError: return ENOENT
+        default: return EIO
         }
     }
 

@@ -41,7 +41,12 @@ public struct OutputWriter {
         let exists = lstat(output, &info) == 0
         if exists {
             guard info.st_mode & S_IFMT == S_IFDIR else { throw WriteError.notADirectory(output) }
-            let contents = try FileManager.default.contentsOfDirectory(atPath: output)
+            let contents: [String]
+            do {
+                contents = try FileManager.default.contentsOfDirectory(atPath: output)
+            } catch {
+                throw WriteError.system("cannot list the output folder '\(output)'", ContentLoader.errnoCode(of: error))
+            }
             guard contents.isEmpty || contents.contains(Self.markerName) else { throw WriteError.foreignDirectory(output) }
         }
 

@@ -46,8 +46,14 @@ struct New: ParsableCommand {
             printError("error: \(loader.display(target)) already exists; edit it, or delete it to start again (or use --stdout)")
             throw ExitCode.failure
         }
-        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: target)
+        do {
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: target, options: .withoutOverwriting)
+        } catch {
+            let code = ContentLoader.errnoCode(of: error)
+            printError("error: cannot write \(loader.display(target)): \(String(cString: strerror(code))) (check the folder's permissions, or use --stdout)")
+            throw ExitCode.failure
+        }
         print("wrote \(loader.display(target))")
     }
 }

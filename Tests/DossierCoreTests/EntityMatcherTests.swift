@@ -22,6 +22,36 @@ import Testing
         return matcher.mentions(in: text).map { "\(String(decoding: bytes[$0.range], as: UTF8.self))=\(Self.entities[$0.entity].slug)" }
     }
 
+    /// Overlapping names force the automaton through its failure links: after "United Stat"
+    /// fails on "u", the scan must still find "States" and "Stat" inside the same bytes.
+    @Test func failureLinksFindNamesInsideFailedLongerOnes() {
+        let entities = [
+            Entity(slug: "united-states-army", name: "United States Army", kind: .organization),
+            Entity(slug: "states", name: "States", kind: .other),
+            Entity(slug: "ted", name: "Ted", kind: .person),
+            Entity(slug: "beijing", name: "北京", kind: .place, aliases: ["北京市"]),
+            Entity(slug: "jing", name: "京都", kind: .place),
+        ]
+        var diagnostics: [Diagnostic] = []
+        let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
+        func found(_ text: String) -> [String] {
+            let bytes = Array(text.utf8)
+            return matcher.mentions(in: text).map { "\(String(decoding: bytes[$0.range], as: UTF8.self))=\(entities[$0.entity].slug)" }
+        }
+        #expect(found("United States Armada; United States Army; Ted") == ["States=states", "United States Army=united-states-army", "Ted=ted"])
+        #expect(found("北京 北京市 京都") == ["北京=beijing", "北京市=beijing", "京都=jing"])
+    }
+
+    @Test func urlExclusionIsABinarySearchOverSortedRanges() {
+        let urls = [2..<5, 10..<20, 30..<31]
+        #expect(EntityMatcher.overlapsAny(0..<2, urls) == false)
+        #expect(EntityMatcher.overlapsAny(4..<6, urls) == true)
+        #expect(EntityMatcher.overlapsAny(5..<10, urls) == false)
+        #expect(EntityMatcher.overlapsAny(19..<40, urls) == true)
+        #expect(EntityMatcher.overlapsAny(31..<40, urls) == false)
+        #expect(EntityMatcher.overlapsAny(0..<1, []) == false)
+    }
+
     @Test func longestMatchWins() {
         #expect(found("Islamic State and the State") == ["Islamic State=islamic-state", "State=state"])
         #expect(found("President Trump met Mr Trump") == ["President Trump=donald-trump", "Mr Trump=donald-trump"])
