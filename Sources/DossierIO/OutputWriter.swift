@@ -33,9 +33,9 @@ public struct OutputWriter {
         try Self.makeFolders(parent)
         // One build at a time per parent folder; while we hold the lock, every staging folder
         // there belongs to a build that is gone (killed, crashed), whatever its PID.
-        let lock = try Self.lock(parent)
+        let (lock, locked) = try Self.lock(parent)
         defer { close(lock) }
-        try recover(name, in: parent)
+        try recover(name, in: parent, removingLeftovers: locked)
 
         var info = stat()
         let exists = lstat(output, &info) == 0
@@ -111,9 +111,9 @@ public struct OutputWriter {
     }
 
     /// Cleans up after builds that were killed: restores a retired site when `Output/` is
-    /// missing (a kill between two renames), then removes every staging and retired folder.
-    /// Call with the lock held.
-    func recover(_ name: String, in parent: String) throws {
+    /// missing (a kill between two renames), then removes every staging and retired folder
+    /// (only with the lock held: without it they may be another build's).
+    func recover(_ name: String, in parent: String, removingLeftovers: Bool) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         let leftovers = names.filter { $0.hasPrefix(".\(name).building-") || $0.hasPrefix(".\(name).old-") }.sorted()
         guard !leftovers.isEmpty else { return }
@@ -127,7 +127,7 @@ public struct OutputWriter {
                 throw WriteError.system("cannot restore the previous site from '\(parent)/\(newest)' to '\(output)'", errno)
             }
         }
-        for leftover in leftovers where FileManager.default.fileExists(atPath: parent + "/" + leftover) {
+        for leftover in leftovers where removingLeftovers && FileManager.default.fileExists(atPath: parent + "/" + leftover) {
             Self.remove(parent + "/" + leftover)
         }
     }
@@ -137,17 +137,19 @@ public struct OutputWriter {
         return stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : 0
     }
 
-    static func lock(_ folder: String) throws -> Int32 {
+    /// An exclusive lock on `folder`, held until the descriptor is closed (also when the process
+    /// is killed). `locked` is false on file systems without locks (some network mounts).
+    static func lock(_ folder: String) throws -> (fd: Int32, locked: Bool) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw WriteError.system("cannot open the folder '\(folder)'", errno) }
         while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                let code = errno
-                close(fd)
-                throw WriteError.system("cannot lock the folder '\(folder)'", code)
-            }
+            if errno == EINTR { continue }
+            if errno == ENOLCK || errno == EOPNOTSUPP || errno == EINVAL { return (fd, false) }
+            let code = errno
+            close(fd)
+            throw WriteError.system("cannot lock the folder '\(folder)'", code)
         }
-        return fd
+        return (fd, true)
     }
 
     /// `mkdir -p` with errors that name the folder.
