@@ -36,6 +36,7 @@ public struct ContentLoader {
         }
         tree.templates = try templateFiles(diagnostics: &diagnostics)
         tree.assets = try assets(diagnostics: &diagnostics)
+        tree.staticFiles = try staticFiles(diagnostics: &diagnostics)
         return tree
     }
 
@@ -101,6 +102,22 @@ public struct ContentLoader {
         return result
     }
 
+    /// `static/` beside `Content/`: copied through as it is.
+    public var staticDirectory: URL { contentDirectory.deletingLastPathComponent().appendingPathComponent("static") }
+
+    /// Every file of `static/` (hidden ones too: `.nojekyll`, `.well-known/`; not `.git` or
+    /// `.DS_Store`), keyed by output path.
+    public func staticFiles(diagnostics: inout [Diagnostic]) throws -> [String: StaticFile] {
+        var result: [String: StaticFile] = [:]
+        for relative in try walk(staticDirectory, includingHidden: true, diagnostics: &diagnostics) {
+            let url = staticDirectory.appendingPathComponent(relative)
+            if let bytes = try readBytes(url, inside: staticDirectory, diagnostics: &diagnostics) {
+                result[relative] = StaticFile(source: display(url), bytes: bytes)
+            }
+        }
+        return result
+    }
+
     /// `Templates/assets/`, keyed by output path, copied byte for byte.
     public func assets(diagnostics: inout [Diagnostic]) throws -> [String: [UInt8]] {
         let directory = templatesDirectory.appendingPathComponent("assets")
@@ -115,7 +132,7 @@ public struct ContentLoader {
     /// The relative paths of the files under `directory`, sorted, hidden names skipped. Folders
     /// that are symbolic links are not entered (a `-> .` link would never end); files that are
     /// links are listed, and `read` decides whether their target may be read.
-    func walk(_ directory: URL, skipping skipped: String? = nil, diagnostics: inout [Diagnostic]) throws -> [String] {
+    func walk(_ directory: URL, skipping skipped: String? = nil, includingHidden: Bool = false, diagnostics: inout [Diagnostic]) throws -> [String] {
         var result: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
@@ -127,7 +144,7 @@ public struct ContentLoader {
                 if relative.isEmpty, !FileManager.default.fileExists(atPath: path) { return [] }
                 throw LoadError.unreadable(display(URL(fileURLWithPath: path)), Self.errnoCode(of: error))
             }
-            for name in names where !name.hasPrefix(".") && !(relative.isEmpty && name == skipped) {
+            for name in names where (includingHidden ? name != ".git" && name != ".DS_Store" : !name.hasPrefix(".")) && !(relative.isEmpty && name == skipped) {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 guard lstat(directory.path + "/" + child, &info) == 0 else { continue }

@@ -179,13 +179,17 @@ public struct LiveSourceTree {
     private mutating func apply(_ changed: Set<String>) throws {
         let content = loader.contentDirectory.path
         let templates = loader.templatesDirectory.path
+        let statics = loader.staticDirectory.path
         let folders = ContentLoader.contentFolders.map(\.name)
         var pathsIn: [String: [String]] = [:]
         var siteChanged = false
         var templatesChanged = false
+        var staticChanged = false
         var everything = false
         for path in changed {
-            if path == templates || path.hasPrefix(templates + "/") {
+            if path == statics || path.hasPrefix(statics + "/") {
+                staticChanged = true
+            } else if path == templates || path.hasPrefix(templates + "/") {
                 templatesChanged = true
             } else if path.hasPrefix(content + "/") {
                 let relative = path.dropFirst(content.count + 1).split(separator: "/")
@@ -211,6 +215,13 @@ public struct LiveSourceTree {
         for folder in ContentLoader.contentFolders {
             guard let paths = pathsIn[folder.name] else { continue }
             if !reread(folder.name, folder.ext, folder.files, paths) { try relist(folder.name, folder.ext, folder.files, changed) }
+        }
+        if staticChanged {
+            var diagnostics: [Diagnostic] = []
+            tree.staticFiles = try loader.staticFiles(diagnostics: &diagnostics)
+            let prefix = loader.display(loader.staticDirectory) + "/"
+            forget { $0.hasPrefix(prefix) }
+            remember(diagnostics)
         }
         if templatesChanged {
             var diagnostics: [Diagnostic] = []

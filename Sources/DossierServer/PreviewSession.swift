@@ -30,7 +30,9 @@ public final class PreviewSession: @unchecked Sendable {
     public init(loader: ContentLoader, options: BuildOptions, report: @escaping @Sendable (Report) -> Void = { _ in }) throws {
         builder = IncrementalBuilder(options: options)
         live = try LiveSourceTree(loader: loader)
-        watcher = Watcher(directories: [loader.contentDirectory, loader.templatesDirectory])
+        // static/ is watched when it exists at start.
+        let statics = FileManager.default.fileExists(atPath: loader.staticDirectory.path) ? [loader.staticDirectory] : []
+        watcher = Watcher(directories: [loader.contentDirectory, loader.templatesDirectory] + statics)
         self.report = report
         build()
     }

@@ -97,10 +97,10 @@ struct Build: ParsableCommand {
             // Link check locations are output paths; show them under the output folder.
             DiagnosticPrinter().print(problems.map { d in
                 var d = d
-                if let file = d.location?.file { d.location?.file = "\(output)/\(file)" }
+                if d.stage == .render, let file = d.location?.file { d.location?.file = "\(output)/\(file)" }
                 return d
             })
-            printError("build failed: \(count(problems.errorCount, "broken link")); \(untouched)")
+            printError("build failed: \(count(problems.errorCount, "error")); \(untouched)")
             throw ExitCode.failure
         } catch WriteError.interrupted {
             throw ExitCode(StagingFolders.shared.interruptedStatus ?? 130)

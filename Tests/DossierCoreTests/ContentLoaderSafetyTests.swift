@@ -113,4 +113,20 @@ import Testing
         for file in actual.files() { #expect(expectedFiles[file.path] == file.bytes, "\(file.path)") }
         #expect(actual.files().count == expectedFiles.count)
     }
+
+    @Test func staticFilesAreReadHiddenOnesIncludedAndLinksOutRefused() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let statics = root.appendingPathComponent("static")
+        try FileManager.default.createDirectory(at: statics.appendingPathComponent(".well-known"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: statics.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("example.org\n".utf8).write(to: statics.appendingPathComponent("CNAME"))
+        try Data().write(to: statics.appendingPathComponent(".nojekyll"))
+        try Data("Contact: x\n".utf8).write(to: statics.appendingPathComponent(".well-known/security.txt"))
+        try Data("[core]".utf8).write(to: statics.appendingPathComponent(".git/config"))
+        try link("static/secrets.txt", to: "/etc/hostname")
+        let (tree, diagnostics) = try load()
+        #expect(tree.staticFiles.keys.sorted() == [".nojekyll", ".well-known/security.txt", "CNAME"])
+        #expect(tree.staticFiles["CNAME"] == StaticFile(source: "static/CNAME", bytes: Array("example.org\n".utf8)))
+        #expect(diagnostics.contains("static/secrets.txt:1:1: error: refusing to read a link to '/etc/hostname', outside static/"))
+    }
 }

@@ -175,4 +175,27 @@ import Testing
             """,
         ])
     }
+
+    /// `static/` is copied through as it is, over a template asset of the same path; a static file
+    /// where Dossier writes a page of its own is an error naming the file.
+    @Test func staticFilesAreCopiedAndMayNotReplaceAGeneratedPage() {
+        var tree = TestSite.sample.tree
+        tree.assets["assets/style.css"] = Array("theme".utf8)
+        tree.staticFiles = [
+            "CNAME": StaticFile(source: "static/CNAME", bytes: Array("example.org\n".utf8)),
+            "assets/style.css": StaticFile(source: "static/assets/style.css", bytes: Array("mine".utf8)),
+        ]
+        let result = SiteBuilder.build(tree)
+        let files = Dictionary(result.files().map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        #expect(files["CNAME"] == Array("example.org\n".utf8))
+        #expect(files["assets/style.css"] == Array("mine".utf8))
+
+        tree.staticFiles["feed.xml"] = StaticFile(source: "static/feed.xml", bytes: Array("<feed/>".utf8))
+        let clashing = SiteBuilder.build(tree)
+        let check = clashing.makeLinkCheck()
+        clashing.plan.recordingLinks(into: check).renderDiscarding()
+        #expect(check.diagnostics().map(\.description).contains(
+            "static/feed.xml:1:1: error: static file 'static/feed.xml' has the path of a page Dossier generates, 'feed.xml'\n"
+                + "static/feed.xml:1:1: note: rename or move it: the generated page would be lost"))
+    }
 }

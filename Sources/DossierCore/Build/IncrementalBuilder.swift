@@ -80,8 +80,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         fragments.begin(templates: templates!.hash, briefings: site.briefings)
         var jobs = SiteRenderer(site: site, templates: templates!.set, searchRows: searchRows,
                                 fragmentMemory: fragments).keyedJobs()
-        let assets = tree.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, bytes: $0.value) }
-        jobs.append(RenderJob(.assets, templates: []) { assets })
+        let copied = tree.copiedFiles
+        jobs.append(RenderJob(.assets, templates: []) { copied })
 
         let fingerprints = fingerprints(of: jobs, site: site, tree: tree)
         // The same jobs as last time (the common case) are compared by position, without lookups.
@@ -327,7 +327,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 for hashes in briefingHashes { h.combine(hashes.search) }
                 for entity in site.entities { h.combine(entity.slug); h.combine(entity.name); h.combine(entity.kind); h.combine(entity.aliases) }
             case .assets:
-                for (path, bytes) in tree.assets.sorted(by: { $0.key < $1.key }) { h.combine(path); h.combine(bytes) }
+                for file in tree.copiedFiles { h.combine(file.path); h.combine(file.bytes) }
             case .notFound:
                 break
             }

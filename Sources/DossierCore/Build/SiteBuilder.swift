@@ -7,6 +7,8 @@ public enum SiteBuilder {
         public var plan: RenderPlan
         public var diagnostics: [Diagnostic]
         public var site: Site?
+        /// Output path → `static/` file, so a clash with a generated page names the file.
+        public var staticSources: [String: String] = [:]
 
         public var succeeded: Bool { !diagnostics.hasErrors }
 
@@ -25,9 +27,9 @@ public enum SiteBuilder {
             return Result(plan: RenderPlan(jobs: []), diagnostics: diagnostics, site: site)
         }
         var jobs = SiteRenderer(site: site, templates: templates).jobs()
-        let assets = tree.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, bytes: $0.value) }
-        jobs.append { assets }
-        return Result(plan: RenderPlan(jobs: jobs), diagnostics: diagnostics, site: site)
+        let copied = tree.copiedFiles
+        jobs.append { copied }
+        return Result(plan: RenderPlan(jobs: jobs), diagnostics: diagnostics, site: site, staticSources: tree.staticSources)
     }
 }
 

@@ -39,10 +39,14 @@ public struct SourceTree: Sendable {
     public var templates: [TemplateSource]
     /// Static assets copied verbatim (CSS, JS), keyed by output path.
     public var assets: [String: [UInt8]]
+    /// The site's `static/` folder, copied verbatim (CNAME, `.nojekyll`, images, PDFs), keyed by
+    /// output path; a file here replaces a template asset of the same path.
+    public var staticFiles: [String: StaticFile]
 
     public init(
         siteConfig: SourceFile? = nil, articles: [SourceFile] = [], annotations: [SourceFile] = [],
-        entities: [SourceFile] = [], templates: [TemplateSource] = [], assets: [String: [UInt8]] = [:]
+        entities: [SourceFile] = [], templates: [TemplateSource] = [], assets: [String: [UInt8]] = [:],
+        staticFiles: [String: StaticFile] = [:]
     ) {
         self.siteConfig = siteConfig
         self.articles = articles
@@ -50,6 +54,28 @@ public struct SourceTree: Sendable {
         self.entities = entities
         self.templates = templates
         self.assets = assets
+        self.staticFiles = staticFiles
+    }
+
+    /// Template assets and static files together, as output files in path order.
+    public var copiedFiles: [OutputFile] {
+        var all = assets
+        for (path, file) in staticFiles { all[path] = file.bytes }
+        return all.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
+    }
+
+    /// Output path → the static file's own path, for errors about it.
+    public var staticSources: [String: String] { staticFiles.mapValues(\.source) }
+}
+
+/// A file of `static/`: its bytes and its path for diagnostics.
+public struct StaticFile: Hashable, Sendable {
+    public var source: String
+    public var bytes: [UInt8]
+
+    public init(source: String, bytes: [UInt8]) {
+        self.source = source
+        self.bytes = bytes
     }
 }
 

@@ -18,6 +18,10 @@ public final class LinkCheck: @unchecked Sendable {
     /// Each distinct target, with where it is first linked from (smallest page path) and how many links point at it.
     private var references: [Reference: (first: Referrer, count: Int)] = [:]
     private var problems: [Referrer: String] = [:]
+    /// Output paths written twice: a `static/` file where the site writes a page of its own.
+    private var collisions: Set<String> = []
+    /// Output path → `static/` file.
+    private let staticSources: [String: String]
 
     struct Reference: Hashable {
         var path: String
@@ -33,8 +37,9 @@ public final class LinkCheck: @unchecked Sendable {
         static func < (a: Referrer, b: Referrer) -> Bool { (a.page, a.line, a.column) < (b.page, b.line, b.column) }
     }
 
-    public init(basePath: String = "/") {
+    public init(basePath: String = "/", staticSources: [String: String] = [:]) {
         self.basePath = SitePaths.normalizedBasePath(basePath)
+        self.staticSources = staticSources
     }
 
     /// Records output files: their paths, and for HTML pages their links and ids.
@@ -69,7 +74,7 @@ public final class LinkCheck: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        for file in batch { files.insert(file.path) }
+        for file in batch where !files.insert(file.path).inserted { collisions.insert(file.path) }
         for (path, scan) in scans { ids[path] = scan.ids }
         for (reference, seen) in refs {
             if let known = references[reference] {
@@ -93,6 +98,12 @@ public final class LinkCheck: @unchecked Sendable {
                                            at: SourceLocation(file: referrer.page, line: referrer.line, column: referrer.column), notes: notes)))
         }
         for (referrer, reason) in problems { report(referrer, reason) }
+        var clashes: [Diagnostic] = []
+        for path in collisions.sorted() {
+            let source = staticSources[path] ?? path
+            clashes.append(.error(.load, "static file '\(source)' has the path of a page Dossier generates, '\(path)'", at: SourceLocation(file: source),
+                                  notes: ["rename or move it: the generated page would be lost"]))
+        }
         for (reference, seen) in references {
             guard files.contains(reference.path) else {
                 var notes: [String] = []
@@ -105,7 +116,7 @@ public final class LinkCheck: @unchecked Sendable {
                 report(seen.first, "\(reference.path) has no element with id '\(fragment)'", count: seen.count)
             }
         }
-        return found.sorted { $0.0 < $1.0 }.map(\.1)
+        return clashes + found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Checks already-rendered files (tests, the preview server).
@@ -306,6 +317,6 @@ extension RenderPlan {
 extension SiteBuilder.Result {
     /// A link check for this site's output: links under `base_url`'s path resolve from the site root.
     public func makeLinkCheck() -> LinkCheck {
-        LinkCheck(basePath: site.map { SitePaths.basePath(of: $0.config.baseURL) } ?? "/")
+        LinkCheck(basePath: site.map { SitePaths.basePath(of: $0.config.baseURL) } ?? "/", staticSources: staticSources)
     }
 }
