@@ -45,3 +45,35 @@ import Testing
         #expect(JSON.string("Erdoğan’s\u{2028}tab\there\u{1}\\ & “x”").serialized() == #""Erdoğan’s\u2028tab\there\u0001\\ \u0026 “x”""#)
     }
 }
+
+/// Templates whose rendering would recurse until the stack overflows are errors at load (fuzzing
+/// found the first: a block nested in a block of the same name).
+@Suite struct EndlessTemplateTests {
+    func diagnostics(_ edits: [String: String]) -> [String] {
+        var site = TestSite.sample
+        site.templateEdits = edits
+        return site.diagnostics().map { String($0.prefix { $0 != "\n" }) }
+    }
+
+    @Test func aBlockInsideABlockOfTheSameName() {
+        var site = TestSite.sample
+        site.templateEdits = ["404": ""]
+        let base = TestSite.defaultTemplates.first { $0.name == "404" }!
+        let lines = base.file.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let found = diagnostics(["404": "{{$main}}{{$main}}x{{/main}}{{/main}}\n"])
+        #expect(found.contains("Templates/404.mustache:\(lines):10: error: block 'main' is nested inside a block of the same name; rendering would never end"), "\(found)")
+    }
+
+    @Test func aPartialThatIncludesItselfOutsideASection() {
+        let found = diagnostics(["partials/card": "{{>partials/card}}"])
+        #expect(found.contains { $0.contains("error: template 'partials/card' includes 'partials/card', which includes 'partials/card' again") }, "\(found)")
+        #expect(diagnostics(["partials/card": "{{#children}}{{>partials/card}}{{/children}}"]).allSatisfy { !$0.contains("would never end") },
+                "inside a section the recursion ends with the data")
+    }
+
+    @Test func tagsAreFoundWithTheirPlace() {
+        let tags = TemplateSet.tags(in: "a {{x}}\n  {{{ y }}} {{#s}}")
+        #expect(tags.map(\.text) == ["x", "y", "#s"])
+        #expect(tags.map { [$0.line, $0.column] } == [[1, 3], [2, 3], [2, 13]])
+    }
+}
