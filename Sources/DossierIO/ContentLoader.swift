@@ -65,6 +65,7 @@ public struct ContentLoader {
         let directoryPath = directory.path
         guard FileManager.default.fileExists(atPath: directoryPath) else { return [] }
         let prefix = display(directory) + "/"
+        let gate = gate(inside: contentDirectory)
         var result: [SourceFile] = []
         let names: [String]
         do {
@@ -82,7 +83,7 @@ public struct ContentLoader {
             }
             if let kept = reuse(prefix + name, absolute) {
                 result.append(kept)
-            } else if let file = try read(URL(fileURLWithPath: absolute), inside: contentDirectory, diagnostics: &diagnostics) {
+            } else if let file = try read(URL(fileURLWithPath: absolute), through: gate, diagnostics: &diagnostics) {
                 result.append(file)
             }
         }
@@ -92,9 +93,10 @@ public struct ContentLoader {
     /// The `.mustache` files under `Templates/`, named by their path without extension.
     public func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
         var result: [TemplateSource] = []
+        let gate = gate(inside: templatesDirectory)
         for relative in try walk(templatesDirectory, skipping: "assets", diagnostics: &diagnostics) where relative.hasSuffix(".mustache") {
             let url = templatesDirectory.appendingPathComponent(relative)
-            if let file = try read(url, inside: templatesDirectory, diagnostics: &diagnostics) {
+            if let file = try read(url, through: gate, diagnostics: &diagnostics) {
                 // Templates are named by their path under Templates/ without extension: "briefing", "partials/card".
                 result.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), file: file))
             }
@@ -109,9 +111,10 @@ public struct ContentLoader {
     /// `.DS_Store`), keyed by output path.
     public func staticFiles(diagnostics: inout [Diagnostic]) throws -> [String: StaticFile] {
         var result: [String: StaticFile] = [:]
+        let gate = gate(inside: staticDirectory)
         for relative in try walk(staticDirectory, includingHidden: true, diagnostics: &diagnostics) {
             let url = staticDirectory.appendingPathComponent(relative)
-            if let bytes = try readBytes(url, inside: staticDirectory, diagnostics: &diagnostics) {
+            if let bytes = try readBytes(url, through: gate, diagnostics: &diagnostics) {
                 result[relative] = StaticFile(source: display(url), bytes: bytes)
             }
         }
@@ -122,9 +125,10 @@ public struct ContentLoader {
     public func assets(diagnostics: inout [Diagnostic]) throws -> [String: [UInt8]] {
         let directory = templatesDirectory.appendingPathComponent("assets")
         var result: [String: [UInt8]] = [:]
+        let gate = gate(inside: templatesDirectory)
         for relative in try walk(directory, diagnostics: &diagnostics) {
             let url = directory.appendingPathComponent(relative)
-            if let bytes = try readBytes(url, inside: templatesDirectory, diagnostics: &diagnostics) { result["assets/" + relative] = bytes }
+            if let bytes = try readBytes(url, through: gate, diagnostics: &diagnostics) { result["assets/" + relative] = bytes }
         }
         return result
     }
@@ -171,7 +175,11 @@ public struct ContentLoader {
     /// an unreadable file throws. `root`: the folder the file must really be in (nil for a path
     /// the user named on the command line).
     public func read(_ url: URL, inside root: URL?, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
-        guard let bytes = try readBytes(url, inside: root, diagnostics: &diagnostics) else { return nil }
+        try read(url, through: gate(inside: root), diagnostics: &diagnostics)
+    }
+
+    func read(_ url: URL, through gate: FileGate, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
+        guard let bytes = try readBytes(url, through: gate, diagnostics: &diagnostics) else { return nil }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             diagnostics.append(.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display(url)),
                                       notes: ["save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"]))
@@ -182,8 +190,12 @@ public struct ContentLoader {
         return SourceFile(path: display(url), text: normalized.text)
     }
 
-    func readBytes(_ url: URL, inside root: URL?, diagnostics: inout [Diagnostic]) throws -> [UInt8]? {
-        let gate = FileGate(root: root?.path, site: allowsLinksInsideSite ? contentDirectory.deletingLastPathComponent().path : nil)
+    /// The gate for files that must really be inside `root` (nil: any regular file).
+    func gate(inside root: URL?) -> FileGate {
+        FileGate(root: root?.path, site: allowsLinksInsideSite ? contentDirectory.deletingLastPathComponent().path : nil)
+    }
+
+    func readBytes(_ url: URL, through gate: FileGate, diagnostics: inout [Diagnostic]) throws -> [UInt8]? {
         switch gate.open(url.path) {
         case .opened(let bytes): return bytes
         case .refused(let problem):

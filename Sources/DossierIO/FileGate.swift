@@ -5,13 +5,26 @@ import Foundation
 /// (all symbolic links resolved) lies inside their folder. A link to `/etc/passwd` or
 /// `/proc/self/environ` in `Content/articles/` would otherwise be published in the page, the
 /// feed and the search index; a FIFO would hang the build.
+///
+/// Made once per folder listing: the folders' real paths are resolved once, not per file.
 struct FileGate {
-    /// The folder files must really be in, or nil to read any regular file (a path named on the
-    /// command line).
-    var root: String?
+    /// The folder files must really be in (its real path), or nil to read any regular file (a
+    /// path named on the command line).
+    private let realRoot: String?
+    /// The folder's name for messages, `Content/`.
+    private let folder: String
     /// When set, links that leave `root` but stay inside this folder are followed, and links
     /// that leave it are skipped with a warning instead of failing the build.
-    var site: String?
+    private let realSite: String?
+    private let allowsSiteLinks: Bool
+
+    /// A folder that does not exist (yet) is its own real path: nothing inside it can be read anyway.
+    init(root: String?, site: String?) {
+        realRoot = root.map { Self.realPath($0) ?? $0 }
+        folder = root.map { SourceFile.fileName(of: $0) + "/" } ?? ""
+        realSite = site.map { Self.realPath($0) ?? $0 }
+        allowsSiteLinks = site != nil
+    }
 
     enum Outcome {
         case opened([UInt8])
@@ -35,11 +48,10 @@ struct FileGate {
             }
             return .failed(errno)
         }
-        if let root, let realRoot = Self.realPath(root), !Self.isInside(real, realRoot) {
-            let folder = SourceFile.fileName(of: root) + "/"
-            if let site, let realSite = Self.realPath(site), Self.isInside(real, realSite) {
+        if let realRoot, !Self.isInside(real, realRoot) {
+            if let realSite, Self.isInside(real, realSite) {
                 // Allowed: a link to elsewhere in the site.
-            } else if site != nil {
+            } else if allowsSiteLinks {
                 return .refused(Problem(severity: .warning, message: "skipped: it links to '\(real)', outside the site",
                                         notes: ["only links inside the site are followed; copy the file into \(folder)"]))
             } else {

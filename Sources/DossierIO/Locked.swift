@@ -1,18 +1,18 @@
 import Foundation
 
 /// A value shared between threads, read and changed only under its lock.
-public final class Locked<Value>: @unchecked Sendable {
+final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    public init(_ value: Value) {
+    init(_ value: Value) {
         self.value = value
     }
 
-    public var current: Value { withLock { $0 } }
+    var current: Value { withLock { $0 } }
 
     /// Reads or changes the value in one step: `count.withLock { $0 += 1; return $0 }`.
-    public func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
         lock.lock()
         defer { lock.unlock() }
         return body(&value)

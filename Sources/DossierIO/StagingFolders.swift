@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// The staging folders of builds in progress, so that Ctrl-C or SIGTERM removes them before the
@@ -8,7 +7,6 @@ public final class StagingFolders: Sendable {
     public static let shared = StagingFolders()
 
     private let paths = Locked<Set<String>>([])
-    private let sources = Locked<[DispatchSourceSignal]>([])
     private let interrupted = Locked<Int32?>(nil)
 
     /// Set by SIGINT or SIGTERM: writers stop at their next file and remove their folder.
@@ -34,18 +32,12 @@ public final class StagingFolders: Sendable {
     /// From now on SIGINT and SIGTERM remove the staging folders, then exit with 128 + signal
     /// as a shell expects. Call once, from the command that writes.
     public func removeOnInterrupt() {
-        for signal in [SIGINT, SIGTERM] {
-            Foundation.signal(signal, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
-            source.setEventHandler { [self] in
-                interrupted.withLock { $0 = signal }
-                // Give the writer a second to stop and remove its own folder, then remove what is left.
-                for _ in 0..<100 where !paths.current.isEmpty { usleep(10_000) }
-                removeAll()
-                exit(128 + signal)
-            }
-            source.resume()
-            sources.withLock { $0.append(source) }
+        TerminationSignals.handle { [self] signal in
+            interrupted.withLock { $0 = signal }
+            // Give the writer a second to stop and remove its own folder, then remove what is left.
+            for _ in 0..<100 where !paths.current.isEmpty { usleep(10_000) }
+            removeAll()
+            exit(128 + signal)
         }
     }
 }

@@ -95,8 +95,7 @@ public final class PreviewSession: @unchecked Sendable {
         logger.logLevel = .critical
         return Application(
             responder: PreviewResponder<BasicRequestContext>(store: store, basePath: basePath, hosts: [host] + allowedHosts, heartbeat: limits.heartbeat),
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(limits.idleTimeout.components.seconds) * 1_000_000_000
-                + limits.idleTimeout.components.attoseconds / 1_000_000_000))),
+            server: .http1(configuration: .init(idleTimeout: .init(limits.idleTimeout))),
             configuration: .init(address: .hostname(host, port: port), serverName: "Dossier",
                                  availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },

@@ -66,7 +66,12 @@ struct Serve: AsyncParsableCommand {
         // Signals are ours, not the service group's (one handler per signal): its graceful
         // shutdown would wait for every open page's event stream.
         let server = Task { try await app.runService(gracefulShutdownSignals: []) }
-        stopOnSignals { session.stop(); server.cancel() }
+        TerminationSignals.handle { _ in
+            session.stop()
+            server.cancel()
+            // Should anything still hold the process half a second later, exit anyway.
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { Foundation.exit(0) }
+        }
         do {
             try await server.value
         } catch is CancellationError {
@@ -77,21 +82,6 @@ struct Serve: AsyncParsableCommand {
         } catch {
             printError("error: cannot serve on \(host):\(port): \(error)")
             throw ExitCode.failure
-        }
-    }
-
-    /// On SIGINT or SIGTERM: `stop` (end live reload and the server); if anything still holds the
-    /// process after half a second, exit anyway.
-    private func stopOnSignals(_ stop: @escaping @Sendable () -> Void) {
-        for signal in [SIGINT, SIGTERM] {
-            Foundation.signal(signal, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
-            source.setEventHandler {
-                stop()
-                DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { Foundation.exit(0) }
-            }
-            source.resume()
-            SignalSources.keep(source)
         }
     }
 
@@ -146,8 +136,3 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// Keeps signal sources alive for the life of the process.
-enum SignalSources {
-    private static let sources = Locked<[DispatchSourceSignal]>([])
-    static func keep(_ source: DispatchSourceSignal) { sources.withLock { $0.append(source) } }
-}

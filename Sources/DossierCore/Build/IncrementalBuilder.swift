@@ -348,16 +348,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return seen.sorted()
     }
 
+    /// The partials (`{{>x}}`) and parents (`{{<x}}`) a template names, from the one tag scanner.
     static func includes(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let first = rest.first, first == ">" || first == "<" else { continue }
-            guard let close = rest.range(of: "}}") else { break }
-            names.append(String(rest[rest.index(after: rest.startIndex)..<close.lowerBound]).trimmingWhitespace())
-            rest = rest[close.upperBound...]
+        TemplateSet.tags(in: text).compactMap { tag in
+            guard let kind = tag.text.first, kind == ">" || kind == "<" else { return nil }
+            return String(tag.text.dropFirst()).trimmingWhitespace()
         }
-        return names
     }
 }

@@ -15,8 +15,7 @@ enum AnchorResolver {
         let index = indexed ? TrigramIndex(withBrackets) : nil
         var withoutInsertions: (texts: [NormalizedText], index: TrigramIndex?)?
         var resolved: [ResolvedNote] = []
-        // Each search for a closest passage costs the whole article; enough for any real mistake.
-        var suggestionsLeft = 20
+        var suggestionsLeft = CorrectedArticle.closestPassageLimit
         for note in notes {
             let pattern = NormalizedText.pattern(note.phrase, dropBrackets: true)
             var found = occurrences(of: pattern, in: withBrackets, index, article)

@@ -24,8 +24,7 @@ public struct CorrectedArticle: Sendable, Hashable {
             for b in blocks.indices { normalized[b] = NormalizedText(blocks[b].text) }
             index = TrigramIndex(normalized.map { $0! })
         }
-        // Each search for a closest passage costs the whole article; enough for any real mistake.
-        var suggestionsLeft = 20
+        var suggestionsLeft = Self.closestPassageLimit
         for correction in corrections {
             let pattern = NormalizedText.pattern(correction.find)
             var applied = 0
@@ -53,6 +52,10 @@ public struct CorrectedArticle: Sendable, Hashable {
             }
         }
     }
+
+    /// How many phrases of one article get a "closest passage" note: each search costs the whole
+    /// article, and a real mistake is never one of thousands.
+    static let closestPassageLimit = 20
 
     func closestPassage(to pattern: [Unicode.Scalar], in blocks: [Block]) -> (text: String, paragraph: Int)? {
         var best: (String, Int, Int)?

@@ -41,37 +41,13 @@ public enum ScrapingDamage {
             let source = originals[block.index]
             // UTF-8 line splitting: this runs over every paragraph of every article.
             let lines = Self.lines(block.text)
-            // The received paragraph's lines, split once per paragraph, and per line a column
-            // cursor: findings come in increasing offsets, so counting columns from the previous
-            // finding keeps a line with thousands of findings linear.
-            var originalLines: [String]?
-            var cursors: [Int: (offset: String.Index, column: Int)] = [:]
-            var searchFrom: [Int: String.Index] = [:]
-            var unchanged: [Int: Bool] = [:]
+            // The received paragraph's lines, split once per paragraph, on the first finding.
+            var received: [ReceivedLine]?
             /// Maps a match in a corrected line to the same passage in the article as received.
             func location(line l: Int, offset: String.Index, passage: String) -> SourceLocation {
-                let fileLine = block.line + l
-                let corrected = lines[l]
-                if originalLines == nil { originalLines = source.map { Self.lines($0.text) } ?? [] }
-                if l < originalLines!.count {
-                    let received = originalLines![l]
-                    func column(of index: String.Index) -> Int {
-                        var (from, column) = cursors[l] ?? (received.startIndex, 1)
-                        if index < from { (from, column) = (received.startIndex, 1) }
-                        column += received.unicodeScalars.distance(from: from, to: index)
-                        cursors[l] = (index, column)
-                        return column
-                    }
-                    if unchanged[l] == nil { unchanged[l] = received == corrected }
-                    if unchanged[l]! { return SourceLocation(file: original.path, line: fileLine, column: column(of: offset)) }
-                    // Corrections changed the line: find the passage, after the previous one first.
-                    let start = searchFrom[l] ?? received.startIndex
-                    if let range = received[start...].range(of: passage) ?? received.range(of: passage) {
-                        searchFrom[l] = range.upperBound
-                        return SourceLocation(file: original.path, line: fileLine, column: column(of: range.lowerBound))
-                    }
-                }
-                return SourceLocation(file: original.path, line: fileLine, column: 1)
+                if received == nil { received = (source.map { Self.lines($0.text) } ?? []).map(ReceivedLine.init) }
+                let column = l < received!.count ? received![l].column(of: passage, at: offset, correctedLine: lines[l]) : nil
+                return SourceLocation(file: original.path, line: block.line + l, column: column ?? 1)
             }
 
             // Debris labels are short; only short paragraphs and lowercase starts need the trimmed text.
@@ -107,6 +83,38 @@ public enum ScrapingDamage {
             }
         }
         return results
+    }
+
+    /// A line of the article as received, with a column cursor: findings come in increasing
+    /// offsets, so counting from the previous finding keeps a line with thousands of them linear.
+    private struct ReceivedLine {
+        let text: String
+        private var cursor: (index: String.Index, column: Int)
+        private var unchanged: Bool?
+        private var searchFrom: String.Index
+
+        init(_ text: String) {
+            self.text = text
+            cursor = (text.startIndex, 1)
+            searchFrom = text.startIndex
+        }
+
+        /// The column of a finding at `offset` in the corrected line: the same offset when
+        /// corrections left the line alone, else where `passage` occurs (after the previous one
+        /// first); nil when it no longer occurs.
+        mutating func column(of passage: String, at offset: String.Index, correctedLine: String) -> Int? {
+            if unchanged == nil { unchanged = text == correctedLine }
+            if unchanged! { return column(of: offset) }
+            guard let range = text[searchFrom...].range(of: passage) ?? text.range(of: passage) else { return nil }
+            searchFrom = range.upperBound
+            return column(of: range.lowerBound)
+        }
+
+        private mutating func column(of index: String.Index) -> Int {
+            if index < cursor.index { cursor = (text.startIndex, 1) }
+            cursor = (index, cursor.column + text.unicodeScalars.distance(from: cursor.index, to: index))
+            return cursor.column
+        }
     }
 
     private static func lines(_ text: String) -> [String] {
