@@ -32,21 +32,23 @@ import Testing
         }
     }
 
-    /// Precision, recall and speaker accuracy over every hand-marked fixture.
-    @Test func accuracyOverAllFixtures() {
+    /// Precision, recall and speaker accuracy over every hand-marked fixture, with the entity files
+    /// the fixtures have, then with none at all, as a new site starts (speakers compared by name).
+    @Test(arguments: [true, false]) func accuracyOverAllFixtures(withEntities: Bool) {
         var score = QuoteScore()
         var perGroup: [String: QuoteScore] = [:]
         for fixture in QuoteFixture.all() {
-            let (quotes, entities, _) = fixture.run()
-            score.add(fixture, quotes: quotes, entities: entities)
-            perGroup[fixture.group, default: QuoteScore()].add(fixture, quotes: quotes, entities: entities)
+            let (quotes, entities, _) = fixture.run(withEntities: withEntities)
+            score.add(fixture, quotes: quotes, entities: entities, byName: !withEntities || fixture.entityFiles.isEmpty)
+            perGroup[fixture.group, default: QuoteScore()].add(fixture, quotes: quotes, entities: entities, byName: !withEntities || fixture.entityFiles.isEmpty)
         }
+        let mode = withEntities ? "with entities" : "without entities"
         func line(_ label: String, _ s: QuoteScore) -> String {
-            "\(label): \(s.expected) marked, \(s.extracted) extracted, precision \(percent(s.precision)), recall \(percent(s.recall)), speaker accuracy \(percent(s.speakerAccuracy)) (\(s.speakersRight)/\(s.matched))"
+            "\(label) \(mode): \(s.expected) marked, \(s.extracted) extracted, precision \(percent(s.precision)), recall \(percent(s.recall)), speaker accuracy \(percent(s.speakerAccuracy)) (\(s.speakersRight)/\(s.matched))"
         }
         for group in QuoteFixture.groups { if let s = perGroup[group] { print(line("quotes[\(group)]", s)) } }
         print(line("quotes[all]", score))
-        for problem in score.problems { print("  \(problem)") }
+        for problem in score.problems { print("  \(mode): \(problem)") }
         #expect(score.precision >= 0.95)
         #expect(score.recall >= 0.95)
         #expect(score.speakerAccuracy >= 0.95)

@@ -36,7 +36,8 @@ struct QuoteFixture: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(group)/\(name)" }
 
-    static let groups = ["seed", "wikinews", "passages", "heldout", "heldout2"]
+    /// `wikinews3`, `patterns` and `speakers` were marked without entity files (issue 9), as a new site starts.
+    static let groups = ["seed", "wikinews", "passages", "heldout", "heldout2", "wikinews3", "patterns", "speakers"]
 
     static var root: URL? {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)?.appendingPathComponent("quotes")
@@ -67,10 +68,12 @@ struct QuoteFixture: CustomTestStringConvertible, Sendable {
         return fixtures
     }
 
-    /// Parses entities and article as the build does, then extracts the quotes.
-    func run() -> (quotes: [Quote], entities: [Entity], diagnostics: [Diagnostic]) {
+    /// Parses entities and article as the build does, then extracts the quotes; without the entity
+    /// files when `withEntities` is false (the entities are still returned, for scoring by name).
+    func run(withEntities: Bool = true) -> (quotes: [Quote], entities: [Entity], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let entities = entityFiles.compactMap { EntityParser.parse($0, diagnostics: &diagnostics) }
+        let known = entityFiles.compactMap { EntityParser.parse($0, diagnostics: &diagnostics) }
+        let entities = withEntities ? known : []
         guard let article = ArticleParser.parse(SourceFile(path: "articles/\(document.article)", text: articleText), diagnostics: &diagnostics) else {
             return ([], entities, diagnostics)
         }
@@ -80,7 +83,7 @@ struct QuoteFixture: CustomTestStringConvertible, Sendable {
         let corrected = CorrectedArticle(article: article, corrections: corrections, diagnostics: &diagnostics)
         let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
         let mentions = corrected.blocks.map { matcher.mentions(in: $0.text) }
-        return (QuoteExtractor(entities: entities).extract(from: corrected, mentions: mentions), entities, diagnostics)
+        return (QuoteExtractor(entities: entities).extract(from: corrected, mentions: mentions), known, diagnostics)
     }
 }
 
@@ -96,8 +99,9 @@ struct QuoteScore {
     var recall: Double { expected == 0 ? 1 : Double(matched) / Double(expected) }
     var speakerAccuracy: Double { matched == 0 ? 1 : Double(speakersRight) / Double(matched) }
 
-    /// A quote matches when its first paragraph and text are the same; each is used once.
-    mutating func add(_ fixture: QuoteFixture, quotes: [Quote], entities: [Entity]) {
+    /// A quote matches when its first paragraph and text are the same; each is used once. With
+    /// `byName`, the extractor ran without entity files and its speakers are compared by name.
+    mutating func add(_ fixture: QuoteFixture, quotes: [Quote], entities: [Entity], byName: Bool = false) {
         expected += fixture.document.quotes.count
         extracted += quotes.count
         var unused = Array(quotes.indices)
@@ -108,7 +112,7 @@ struct QuoteScore {
             }
             let got = quotes[unused.remove(at: u)]
             matched += 1
-            if Self.speakerMatches(want, got, entities) {
+            if byName ? Self.speakerNameMatches(want, got, entities) : Self.speakerMatches(want, got, entities) {
                 speakersRight += 1
             } else {
                 let gotEntity = got.entity.flatMap { $0 < entities.count ? entities[$0].name : nil } ?? "nil"
@@ -130,5 +134,41 @@ struct QuoteScore {
             return got.entity == nil && got.speaker?.lowercased() == written.lowercased()
         }
         return got.speaker == nil && got.entity == nil
+    }
+
+    /// Without entity files: the speaker's name must be one the marker accepts (the entity's name or an
+    /// alias, or the name as written), compared without titles and case; a surname alone matches the
+    /// full name (`Mr. Doe` is `John Doe`). A pronoun is never a right answer: it must be resolved.
+    static func speakerNameMatches(_ want: QuoteFixture.Expected, _ got: Quote, _ entities: [Entity]) -> Bool {
+        var accepted: [String] = []
+        if let name = want.speaker, let entity = entities.first(where: { $0.surfaceForms.contains(name) }) {
+            accepted += entity.surfaceForms
+        } else if let name = want.speaker {
+            accepted.append(name)
+        }
+        if let written = want.speakerAsWritten { accepted.append(written) }
+        let wanted = accepted.map(nameWords).filter { !$0.isEmpty && !pronouns.contains($0.joined(separator: " ")) }
+        guard let speaker = got.speaker else { return wanted.isEmpty }
+        let have = nameWords(speaker)
+        guard !have.isEmpty else { return wanted.isEmpty }
+        return wanted.contains { want in
+            want == have || (have.count < want.count && want.suffix(have.count).elementsEqual(have) && have.last!.count >= 3)
+                || (want.count < have.count && have.suffix(want.count).elementsEqual(want) && want.last!.count >= 3)
+        }
+    }
+
+    private static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you"]
+    private static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sen", "senator", "rep", "gov", "governor", "president", "sir", "dame", "lord",
+        "lady", "rev", "judge", "mayor", "ambassador", "the",
+    ]
+
+    /// Lowercased words of a name without leading titles, periods or possessives.
+    static func nameWords(_ name: String) -> [String] {
+        var words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+            String($0).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
+        }
+        while let first = words.first, words.count > 1, titles.contains(first) { words.removeFirst() }
+        return words.filter { !$0.isEmpty }
     }
 }

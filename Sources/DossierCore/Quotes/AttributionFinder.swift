@@ -11,8 +11,9 @@ enum SpeakerCue: Equatable, Sendable {
     case relative(Int)
     /// The subject of the sentence: its first person or organisation not governed by a preposition.
     case sentenceSubject(Range<Int>)
-    /// The nearest person named before the quotation in its clause (`who President Erdogan plans to “neutralise”`).
-    case nearestPerson(Range<Int>)
+    /// The subject of the clause a quoted phrase sits in (`Lee called the bill “a disaster”`,
+    /// `who President Erdogan plans to “neutralise”`): a name followed by its verb, never one after a preposition.
+    case clauseSubject(Range<Int>)
 }
 
 /// What follows a quotation straight after its closing mark.
@@ -30,7 +31,7 @@ enum TrailingCue: Equatable, Sendable {
 struct AttributionFinder {
     let block: TokenizedBlock
     let mentions: [Mention]
-    let entities: [Entity]
+    let speakers: SpeakerBook
 
     private var tokens: [TokenizedBlock.Token] { block.tokens }
 
@@ -57,15 +58,26 @@ struct AttributionFinder {
             let token = tokens[j]
             if token.kind == .word, let form = verbForm(j), form != .sourceFollows {
                 switch subject(ofVerb: j, floor: i, form: form) {
-                case .phrase(let range) where range.lowerBound == i: return .speaker(.phrase(range))
+                case .phrase(let range) where range.lowerBound == i || opensAttribution(i..<range.lowerBound): return .speaker(.phrase(range))
                 case .pronoun(let p) where p == i: return .speaker(.pronoun(p))
                 default: return nil
                 }
             }
-            guard token.kind == .word || token.kind == .comma else { return nil }
+            guard token.kind == .word || token.kind == .comma || token.isAbbreviation else { return nil }
             j += 1
         }
         return nil
+    }
+
+    /// `Mr.`, `his mother,`, `the U.N. special envoy,`: titles and descriptions before the subject that
+    /// a speech verb follows, with no verb or clause of their own.
+    private func opensAttribution(_ range: Range<Int>) -> Bool {
+        range.count <= 12 && range.allSatisfy { t in
+            let token = tokens[t]
+            if token.kind == .comma || token.isAbbreviation { return true }
+            return token.kind == .word && AttributionLexicon.speechVerbs[token.key] == nil
+                && !AttributionLexicon.secondClauseWords.contains(token.key) && !AttributionLexicon.relatives.contains(token.key)
+        }
     }
 
     /// `— Matthew Ingram` ends a pull quote; `— CBC.ca, August 15, 2008` ends the title of a source.
@@ -191,6 +203,10 @@ struct AttributionFinder {
         var k = i
         while k >= floor {
             let token = tokens[k]
+            if token.isAbbreviation, k > floor, block.isWord(k - 1) {
+                k -= 1   // `Mr. Whitaker`, `Sen. Jane Roe, D-Ore.`
+                continue
+            }
             guard token.kind == .word else { break }
             let key = token.key
             let plain = token.mention < 0
@@ -243,6 +259,8 @@ struct AttributionFinder {
             if token.kind == .word {
                 words += 1
                 if words > 10 { break }
+            } else if token.isAbbreviation, k + 1 < limit, tokens[k + 1].kind == .word {
+                // `Rep. Luis Ortega`, `Dr. A. B. Cole`: the period belongs to the name
             } else if allowParentheses, token.kind == .openParenthesis {
                 depth += 1
             } else if depth > 0, token.kind == .closeParenthesis {
@@ -323,8 +341,8 @@ struct AttributionFinder {
 
     func kind(ofMentionAt t: Int) -> EntityKind? {
         let m = tokens[t].mention
-        guard m >= 0, m < mentions.count, mentions[m].entity >= 0, mentions[m].entity < entities.count else { return nil }
-        return entities[mentions[m].entity].kind
+        guard m >= 0, m < mentions.count, speakers.contains(mentions[m].entity) else { return nil }
+        return speakers.kind(mentions[m].entity)
     }
 
     private typealias Key = AttributionLexicon.Key
@@ -333,4 +351,68 @@ struct AttributionFinder {
     static let reach = 80
 
     private static let lyNouns = Set(words: ["family", "assembly", "rally", "supply", "butterfly", "monopoly", "anomaly", "italy", "emily", "reply"])
+}
+
+extension SpeakerCue {
+    /// The first token of the words that make the cue.
+    var start: Int {
+        switch self {
+        case .phrase(let range), .sentenceSubject(let range), .clauseSubject(let range): range.lowerBound
+        case .source(let range, _): max(0, range.lowerBound - 2)   // `according to`, `said`
+        case .pronoun(let t), .relative(let t): t
+        }
+    }
+}
+
+/// The reporter's words that attribute a quotation, as an editor checks them (`he said`,
+/// `said spokesman John Doe`, `Jane Roe, The Daily Ledger`).
+struct CueWords {
+    let finder: AttributionFinder
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    private var tokens: [TokenizedBlock.Token] { finder.block.tokens }
+
+    /// The attribution right after quotation token `q`, up to the punctuation that ends it.
+    func after(_ q: Int) -> String? {
+        var start = q + 1
+        if start < tokens.count, tokens[start].kind == .comma || tokens[start].kind == .dash { start += 1 }
+        var end = start
+        var words = 0
+        while end < tokens.count, words < Self.longest {
+            let token = tokens[end]
+            if token.kind == .word {
+                words += 1
+            } else if !(token.kind == .stop && token.isAbbreviation) {
+                break
+            }
+            end += 1
+        }
+        return text(start..<end)
+    }
+
+    /// The attribution before quotation token `q`, from token `start` of its sentence.
+    func before(_ q: Int, from start: Int, in sentence: Range<Int>) -> String? {
+        var end = min(q, tokens.count)
+        while end > start, tokens[end - 1].kind != .word { end -= 1 }
+        var begin = max(start, sentence.lowerBound)
+        // Another quotation in between is not part of the cue.
+        if let quote = (begin..<end).last(where: { tokens[$0].kind == .quote }) { begin = quote + 1 }
+        var words = 0
+        var k = end
+        while k > begin, words < Self.longest {
+            k -= 1
+            if tokens[k].kind == .word { words += 1 }
+        }
+        return text(max(begin, k)..<end)
+    }
+
+    private func text(_ range: Range<Int>) -> String? {
+        guard !range.isEmpty, range.upperBound <= tokens.count else { return nil }
+        let start = tokens[range.lowerBound].start
+        let end = min(bytes.count, tokens[range.upperBound - 1].end)
+        guard start < end else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    private static let longest = 12
 }

@@ -27,13 +27,23 @@ enum AttributionLexicon {
             pledged promise promises promised reasoned cited cites reads shouted yelled
             whispered testified recommend recommends recommended posted demanded exclaimed stressed
             emphasised emphasized retorted countered added boasted lamented protested joked mused issued
+            reiterated reiterates gushed gushes assured assures fumed fumes interjected implored implores accused accuses
+            labeled labelled labels insist quip quips concede concedes recount recounts recounted
+            blasted slammed praised hailed dismissed derided decried criticized criticised mocked alleged contended
+            opined reckoned speculated thundered snapped sighed pleaded begged bragged grumbled groused muttered
+            murmured screamed chanted proclaimed affirmed reaffirmed underscored disclosed revealed confided
+            confessed agreed echoed repeated restated informed reassured reminded exhorted appealed characterized
+            characterised termed mentioned elaborated clarified offered volunteered wondered questioned
+            queried inquired enquired challenged threatened guaranteed swore forecast proposed advised
+            counseled counselled estimated summarized summarised interrupted rejoined raged ranted
             """
         let participles = """
             saying telling adding warning insisting tweeting writing continuing stating asking explaining
             claiming arguing replying noting declaring announcing admitting acknowledging recalling
             commenting reporting responding concluding urging predicting suggesting asserting confirming
             describing calling charging conceding maintaining complaining vowing pledging promising
-            recommending posting demanding stressing emphasising emphasizing
+            recommending posting demanding stressing emphasising emphasizing reiterating accusing labeling
+            labelling imploring assuring boasting praising blasting slamming quipping recounting
             """
         for word in finite.split(whereSeparator: { $0 == " " || $0 == "\n" }) where !word.isEmpty { verbs[WordKey(String(word))] = .finite }
         for word in participles.split(whereSeparator: { $0 == " " || $0 == "\n" }) where !word.isEmpty {
@@ -74,6 +84,13 @@ enum AttributionLexicon {
         "whether", "whom", "whose",
     ])
 
+    /// Words that open a second clause: an attribution holding one (`, adding that …`, `and warned`)
+    /// does not join the pieces of a quotation around it.
+    static let secondClauseWords = Set(words: [
+        "and", "but", "that", "while", "whilst", "because", "although", "though", "before", "after", "when", "then",
+        "adding", "saying", "noting", "explaining", "arguing", "insisting", "warning", "whereas",
+    ])
+
     /// Relative pronouns that stand for the noun just before them (`the Ministry, which called it "alarming"`).
     static let relatives = Set(words: ["who", "which", "that"])
 
@@ -95,7 +112,8 @@ enum AttributionLexicon {
     ]
 
     /// Role nouns: `the minister`, `the US Senator` resolve to the most recent person who carried the role.
-    static let roles = Set(words: [
+    static let roles = Set(words: rolesAsWritten)
+    private static let rolesAsWritten = [
         "senator", "minister", "president", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
         "mayor", "governor", "chancellor", "premier", "chairman", "chairwoman", "chair", "chief", "director",
         "leader", "prosecutor", "judge", "lawyer", "attorney", "coach", "professor", "doctor", "general",
@@ -105,7 +123,59 @@ enum AttributionLexicon {
         "congresswoman", "congressmember", "candidate", "official", "officer", "campaigner", "barrister",
         "author", "activist", "owner", "head", "deputy", "undersecretary", "commissioner", "superintendent",
         "dean", "priest", "emir", "sheikh", "sultan", "lawmaker", "legislator", "justice", "magistrate",
+    ]
+
+    /// Nouns by which a story refers back to an organisation it named (`the company said`).
+    static let bodyNouns = Set(words: [
+        "company", "firm", "ministry", "department", "agency", "government", "group", "party", "union", "council", "club",
+        "team", "organisation", "organization", "university", "hospital", "city", "municipality", "airline", "bank",
+        "retailer", "utility", "network", "channel", "newspaper", "paper", "broadcaster", "church", "charity", "office",
+        "administration", "committee", "commission", "association", "federation", "league", "board", "authority",
+        "court", "campaign", "trust", "foundation", "institute", "school", "district", "service", "force", "army",
+        "police", "publisher", "studio", "label", "carrier", "manufacturer", "chipmaker", "automaker", "insurer",
     ])
+
+    /// Nouns for people that can say things (`crews`, `one poster`, `the authors`), besides roles.
+    static let peopleNouns = Set(words: peopleNounsAsWritten)
+    private static let peopleNounsAsWritten = [
+        "official", "spokesperson", "resident", "witness", "expert", "analyst", "critic", "supporter",
+        "protester", "protestor", "police", "officer", "crew", "author", "researcher", "scientist", "doctor",
+        "lawyer", "source", "people", "person", "man", "men", "woman", "women", "mother", "father", "son", "daughter",
+        "wife", "husband", "brother", "sister", "friend", "neighbour", "neighbor", "student", "teacher", "parent",
+        "voter", "fan", "player", "member", "worker", "employee", "victim", "survivor", "citizen", "aide", "adviser",
+        "advisor", "staff", "organiser", "organizer", "family", "families", "community", "villager", "local",
+        "onlooker", "passenger", "pilot", "driver", "farmer", "poster", "blogger", "user", "commenter", "writer",
+        "reporter", "journalist", "editor", "jury", "defendant", "plaintiff", "child", "children", "kid", "teen",
+        "teenager", "boy", "girl", "relative", "colleague", "partner", "spokespeople", "authorities", "observer",
+        "participant", "delegate", "diplomat", "insider", "investigator", "engineer", "nurse", "patient", "customer",
+        "shopper", "owner", "tenant", "landlord", "resident", "activist", "campaigner", "opponent", "rival",
+        "candidate", "nominee", "veteran", "soldier", "troop", "militant", "rebel", "fighter", "protesters", "mourner",
+        "pilgrim", "refugee", "migrant",
+    ]
+
+    /// Roles and people nouns, singular and plural (`officials`, `witnesses`, `lawyers`).
+    static let peopleWords: Set<WordKey> = {
+        var words = Set<WordKey>()
+        for list in [rolesAsWritten, peopleNounsAsWritten] {
+            for word in list {
+                words.insert(WordKey(word))
+                words.insert(WordKey(word + "s"))
+                words.insert(WordKey(word + "es"))
+            }
+        }
+        return words
+    }()
+
+    /// Words about time: never a speaker (`Tuesday`, `the past`, `last week`).
+    static let timeWords = Set(words: [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+        "tomorrow", "tonight", "past", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon",
+        "evening", "night", "weekend", "ago", "moment", "time", "day", "days", "hour", "hours", "decade",
+    ])
+
+    /// Prepositions after the head noun of a speaker phrase (`a spokesman for the ministry`).
+    static let headEndingPrepositions = Set(words: ["of", "for", "at", "on", "in", "from", "with", "to", "by"])
 
     /// Honorifics written straight before a name as a form of address; kept in the speaker as written
     /// (`Ambassador Mohib`, `Mr. Tedeschi`). Job titles such as `Minister` or `Secretary` are roles, not honorifics.
@@ -117,12 +187,114 @@ enum AttributionLexicon {
         "archbishop", "cardinal", "chancellor", "premier", "administrator", "councillor", "councilor",
     ])
 
+    /// Titles that say a person is meant (`Sen.`, `Mayor`), unlike `General` or `Chief`, which also open names of things.
+    static let personTitles = Set(words: [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sen", "senator", "rep", "representative", "president",
+        "ambassador", "governor", "gov", "mayor", "judge", "sir", "dame", "lord", "lady", "king", "queen", "prince",
+        "princess", "pope", "rabbi", "imam", "sheikh", "detective", "inspector", "sergeant", "sgt", "captain", "capt",
+        "colonel", "col", "lt", "lieutenant", "commander", "coach", "reverend", "rev", "bishop", "archbishop", "cardinal",
+        "chancellor", "premier", "administrator", "councillor", "councilor", "minister", "secretary", "spokesman",
+        "spokeswoman", "spokesperson", "chairman", "chairwoman", "congressman", "congresswoman", "ald", "alderman",
+        "alderwoman", "deputy", "justice", "attorney", "prosecutor", "lawyer", "envoy", "gen", "mp",
+    ])
+
+    static let maleTitles = Set(words: [
+        "mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "alderman", "father", "brother",
+    ])
+    static let femaleTitles = Set(words: [
+        "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "congresswoman",
+        "alderwoman", "mother", "sister",
+    ])
+
+    /// Common given names, for the pronoun a person can be referred to by.
+    static let maleFirstNames = Set<String>([
+        "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher",
+        "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin",
+        "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric",
+        "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander",
+        "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry",
+        "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy", "christian", "keith", "roger",
+        "terry", "gerald", "harold", "sean", "austin", "carl", "arthur", "lawrence", "dylan", "jesse", "jordan", "bryan",
+        "billy", "joe", "bruce", "gabriel", "logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy",
+        "vincent", "ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "bill", "tom", "mike", "jim", "bob",
+        "ted", "chuck", "mitch", "bernie", "barack", "boris", "rishi", "vladimir", "xi", "emmanuel", "olaf", "justin",
+        "luis", "carlos", "miguel", "pedro", "ahmed", "mohammed", "muhammad", "ali", "omar", "hassan", "ivan", "dmitry",
+        "sergei", "igor", "pavel", "tomas", "lars", "hans", "klaus", "pierre", "francois", "giorgio", "marco",
+        "luca", "hiroshi", "kenji", "ravi", "raj", "arjun", "darnell", "darius", "femi", "kwame", "kofi", "ray",
+        "dale", "carl", "kenneth", "colin", "enver", "tom", "steve", "dean", "hamdullah", "kendrick", "manju", "thomas",
+    ])
+    static let femaleFirstNames = Set<String>([
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa",
+        "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda",
+        "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy",
+        "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine", "christine",
+        "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane", "ruth", "julie", "olivia",
+        "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea",
+        "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "anne", "sara", "madison", "frances",
+        "kathryn", "janice", "jean", "abigail", "alice", "judy", "sophia", "grace", "denise", "amber", "doris",
+        "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie",
+        "kayla", "alexis", "lori", "hillary", "nancy", "kamala", "ursula", "angela", "theresa", "suella", "yvette",
+        "priti", "nicola", "jane", "ana", "ann", "lydia", "caitlin", "rodaba", "julie", "sujata", "loretta", "denise",
+        "helena", "ruth", "priya", "maria", "sofia", "fatima", "aisha", "olga", "irina", "natalia", "svetlana", "ingrid",
+        "astrid", "marta", "elena", "lucia", "giulia", "chiara", "yuki", "mei", "anjali", "sunita",
+        "valeska", "kathy", "liz", "beth", "kate", "jen", "meg", "sue", "pam", "val", "tess", "wanjiru",
+    ])
+
+    /// Words that make a capitalised run the name of an organisation.
+    static let organizationWords = Set(words: [
+        "ministry", "department", "agency", "council", "party", "committee", "association", "union", "company", "corp",
+        "corporation", "inc", "ltd", "llc", "plc", "co", "news", "times", "post", "press", "reuters", "university",
+        "institute", "office", "court", "commission", "bank", "group", "foundation", "service", "services", "army",
+        "navy", "forces", "force", "government", "church", "federation", "club", "fc", "network", "organisation",
+        "organization", "board", "authority", "centre", "center", "team", "league", "journal", "herald", "tribune",
+        "gazette", "television", "tv", "radio", "broadcasting", "channel", "guardian", "telegraph", "independent",
+        "agency", "bureau", "administration", "secretariat", "parliament", "congress", "senate", "assembly",
+        "coalition", "alliance", "movement", "front", "society", "trust", "fund", "school", "college", "academy",
+        "hospital", "clinic", "police", "airlines", "airways", "motors", "industries", "technologies", "systems",
+        "labs", "laboratory", "museum", "library", "commission", "tribunal", "cabinet", "ledger", "magazine",
+        "daily", "weekly", "chronicle", "observer", "examiner", "courier", "mail", "express", "sun", "star",
+        "council's", "nations", "ngo", "brigade", "battalion", "regiment", "command", "staff", "house", "kremlin",
+    ])
+
+    /// Words that make a capitalised run the name of a place.
+    static let placeWords = Set(words: [
+        "street", "avenue", "road", "square", "park", "bridge", "river", "lake", "mountain", "mountains", "valley",
+        "bay", "island", "islands", "county", "city", "state", "province", "region", "district", "north", "south",
+        "east", "west", "new", "port", "airport", "station", "courthouse", "hall", "stadium", "arena", "beach",
+        "coast", "gulf", "sea", "ocean", "desert", "plains", "republic", "kingdom", "emirates", "strip", "bank",
+    ])
+
+    /// Countries and large cities that stand alone in news copy: places, though they may speak for their government.
+    static let places = Set(words: [
+        "afghanistan", "africa", "america", "argentina", "australia", "austria", "bangladesh", "belgium", "brazil",
+        "britain", "canada", "chile", "china", "colombia", "cuba", "denmark", "egypt", "england", "ethiopia", "europe",
+        "finland", "france", "gaza", "georgia", "germany", "greece", "haiti", "india", "indonesia", "iran", "iraq",
+        "ireland", "israel", "italy", "japan", "jordan", "kenya", "korea", "kosovo", "kuwait", "lebanon", "libya",
+        "malaysia", "mexico", "morocco", "myanmar", "nigeria", "norway", "pakistan", "palestine", "peru",
+        "philippines", "poland", "portugal", "qatar", "russia", "scotland", "serbia", "somalia", "spain", "sudan",
+        "sweden", "switzerland", "syria", "taiwan", "thailand", "turkey", "ukraine", "venezuela", "vietnam", "wales",
+        "yemen", "zimbabwe", "washington", "london", "paris", "berlin", "moscow", "beijing", "tokyo", "delhi",
+        "jerusalem", "tehran", "baghdad", "damascus", "kabul", "kyiv", "kiev", "brussels", "geneva", "rome", "madrid",
+        "ottawa", "toronto", "sydney", "melbourne", "seattle", "chicago", "houston", "texas", "california", "florida",
+        "ohio", "oregon", "mississippi", "missouri", "louis", "york", "mecca", "medina", "riyadh", "dubai", "cairo",
+        "seoul", "pyongyang", "hong", "kong", "singapore", "jakarta", "manila", "hanoi", "bangkok", "mumbai",
+        "karachi", "lagos", "nairobi", "johannesburg", "rotterdam", "amsterdam", "vienna", "prague", "warsaw",
+        "budapest", "athens", "istanbul", "ankara", "lisbon", "dublin", "edinburgh", "manchester", "birmingham",
+        "boston", "atlanta", "miami", "dallas", "denver", "phoenix", "detroit", "jackson", "livorno", "arafat",
+    ])
+
+    /// Capitalised words that never name a speaker on their own.
+    static let notNames = Set(words: [
+        "i", "i'm", "i've", "i'd", "i'll", "image", "photo", "read", "more", "update", "updated", "editor's", "note",
+        "breaking", "exclusive", "watch", "video", "related", "advertisement", "copyright", "getty",
+    ])
+
     /// Words followed by a period that do not end a sentence.
     static let abbreviations = Set(words: [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr",
         "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "rev", "hon", "fig", "approx", "est", "dept", "univ",
         "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g",
-        "i.e", "cf", "al", "op", "vol", "pp", "ca",
+        "i.e", "cf", "al", "op", "vol", "pp", "ca", "ald", "supt", "messrs",
     ])
 
     /// Verbs that give a thing its name: the quoted words after them are a name, not a quotation.
@@ -172,6 +344,10 @@ enum AttributionLexicon {
         static let words = WordKey("words")
         static let `in` = WordKey("in")
         static let of = WordKey("of")
+        static let rep = WordKey("rep")
+        static let and = WordKey("and")
+        static let he = WordKey("he")
+        static let she = WordKey("she")
     }
 
     static let months = Set(words: [

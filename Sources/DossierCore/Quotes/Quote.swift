@@ -10,6 +10,17 @@ public struct ParagraphSpan: Sendable, Hashable {
     }
 }
 
+/// How far a quotation's words and speaker have been checked: detected quotes are `unverified`
+/// until an editor says otherwise in the annotation's `quotes:`.
+public enum QuoteStatus: String, Sendable, Hashable, CaseIterable {
+    case unverified, verified, disputed, paraphrase
+}
+
+/// Who attributed a quotation: the article's own words, or the editor's `quotes:` entry.
+public enum QuoteAttribution: String, Sendable, Hashable {
+    case article, editor
+}
+
 /// A direct quotation found in an article, with its attributed speaker.
 public struct Quote: Sendable, Hashable {
     /// The quotation without its outer marks; paragraphs of a multi-paragraph quote joined by a blank line.
@@ -25,8 +36,16 @@ public struct Quote: Sendable, Hashable {
     public var speaker: String?
     /// Index of the resolved entity in the build's entity list, or nil.
     public var entity: Int?
+    /// The reporter's words that attributed it (`he said`), when a cue did.
+    public var cue: String?
+    /// Attributed by the article's own `X said`, `said X` or `X:`, or by the editor: only such quotes
+    /// are filed under a person's "What they said"; the others wait for an editor's word.
+    public var isDirect: Bool
+    public var status: QuoteStatus
+    public var attributedBy: QuoteAttribution
 
-    public init(text: String, paragraph: Int, lastParagraph: Int, spans: [ParagraphSpan], speaker: String? = nil, entity: Int? = nil) {
+    public init(text: String, paragraph: Int, lastParagraph: Int, spans: [ParagraphSpan], speaker: String? = nil, entity: Int? = nil,
+                cue: String? = nil, isDirect: Bool = true, status: QuoteStatus = .unverified, attributedBy: QuoteAttribution = .article) {
         self.text = text
         self.isFragment = Self.isFragment(text)
         self.paragraph = paragraph
@@ -34,6 +53,10 @@ public struct Quote: Sendable, Hashable {
         self.spans = spans
         self.speaker = speaker
         self.entity = entity
+        self.cue = cue
+        self.isDirect = isDirect
+        self.status = status
+        self.attributedBy = attributedBy
     }
 
     /// A fragment is highlighted inline and left out of the sidebar: fewer than four words, or a

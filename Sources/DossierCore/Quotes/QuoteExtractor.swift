@@ -14,10 +14,13 @@
 public struct QuoteExtractor: Sendable {
     public let entities: [Entity]
     private let lexicon: SpeakerResolver.Lexicon
+    /// The entities as speakers, before any article adds the names it finds.
+    private let book: SpeakerBook
 
     public init(entities: [Entity]) {
         self.entities = entities
         self.lexicon = SpeakerResolver.Lexicon(entities: entities)
+        self.book = SpeakerBook(entityKinds: entities.map(\.kind), entityGenders: SpeakerBook.genders(of: entities))
     }
 
     /// Every direct quotation of `article`, in text order, with its speaker.
@@ -30,7 +33,7 @@ public struct QuoteExtractor: Sendable {
         let texts: [[UInt8]?] = article.blocks.map { $0.isEmpty ? nil : Array($0.text.utf8) }
         let raws = QuoteScanner.scan(texts)
         guard !raws.isEmpty else { return [] }
-        var reading = ArticleReading(entities: entities, lexicon: lexicon, texts: texts, raws: raws, mentions: mentions)
+        var reading = ArticleReading(entities: entities, book: book, lexicon: lexicon, texts: texts, raws: raws, mentions: mentions)
         reading.read()
         return reading.quotes(paragraphNumbers: article.blocks.map(\.index))
     }
@@ -48,8 +51,10 @@ struct ArticleReading {
     let entities: [Entity]
     let texts: [[UInt8]?]
     let raws: [RawQuote]
-    /// Entity mentions per block, as given to `extract`.
-    let mentions: [[Mention]]
+    /// Mentions per block: the entity mentions given to `extract`, then the names found in the text.
+    private(set) var mentions: [[Mention]]
+    /// The entities and the names found in this article.
+    private(set) var speakers: SpeakerBook
     private var blocks: [TokenizedBlock?]
     private var drafts: [Draft] = []
     /// Draft index of each raw quote that starts a draft; -1 for names and for pieces merged into another draft.
@@ -61,25 +66,83 @@ struct ArticleReading {
     /// The last quotation read: its speaker, the block it ends in, and the block and token it starts at.
     private var previous: (resolution: SpeakerResolver.Resolution, lastBlock: Int, block: Int, token: Int)?
 
-    init(entities: [Entity], lexicon: SpeakerResolver.Lexicon, texts: [[UInt8]?], raws: [RawQuote], mentions: [[Mention]]) {
+    init(entities: [Entity], book: SpeakerBook, lexicon: SpeakerResolver.Lexicon, texts: [[UInt8]?], raws: [RawQuote], mentions: [[Mention]]) {
         self.entities = entities
         self.texts = texts
         self.raws = raws
-        self.mentions = mentions
+        self.mentions = texts.indices.map { $0 < mentions.count ? mentions[$0] : [] }
+        self.speakers = book
         self.blocks = Array(repeating: nil, count: texts.count)
         self.draftOfRaw = Array(repeating: -1, count: raws.count)
         self.firstToken = Array(repeating: -1, count: raws.count)
         self.lastToken = Array(repeating: -1, count: raws.count)
-        self.resolver = SpeakerResolver(entities: entities, lexicon: lexicon)
+        self.resolver = SpeakerResolver(speakers: book, lexicon: lexicon)
         tokenize()
+        findNames()
+        self.resolver = SpeakerResolver(speakers: speakers, lexicon: lexicon)
         assembleDrafts()
     }
 
     // MARK: - Tokens and drafts
 
-    /// The mentions of block `b`; none when the caller passed fewer lists than blocks.
+    /// The mentions of block `b`, names found in the text included.
     private func mentionsOf(_ b: Int) -> [Mention] {
         b >= 0 && b < mentions.count ? mentions[b] : []
+    }
+
+    /// Adds the names no entity covers to the book and to each paragraph's mentions, in text order so
+    /// that `Mr. Doe` finds the `John Doe` named before. Headlines are skipped: their capitals are typographic.
+    private mutating func findNames() {
+        var midSentence = Set<WordKey>()
+        for case let block? in blocks.dropFirst() { midSentence.formUnion(NameFinder.midSentenceWords(in: block)) }
+        let mentioned = Set(mentions.joined().map(\.entity))
+        for b in blocks.indices.dropFirst() {
+            guard var block = blocks[b], let text = texts[b] else { continue }
+            let found: [(NameFinder.Found, [String], EntityKind, String)] = text.withUnsafeBufferPointer { bytes in
+                let finder = NameFinder(block: block, bytes: bytes, midSentenceWords: midSentence)
+                return finder.names().map { name in
+                    let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[name.range]), as: UTF8.self)
+                    return (name, finder.words(of: name), finder.kind(of: name), shown)
+                }
+            }
+            for (name, words, kind, shown) in found {
+                if words.count == 1, lexiconKnowsSurname(words[0], mentioned: mentioned) { continue }   // `Tedeschi`: the entity's surname rule resolves it
+                let title = name.titles.last
+                let titleText = title.map { _ in titleAsWritten(block: block, before: name.tokens.lowerBound, in: b) } ?? nil
+                let gender = SpeakerBook.gender(title: name.titles.first(where: { AttributionLexicon.maleTitles.contains($0) || AttributionLexicon.femaleTitles.contains($0) }),
+                                                firstName: words.count > 1 ? words[0] : nil)
+                let index = speakers.index(forName: words, text: shown, kind: kind, gender: gender, title: titleText)
+                block.markMention(mentions[b].count, tokens: name.tokens)
+                mentions[b].append(Mention(entity: index, range: name.range))
+            }
+            blocks[b] = block
+        }
+    }
+
+    /// `Tedeschi`, or `Bauchtman` for Lydia Buchtmann: a surname of an entity, exactly or (for an entity
+    /// this article mentions) within the misspelling the resolver tolerates.
+    private func lexiconKnowsSurname(_ word: String, mentioned: Set<Int>) -> Bool {
+        let key = WordKey(word)
+        if key != .none, !(resolver.lexicon.surnames[key]?.isEmpty ?? true) { return true }
+        let lowered = Array(word.utf8)
+        guard lowered.count >= 4, lowered.count <= 24, !mentioned.isEmpty else { return false }
+        let allowed = lowered.count <= 6 ? 1 : 2
+        return mentioned.contains { entity in
+            resolver.lexicon.spellingsOfEntity[entity]?.contains { spelling in
+                spelling.first == lowered.first && abs(spelling.count - lowered.count) <= allowed
+                    && editDistance(spelling, lowered, limit: allowed) <= allowed
+            } ?? false
+        }
+    }
+
+    /// `Mr.` in `Mr. Toccafondi`: the title written just before a name, with its period.
+    private func titleAsWritten(block: TokenizedBlock, before t: Int, in b: Int) -> String? {
+        guard let text = texts[b] else { return nil }
+        var k = t - 1
+        if k >= 0, block.tokens[k].isAbbreviation { k -= 1 }
+        guard k >= 0, block.tokens[k].kind == .word, AttributionLexicon.personTitles.contains(block.tokens[k].key) else { return nil }
+        let end = t - 1 >= 0 && block.tokens[t - 1].isAbbreviation ? block.tokens[t - 1].end : block.tokens[k].end
+        return String(decoding: text[block.tokens[k].start..<end], as: UTF8.self)
     }
 
     private mutating func tokenize() {
@@ -130,25 +193,41 @@ struct ArticleReading {
         }
     }
 
-    /// `"We will win," he said, "and soon."`: the gap is a short attribution between commas.
+    /// `"A," X said. "B."`, `"A," said X, "B"`, `"A" — X added — "B"`, `"A," X said in a statement. "B."`: the
+    /// gap between two pieces of one paragraph holds one attribution and nothing else. A second clause
+    /// (`, adding that …`, `and warned`) or a new sentence (`X said. Y disagreed.`) keeps them apart.
     private func canJoin(_ a: Int, _ b: Int) -> Bool {
         let block = raws[a].pieces[raws[a].pieces.count - 1].block
         guard raws[b].pieces[0].block == block, let tokens = blocks[block], let ta = token(lastToken, a),
-              let tb = token(firstToken, b), tb > ta + 1, tb - ta <= 16, let text = texts[block] else { return false }
+              let tb = token(firstToken, b), tb > ta + 1, tb - ta <= Self.longestAttribution else { return false }
         let gap = (ta + 1)..<tb
-        let aPiece = raws[a].pieces[raws[a].pieces.count - 1].range
-        let endsWithComma = aPiece.upperBound > aPiece.lowerBound && text[aPiece.upperBound - 1] == UInt8(ascii: ",")
-        guard endsWithComma || tokens.tokens[gap.lowerBound].kind == .comma,
-              tokens.tokens[gap.upperBound - 1].kind == .comma else { return false }
-        for t in gap {
-            guard tokens.tokens[t].kind == .word || tokens.tokens[t].kind == .comma else { return false }
+        let closing = tokens.tokens[gap.upperBound - 1].kind
+        guard closing == .comma || closing == .stop || closing == .colon || closing == .dash else { return false }
+        for t in gap.dropLast() {
+            let token = tokens.tokens[t]
+            switch token.kind {
+            case .word:
+                if AttributionLexicon.secondClauseWords.contains(token.key) {
+                    // `a retired teacher and the organizer of the drive` is one description; `and warned` a second clause.
+                    guard token.key == AttributionLexicon.Key.and, !(t + 1..<min(t + 3, gap.upperBound)).contains(where: {
+                        tokens.isWord($0) && AttributionLexicon.speechVerbs[tokens.tokens[$0].key] != nil
+                    }) else { return false }
+                }
+                if let form = AttributionLexicon.speechVerbs[token.key], form != .finite { return false }
+            case .comma: continue
+            case .stop: if !token.isAbbreviation { return false }
+            case .dash: if t != gap.lowerBound { return false }
+            default: return false
+            }
         }
-        // The gap must read as an attribution (`he said,`, `said Helen Marsh, the opposition leader,`),
-        // not as a new clause (`, and told the police,`).
-        let finder = AttributionFinder(block: tokens, mentions: mentionsOf(block), entities: entities)
+        let finder = AttributionFinder(block: tokens, mentions: mentionsOf(block), speakers: speakers)
         if case .speaker? = finder.trailing(after: ta) { return true }
         return false
     }
+
+    /// The most tokens an attribution between two pieces of a quotation may take
+    /// (`said Rep. Luis Ortega, R-Texas, a member of the Appropriations Committee,`).
+    static let longestAttribution = 28
 
     /// `a robot named "Robogee"`, `listed their country as "Hope"`: a short Title Case name after a naming word;
     /// or a title of a work in Title Case wherever it stands.
@@ -185,7 +264,7 @@ struct ArticleReading {
     }
 
     private mutating func read(_ block: TokenizedBlock, bytes: UnsafeBufferPointer<UInt8>, previousBlock: Int?) {
-        let finder = AttributionFinder(block: block, mentions: mentionsOf(block.block), entities: entities)
+        let finder = AttributionFinder(block: block, mentions: mentionsOf(block.block), speakers: speakers)
         let names = NameReader(finder: finder, bytes: bytes)
         let tokens = block.tokens
         for (s, start) in block.sentenceStarts.enumerated() {
@@ -197,7 +276,7 @@ struct ArticleReading {
                 let token = tokens[t]
                 if token.kind == .word, names.isMentionStart(t), let entity = names.entity(at: t) {
                     let run = names.mentionRun(t)
-                    let titles = entities[entity].kind == .person ? names.titles(around: run) : []
+                    let titles = speakers.kind(entity) == .person ? names.titles(around: run) : []
                     resolver.noteMention(entity: entity, token: t, prepositional: names.isPrepositional(t), titles: titles)
                 } else if token.kind == .quote, token.quote >= 0, token.quote < draftOfRaw.count, draftOfRaw[token.quote] >= 0,
                           raws[token.quote].pieces[0].block == block.block {
@@ -259,20 +338,27 @@ struct ArticleReading {
             drafts[d].isQuotation = false
             return
         }
-        var cue: SpeakerCue?
-        if case .speaker(let c)? = trailing { cue = c }
-        let resolution = resolve(cue, site.finder, site.bytes)
-            ?? speakerAfterLastParagraph(site)
-            ?? resolve(finder.preceding(before: t, in: sentence), finder, bytes)
-            ?? speakerBeforeColon(site)
-            ?? speakerClosingPreviousParagraph(site)
-            ?? resolve(.nearestPerson(finder.clause(before: t, in: sentence)), finder, bytes)
-            ?? speakerOfBareQuotation(site)
-            ?? .unknown
-        drafts[d].resolution = resolution
-        if let entity = resolution.entity { resolver.noteSpeaker(entity) }
+        let words = CueWords(finder: finder, bytes: bytes)
+        var resolution: SpeakerResolver.Resolution?
+        if case .speaker(let cue)? = trailing, var found = resolve(cue, finder, bytes) {
+            found.cue = words.after(t)
+            resolution = found
+        }
+        resolution = resolution ?? speakerAfterLastParagraph(site)
+        if resolution == nil, let cue = finder.preceding(before: t, in: sentence), var found = resolve(cue, finder, bytes) {
+            found.cue = words.before(t, from: cue.start, in: sentence)
+            resolution = found
+        }
+        resolution = resolution ?? speakerBeforeColon(site) ?? speakerClosingPreviousParagraph(site)
+        if resolution == nil, var found = resolve(.clauseSubject(finder.clause(before: t, in: sentence)), finder, bytes) {
+            found.cue = words.before(t, from: finder.clause(before: t, in: sentence).lowerBound, in: sentence)
+            resolution = found
+        }
+        let final = resolution ?? speakerOfBareQuotation(site) ?? .unknown
+        drafts[d].resolution = final
+        if let entity = final.entity { resolver.noteSpeaker(entity) }
         let lastBlock = drafts[d].raws.last.flatMap { raws[$0].pieces.last?.block } ?? finder.block.block
-        previous = (resolution, lastBlock, finder.block.block, t)
+        previous = (final, lastBlock, finder.block.block, t)
     }
 
     /// The cue resolved, or nil when it names nobody.
@@ -286,26 +372,36 @@ struct ArticleReading {
         guard let lastRaw = drafts[site.draft].raws.last, let lastPiece = raws[lastRaw].pieces.last,
               lastPiece.block != site.finder.block.block, let lastBlock = blocks[lastPiece.block],
               let lt = token(lastToken, lastRaw), let text = texts[lastPiece.block] else { return nil }
-        let lastFinder = AttributionFinder(block: lastBlock, mentions: mentionsOf(lastPiece.block), entities: entities)
+        let lastFinder = AttributionFinder(block: lastBlock, mentions: mentionsOf(lastPiece.block), speakers: speakers)
         guard case .speaker(let cue)? = lastFinder.trailing(after: lt) else { return nil }
-        return text.withUnsafeBufferPointer { resolve(cue, lastFinder, $0) }
+        return text.withUnsafeBufferPointer { bytes in
+            var found = resolve(cue, lastFinder, bytes)
+            found?.cue = CueWords(finder: lastFinder, bytes: bytes).after(lt)
+            return found
+        }
     }
 
     private func speakerBeforeColon(_ site: Site) -> SpeakerResolver.Resolution? {
         guard site.token > site.sentence.lowerBound, site.tokens[site.token - 1].kind == .colon else { return nil }
-        return resolve(.sentenceSubject(site.sentence.lowerBound..<(site.token - 1)), site.finder, site.bytes)
+        var found = resolve(.sentenceSubject(site.sentence.lowerBound..<(site.token - 1)), site.finder, site.bytes)
+        found?.cue = CueWords(finder: site.finder, bytes: site.bytes).before(site.token, from: site.sentence.lowerBound, in: site.sentence)
+        return found
     }
 
     /// `Rathbun stated,` or `X told reporters:` closing the paragraph before.
     private func speakerClosingPreviousParagraph(_ site: Site) -> SpeakerResolver.Resolution? {
         guard site.isBare(from: 0), let p = site.previousBlock, let previousTokens = blocks[p], let last = previousTokens.tokens.last,
               last.kind == .colon || last.kind == .comma, let text = texts[p] else { return nil }
-        let previousFinder = AttributionFinder(block: previousTokens, mentions: mentionsOf(p), entities: entities)
+        let previousFinder = AttributionFinder(block: previousTokens, mentions: mentionsOf(p), speakers: speakers)
         let end = previousTokens.tokens.count
         let lastSentence = previousTokens.sentence(containing: end - 1)
         var cue = previousFinder.preceding(before: end, in: lastSentence)
         if cue == nil, last.kind == .colon { cue = .sentenceSubject(lastSentence.lowerBound..<(end - 1)) }
-        return text.withUnsafeBufferPointer { resolve(cue, previousFinder, $0) }
+        return text.withUnsafeBufferPointer { bytes in
+            var found = resolve(cue, previousFinder, bytes)
+            found?.cue = cue.map { CueWords(finder: previousFinder, bytes: bytes).before(end, from: $0.start, in: lastSentence) } ?? nil
+            return found
+        }
     }
 
     /// A bare quotation continues the paragraph's latest speaker: the last quotation, or a sentence with a
@@ -316,11 +412,15 @@ struct ArticleReading {
         let here = site.finder.block.block
         if let spoken = paragraphSpeaker(before: site.sentence, finder: site.finder),
            !(previous.map { $0.block == here && $0.token >= spoken.sentenceStart } ?? false),
-           let resolution = resolve(spoken.cue, site.finder, site.bytes) {
+           var resolution = resolve(spoken.cue, site.finder, site.bytes) {
+            resolution.direct = false
+            resolution.cue = nil
             return resolution
         }
         guard let previous, previous.lastBlock == here || previous.lastBlock == site.previousBlock else { return nil }
-        return previous.resolution
+        var continued = previous.resolution
+        continued.direct = false
+        return continued
     }
 
     /// The speaker of the nearest of the two sentences before `sentence` that has a speech verb.
@@ -339,6 +439,14 @@ struct ArticleReading {
                 case .elided: return (.sentenceSubject(range), start)
                 }
             }
+            // `"A," Brady said. Pinnock saw it differently. "B."`: a person who opens the sentence before
+            // a bare quotation, without quoting, is who speaks next.
+            if back == 1, !range.contains(where: { block.tokens[$0].kind == .quote }),
+               let subject = range.prefix(4).first(where: { finder.kind(ofMentionAt: $0) == .person }),
+               range.prefix(while: { $0 < subject }).allSatisfy({ !block.isWord($0) || !block.tokens[$0].isCapitalized || block.tokens[$0].mention < 0 }) {
+                let run = subject..<(range.first(where: { $0 > subject && block.tokens[$0].mention != block.tokens[subject].mention }) ?? range.upperBound)
+                return (.phrase(run), start)
+            }
         }
         return nil
     }
@@ -348,7 +456,11 @@ struct ArticleReading {
     func quotes(paragraphNumbers: [Int]) -> [Quote] {
         var quotes: [Quote] = []
         quotes.reserveCapacity(drafts.count)
+        let tags = texts.map { $0.map(MarkupTags.init) }
         for draft in drafts where draft.isQuotation {
+            if let first = draft.raws.first, let inTag = tags[raws[first].pieces[0].block], inTag.contains(raws[first].openStart) {
+                continue   // `<tweet id="1234">`: the value of an attribute that survived scraping
+            }
             var spans: [ParagraphSpan] = []
             var pieces: [String] = []
             for id in draft.raws {
@@ -361,12 +473,123 @@ struct ArticleReading {
                 }
                 pieces.append(paragraphs.joined(separator: "\n\n"))
             }
-            let text = pieces.joined(separator: " ")
+            let text = pieces.joined(separator: " … ")
             guard let first = spans.first, let last = spans.last, text.contains(where: { !$0.isWhitespace }) else { continue }
+            let (speaker, entity) = shown(draft.resolution)
             quotes.append(Quote(text: text, paragraph: first.paragraph, lastParagraph: last.paragraph, spans: spans,
-                                speaker: draft.resolution.speaker, entity: draft.resolution.entity))
+                                speaker: speaker, entity: entity, cue: speaker == nil ? nil : draft.resolution.cue,
+                                isDirect: speaker != nil && draft.resolution.direct))
         }
-        return quotes
+        return Self.withoutHeadlineRepeats(quotes, headline: paragraphNumbers.first ?? 0)
+    }
+
+    /// The speaker as a reader should see it: a name found in the text in full (`John Doe` for
+    /// `Mr. Doe` or `he`), an entity's name where the article used a pronoun or role, the article's
+    /// words otherwise; nothing when those words name no one (`Tuesday`, `a series of tweets`).
+    private func shown(_ resolution: SpeakerResolver.Resolution) -> (String?, Int?) {
+        if let e = resolution.entity {
+            if let name = speakers.discoveredName(e) { return (name.displayName, nil) }
+            if speakers.isEntity(e), e < entities.count {
+                let written = resolution.speaker ?? ""
+                return (SpeakerPhrase.hasName(written) ? written : entities[e].name, e)
+            }
+        }
+        guard let written = resolution.speaker, SpeakerPhrase.isPlausible(written) else { return (nil, nil) }
+        return (written, nil)
+    }
+
+    /// A headline quotation that repeats words quoted in the body is not listed twice.
+    static func withoutHeadlineRepeats(_ quotes: [Quote], headline: Int) -> [Quote] {
+        let body = quotes.filter { $0.paragraph != headline }.map { SpeakerPhrase.folded($0.text) }
+        guard body.count < quotes.count else { return quotes }
+        return quotes.filter { quote in
+            guard quote.paragraph == headline else { return true }
+            let words = SpeakerPhrase.folded(quote.text)
+            return words.isEmpty || !body.contains { $0.contains(words) }
+        }
+    }
+}
+
+/// Where the tags of markup that survived scraping lie in a paragraph (`<tweet id="12" lang="en">`).
+struct MarkupTags {
+    private var ranges: [Range<Int>] = []
+
+    init(_ bytes: [UInt8]) {
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else { i += 1; continue }
+            let next = bytes[i + 1]
+            guard (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < bytes.count, j - i < 2_000, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "<"), bytes[j] != 0x0A { j += 1 }
+            if j < bytes.count, bytes[j] == UInt8(ascii: ">") {
+                ranges.append(i..<(j + 1))
+                i = j + 1
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    func contains(_ offset: Int) -> Bool {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].contains(offset)
+    }
+}
+
+/// Tests on the words that name a speaker.
+enum SpeakerPhrase {
+    /// A capitalised word other than a leading article: `Senator King`, `a US official`.
+    static func hasName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return words.enumerated().contains { index, word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return !(index == 0 && ["The", "A", "An"].contains(word))
+        }
+    }
+
+    /// Words that can name who spoke: a name (not a day, a month or a time), or a phrase whose head
+    /// is a person or a body (`a US official`, `crews`, `one poster`); never `the past` or `a series of tweets`.
+    static func isPlausible(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
+            word.lowercased().filter { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }
+        }
+        guard !words.isEmpty else { return false }
+        if words.contains(where: { AttributionLexicon.timeWords.contains(WordKey($0)) }) { return false }
+        var head = words.count - 1
+        if let cut = words.indices.dropFirst().first(where: { AttributionLexicon.headEndingPrepositions.contains(WordKey(words[$0])) }) {
+            head = cut - 1   // `a spokesman for the ministry`, `an unknown author on pigmy`
+        }
+        if hasName(text) { return true }
+        var noun = words[head]
+        for suffix in ["'s", "’s", "'"] where noun.hasSuffix(suffix) { noun.removeLast(suffix.count) }
+        let key = WordKey(noun)
+        let singulars = [key, WordKey(String(noun.dropLast())), WordKey(String(noun.dropLast(2)))]
+        return singulars.contains { AttributionLexicon.roles.contains($0) || AttributionLexicon.peopleNouns.contains($0) || AttributionLexicon.bodyNouns.contains($0) }
+    }
+
+    /// Lowercase letters and digits with single spaces: for comparing quotations' words.
+    static func folded(_ text: String) -> String {
+        var result = ""
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if space, !result.isEmpty { result.append(" ") }
+                space = false
+                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                space = true
+            }
+        }
+        return result
     }
 }
 

@@ -2,7 +2,13 @@ extension SpeakerResolver {
     /// A resolved speaker: the words of the article and, when known, the entity.
     struct Resolution: Equatable, Sendable {
         var speaker: String?
+        /// Book index (`SpeakerBook`): an entity or a name found in the article.
         var entity: Int?
+        /// Named by the attribution itself (`X said`, `said X`, `X:`), not through a pronoun, a role,
+        /// the clause a phrase sits in, or the quotation before.
+        var direct = true
+        /// The reporter's words that attribute the quotation (`he said`), for the editor.
+        var cue: String?
 
         static let unknown = Resolution(speaker: nil, entity: nil)
     }
@@ -14,26 +20,55 @@ extension SpeakerResolver {
         case .phrase(let range):
             return resolvePhrase(range, names)
         case .source(let phrase, let appositive):
-            if names.lastSpeakerMention(in: phrase) == nil, let appositive, names.lastSpeakerMention(in: appositive) != nil {
+            // `the Crown prosecutor, Mark Tedeschi,`: the person in the appositive, unless the phrase names one.
+            if let appositive, let inAppositive = names.lastSpeakerMention(in: appositive),
+               names.lastSpeakerMention(in: phrase).map({ finder.kind(ofMentionAt: $0) != .person && finder.kind(ofMentionAt: inAppositive) == .person }) ?? true {
                 return resolvePhrase(appositive, names)
             }
             return resolvePhrase(phrase, names)
         case .pronoun(let p):
-            let pronoun = AttributionLexicon.pronouns[finder.block.key(p)] ?? .none
-            return Resolution(speaker: names.text(p..<(p + 1)), entity: resolvePronoun(pronoun, token: p, block: finder.block.block))
+            let key = finder.block.key(p)
+            let pronoun = AttributionLexicon.pronouns[key] ?? .none
+            let gender: SpeakerBook.Gender = key == AttributionLexicon.Key.he ? .male : key == AttributionLexicon.Key.she ? .female : .unknown
+            return Resolution(speaker: names.text(p..<(p + 1)), entity: resolvePronoun(pronoun, gender: gender, token: p, block: finder.block.block),
+                              direct: false)
         case .relative(let r):
             let sentence = finder.block.sentence(containing: r)
             guard let t = names.lastSpeakerMention(in: max(sentence.lowerBound, r - AttributionFinder.reach)..<r) else { return .unknown }
             return names.resolution(ofMentionAt: t)
         case .sentenceSubject(let range):
             // The subject opens the sentence: looking at its first words is enough, and keeps long sentences linear.
-            for t in range.prefix(AttributionFinder.reach) where names.isMentionStart(t) && names.isSpeakerKind(t) && !names.isPrepositional(t) {
-                return names.resolution(ofMentionAt: t)
+            // A pronoun before any name is the subject (`However, on the document, it referred to …`).
+            for t in range.prefix(AttributionFinder.reach) {
+                let token = finder.block.tokens[t]
+                if token.kind == .word, token.mention < 0, AttributionLexicon.pronouns[token.key] != nil {
+                    return resolve(.pronoun(t), finder: finder, bytes: bytes)
+                }
+                if names.isMentionStart(t), names.isSpeakerKind(t), !names.isPrepositional(t) {
+                    return names.resolution(ofMentionAt: t)
+                }
             }
             return .unknown
-        case .nearestPerson(let range):
-            for t in range.reversed().prefix(AttributionFinder.reach) where finder.kind(ofMentionAt: t) == .person {
-                return names.resolution(ofMentionAt: t)
+        case .clauseSubject(let range):
+            // `Lee called the bill “a disaster”`, `who President Erdogan plans to “neutralise”`: the nearest
+            // name in subject position, that is, not after a preposition and followed by a verb.
+            for t in range.reversed().prefix(AttributionFinder.reach) where names.isMentionStart(t) && names.isSpeakerKind(t) && !names.isPrepositional(t) {
+                let after = names.mentionRun(t).upperBound + 1
+                guard after < range.upperBound, finder.block.isWord(after), !finder.block.tokens[after].isCapitalized,
+                      !AttributionLexicon.prepositions.contains(finder.block.tokens[after].key),
+                      !AttributionLexicon.headEndingPrepositions.contains(finder.block.tokens[after].key),
+                      !AttributionLexicon.conjunctions.contains(finder.block.tokens[after].key),
+                      !AttributionLexicon.determiners.contains(finder.block.tokens[after].key),
+                      after - 1 < 0 || !names.isPossessive(after - 1) else { continue }
+                var resolution = names.resolution(ofMentionAt: t)
+                resolution.direct = false
+                return resolution
+            }
+            // `officials will scrap the interview to “streamline” processing`: a clause opened by people, then a verb.
+            if let phrase = peopleSubject(opening: range, finder.block) {
+                var resolution = resolvePhrase(phrase, names)
+                resolution.direct = false
+                return resolution.speaker == nil && resolution.entity == nil ? .unknown : resolution
             }
             return .unknown
         }
@@ -45,6 +80,26 @@ extension SpeakerResolver {
         "release", "speech", "remarks", "memo", "email", "account", "book", "memoir", "op-ed", "column", "video",
     ]
 
+    /// Up to three words opening `range` that end in a noun for people or a body (`officials`, `the
+    /// county's lawyers`), followed by an auxiliary or a lowercase word that is not a preposition.
+    private func peopleSubject(opening range: Range<Int>, _ block: TokenizedBlock) -> Range<Int>? {
+        let tokens = block.tokens
+        var k = range.lowerBound
+        while k < range.upperBound, k < range.lowerBound + 3, block.isWord(k), tokens[k].mention < 0 {
+            let key = tokens[k].key
+            if AttributionLexicon.peopleWords.contains(key) || AttributionLexicon.bodyNouns.contains(key) {
+                let next = k + 1
+                guard next < range.upperBound, block.isWord(next), !tokens[next].isCapitalized,
+                      !AttributionLexicon.prepositions.contains(tokens[next].key), !AttributionLexicon.conjunctions.contains(tokens[next].key),
+                      !AttributionLexicon.headEndingPrepositions.contains(tokens[next].key) else { return nil }
+                return range.lowerBound..<next
+            }
+            guard AttributionLexicon.determiners.contains(key) || !tokens[k].isCapitalized else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     private func resolvePhrase(_ range: Range<Int>, _ names: NameReader) -> Resolution {
         let tokens = names.finder.block.tokens
         guard !range.isEmpty, range.upperBound <= tokens.count else { return .unknown }
@@ -54,6 +109,10 @@ extension SpeakerResolver {
             if run.upperBound < range.upperBound - 1, names.isPossessive(run.upperBound),
                !Self.ownVoiceNouns.contains(names.text((range.upperBound - 1)..<range.upperBound).lowercased()) {
                 return Resolution(speaker: names.text(range), entity: nil)
+            }
+            if let e = names.entity(at: t), !speakers.isEntity(e), speakers.kind(e) != .person,
+               run.upperBound < range.upperBound - 1, !names.isPossessive(run.upperBound) {
+                return Resolution(speaker: names.text(range), entity: nil)   // `A European diplomat`: an adjective, not a name
             }
             var resolution = names.resolution(ofMentionAt: t)
             if names.finder.kind(ofMentionAt: t) == .organization, tokens[range.upperBound - 1].mention != tokens[t].mention {
@@ -70,7 +129,12 @@ extension SpeakerResolver {
         let definite = !AttributionLexicon.indefinites.contains(tokens[range.lowerBound].key)
         guard definite else { return Resolution(speaker: text, entity: nil) }  // `a US official`
         if let role = range.reversed().first(where: { tokens[$0].mention < 0 && AttributionLexicon.roles.contains(tokens[$0].key) }) {
-            return Resolution(speaker: text, entity: resolveRole(tokens[role].key))
+            return Resolution(speaker: text, entity: resolveRole(tokens[role].key), direct: false)
+        }
+        let head = tokens[range.upperBound - 1].key
+        if AttributionLexicon.bodyNouns.contains(head) || Self.ownVoiceNouns.contains(names.text((range.upperBound - 1)..<range.upperBound).lowercased()) {
+            // `the company said`, `Tuesday's statement read`: the organisation named last.
+            return Resolution(speaker: text, entity: resolveBody(), direct: false)
         }
         let last = tokens[range.upperBound - 1]
         if last.isCapitalized, last.mention < 0, range.count <= 3 {
@@ -96,7 +160,7 @@ struct NameReader {
 
     func entity(at t: Int) -> Int? {
         let m = tokens[t].mention
-        guard m >= 0, m < finder.mentions.count, finder.entities.indices.contains(finder.mentions[m].entity) else { return nil }
+        guard m >= 0, m < finder.mentions.count, finder.speakers.contains(finder.mentions[m].entity) else { return nil }
         return finder.mentions[m].entity
     }
 
@@ -152,18 +216,21 @@ struct NameReader {
         var k = t - 1
         var steps = 0
         while k >= 0, steps < 4, tokens[k].kind == .word, tokens[k].mention < 0,
-              tokens[k].isCapitalized || tokens[k].key == AttributionLexicon.Key.the {
+              tokens[k].isCapitalized || tokens[k].key == AttributionLexicon.Key.the,
+              !AttributionLexicon.prepositions.contains(tokens[k].key) {   // `During Prime Minister's Questions`
             k -= 1
             steps += 1
         }
-        return finder.block.isWord(k) && AttributionLexicon.prepositions.contains(tokens[k].key)
+        return finder.block.isWord(k)
+            && (AttributionLexicon.prepositions.contains(tokens[k].key) || tokens[k].key == AttributionLexicon.Key.as)
     }
 
     /// Role words around a person's mention: `Health Minister Priya Nair`, `Helen Marsh, the senator for …,`.
     func titles(around run: ClosedRange<Int>) -> [WordKey] {
         var found: [WordKey] = []
         var k = run.lowerBound - 1
-        while k >= 0, run.lowerBound - k <= 4, tokens[k].kind == .word, tokens[k].mention < 0 {
+        while k >= 0, run.lowerBound - k <= 5, tokens[k].kind == .word || tokens[k].isAbbreviation, tokens[k].mention < 0 {
+            if tokens[k].kind != .word { k -= 1; continue }   // `Sen.`
             let key = tokens[k].key
             if AttributionLexicon.determiners.contains(key) || AttributionLexicon.prepositions.contains(key)
                 || AttributionLexicon.conjunctions.contains(key) {

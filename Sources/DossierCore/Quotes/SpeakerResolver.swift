@@ -15,6 +15,8 @@ struct SpeakerResolver {
         var surnames: [WordKey: [Int]]
         /// The same last words, lowercased, for the typo-tolerant comparison (`Ms Bauchtman` → Buchtmann).
         var surnameSpellings: [(word: [UInt8], entity: Int)]
+        /// The same spellings by entity, for checking a word against the people an article mentions.
+        var spellingsOfEntity: [Int: [[UInt8]]]
 
         init(entities: [Entity]) {
             aliasTitles = entities.map { entity in
@@ -43,6 +45,7 @@ struct SpeakerResolver {
             }
             self.surnames = surnames
             self.surnameSpellings = spellings
+            self.spellingsOfEntity = Dictionary(grouping: spellings, by: \.entity).mapValues { $0.map(\.word) }
         }
     }
 
@@ -52,18 +55,20 @@ struct SpeakerResolver {
         var prepositional: Bool
     }
 
-    let entities: [Entity]
+    let speakers: SpeakerBook
     let lexicon: Lexicon
     private var titles: [Int: Set<WordKey>] = [:]
     private var lastSeen: [Int: Int] = [:]
+    private var mentionCounts: [Int: Int] = [:]
     private var clock = 0
-    private var salient: [Slot: Int] = [:]
+    /// Per slot, the speakers and subjects that later pronouns may refer to, most recent last.
+    private var salient: [Slot: [Int]] = [:]
     private var sentenceBlock = -1
     private var sentenceMentions: [SentenceMention] = []
     private var sentenceSpeakers: [Int] = []
 
-    init(entities: [Entity], lexicon: Lexicon) {
-        self.entities = entities
+    init(speakers: SpeakerBook, lexicon: Lexicon) {
+        self.speakers = speakers
         self.lexicon = lexicon
     }
 
@@ -86,15 +91,16 @@ struct SpeakerResolver {
 
     /// Records a mention outside quotations; call in text order.
     mutating func noteMention(entity: Int, token: Int, prepositional: Bool, titles newTitles: [WordKey]) {
-        guard entity >= 0, entity < entities.count else { return }
+        guard speakers.contains(entity) else { return }
         clock += 1
         lastSeen[entity] = clock
+        mentionCounts[entity, default: 0] += 1
         if !newTitles.isEmpty { titles[entity, default: []].formUnion(newTitles) }
         sentenceMentions.append(SentenceMention(token: token, entity: entity, prepositional: prepositional))
     }
 
     mutating func noteSpeaker(_ entity: Int) {
-        guard entity >= 0, entity < entities.count else { return }
+        guard speakers.contains(entity) else { return }
         clock += 1
         lastSeen[entity] = clock
         sentenceSpeakers.append(entity)
@@ -103,18 +109,29 @@ struct SpeakerResolver {
     /// The sentence's speaker, or else its first name in subject position, becomes the referent of later pronouns.
     mutating func endSentence() {
         for slot in [Slot.person, .group, .place] {
-            if let speaker = sentenceSpeakers.last(where: { Self.slot(of: entities[$0].kind) == slot }) {
-                salient[slot] = speaker
-            } else if let first = sentenceMentions.first(where: { !$0.prepositional && Self.slot(of: entities[$0.entity].kind) == slot }) {
-                salient[slot] = first.entity
+            if let speaker = sentenceSpeakers.last(where: { Self.slot(of: speakers.kind($0)) == slot }) {
+                makeSalient(speaker, slot)
+            } else if let first = sentenceMentions.first(where: { !$0.prepositional && Self.slot(of: speakers.kind($0.entity)) == slot }) {
+                makeSalient(first.entity, slot)
             }
         }
+    }
+
+    private mutating func makeSalient(_ entity: Int, _ slot: Slot) {
+        var list = salient[slot, default: []]
+        list.removeAll { $0 == entity }
+        list.append(entity)
+        if list.count > 8 { list.removeFirst() }
+        salient[slot] = list
     }
 
     // MARK: - Resolving
 
     /// The entity a pronoun at `token` of the current sentence (or of an earlier one) stands for.
-    func resolvePronoun(_ pronoun: AttributionLexicon.PronounClass, token: Int, block: Int) -> Int? {
+    ///
+    /// `he` and `she` skip people of the other gender (`she said` after a man was quoted goes back to
+    /// the woman quoted before him).
+    func resolvePronoun(_ pronoun: AttributionLexicon.PronounClass, gender: SpeakerBook.Gender, token: Int, block: Int) -> Int? {
         let slots: [Slot]
         switch pronoun {
         case .person: slots = [.person]
@@ -122,21 +139,36 @@ struct SpeakerResolver {
         case .thing: slots = [.group, .place]
         case .none: return nil
         }
+        func fits(_ entity: Int) -> Bool {
+            guard Self.slot(of: speakers.kind(entity)).map(slots.contains) == true else { return false }
+            let known = speakers.gender(entity)
+            return gender == .unknown || known == .unknown || known == gender
+        }
         if block == sentenceBlock,
-           let local = sentenceMentions.first(where: { $0.token < token && !$0.prepositional
-               && Self.slot(of: entities[$0.entity].kind).map(slots.contains) == true }) {
+           let local = sentenceMentions.first(where: { $0.token < token && !$0.prepositional && fits($0.entity) }) {
             return local.entity
         }
-        let candidates = slots.compactMap { salient[$0] }
+        let candidates = slots.compactMap { salient[$0]?.last(where: fits) }
         return candidates.max { (lastSeen[$0] ?? 0) < (lastSeen[$1] ?? 0) }
     }
 
     /// `the minister`, `The US Senator`: the most recent person who carried the role.
     func resolveRole(_ role: WordKey) -> Int? {
         var best: (entity: Int, seen: Int)?
-        for (entity, seen) in lastSeen where entities[entity].kind == .person {
-            guard titles[entity]?.contains(role) == true || lexicon.aliasTitles[entity].contains(role) else { continue }
+        for (entity, seen) in lastSeen where speakers.kind(entity) == .person {
+            guard titles[entity]?.contains(role) == true || (speakers.isEntity(entity) && lexicon.aliasTitles[entity].contains(role)) else { continue }
             if seen > (best?.seen ?? Int.min) { best = (entity, seen) }
+        }
+        return best?.entity
+    }
+
+    /// `the company`, `the club said`: the organisation the story names most, the latest of equals.
+    func resolveBody() -> Int? {
+        var best: (entity: Int, count: Int, seen: Int)?
+        for (entity, seen) in lastSeen where speakers.kind(entity) == .organization {
+            let count = mentionCounts[entity] ?? 0
+            if let b = best, (b.count, b.seen) >= (count, seen) { continue }
+            best = (entity, count, seen)
         }
         return best?.entity
     }

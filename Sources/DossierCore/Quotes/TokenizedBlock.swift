@@ -20,6 +20,8 @@ struct TokenizedBlock: Sendable {
         var mention = -1
         /// Id of the masked quotation, or -1.
         var quote = -1
+        /// A period that does not end a sentence (`Mr.`, `J.`, `D-Ore.,`).
+        var isAbbreviation = false
     }
 
     /// A stretch of text that tokenizes as one `.quote` token.
@@ -53,6 +55,11 @@ struct TokenizedBlock: Sendable {
         let start = sentenceStarts.isEmpty ? 0 : sentenceStarts[low]
         let end = low + 1 < sentenceStarts.count ? sentenceStarts[low + 1] : tokens.count
         return start..<end
+    }
+
+    /// Marks `range` as one more mention, number `m` of the block's list: a name found in the text.
+    mutating func markMention(_ m: Int, tokens range: Range<Int>) {
+        for t in range where tokens[t].kind == .word { tokens[t].mention = m }
     }
 
     func isWord(_ t: Int) -> Bool { t >= 0 && t < tokens.count && tokens[t].kind == .word }
@@ -229,7 +236,9 @@ struct TokenizedBlock: Sendable {
             let boundary: Bool
             switch token.kind {
             case .stop:
-                boundary = !isAbbreviation(period: t, bytes) && startsSentence(t + 1)
+                let abbreviation = isAbbreviation(period: t, bytes)
+                tokens[t].isAbbreviation = abbreviation
+                boundary = !abbreviation && startsSentence(t + 1)
             case .quote:
                 boundary = endsSentence[token.quote] == true && startsSentence(t + 1) && !attributionFollows(t + 1)
             default:
@@ -248,10 +257,12 @@ struct TokenizedBlock: Sendable {
         }
     }
 
-    /// A period right after `Mr`, an initial (`L. Ron Hubbard`, `U.S.`) or another known abbreviation.
+    /// A period right after `Mr`, an initial (`L. Ron Hubbard`, `U.S.`) or another known abbreviation,
+    /// or one that a comma follows (`Sen. Jane Roe, D-Ore., said`).
     private func isAbbreviation(period t: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes[tokens[t].start] == UInt8(ascii: "."), t > 0, tokens[t - 1].kind == .word,
               tokens[t - 1].end == tokens[t].start else { return false }
+        if t + 1 < tokens.count, tokens[t + 1].kind == .comma { return true }
         let word = tokens[t - 1]
         if word.end - word.start == 1 { return true }
         return AttributionLexicon.abbreviations.contains(word.key)

@@ -1,0 +1,196 @@
+/// Finds the names of people and bodies in a tokenized paragraph from the writing alone: runs of
+/// capitalised words (`Jane Roe`, `the St. Louis Police Officers’ Association`) with initials
+/// (`J. R. Smith`), connectors (`of`, `de`, `bin`) and the titles before them (`Sen.`, `Mayor`,
+/// `Health Minister`), outside the entity mentions the matcher already found.
+///
+/// Each name gets a kind (a person, an organisation, a place) from its words and titles, and a
+/// gender from its title or first name, so that pronouns and roles can find it later.
+struct NameFinder {
+    /// A name found in a paragraph: its tokens (titles excluded), UTF-8 range and its titles.
+    struct Found {
+        var tokens: Range<Int>
+        var range: Range<Int>
+        var titles: [WordKey]
+    }
+
+    let block: TokenizedBlock
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Capitalised words seen in the middle of a sentence anywhere in the article: a capital at a
+    /// sentence start proves nothing, but the same word capitalised elsewhere does.
+    let midSentenceWords: Set<WordKey>
+
+    private var tokens: [TokenizedBlock.Token] { block.tokens }
+
+    /// Words capitalised in the middle of a sentence in `block`.
+    static func midSentenceWords(in block: TokenizedBlock) -> [WordKey] {
+        var starts = Set(block.sentenceStarts)
+        var words: [WordKey] = []
+        for (t, token) in block.tokens.enumerated() {
+            if token.kind == .colon || token.kind == .quote || token.kind == .openParenthesis || token.kind == .dash { starts.insert(t + 1) }
+            if token.kind == .word, token.isCapitalized, !starts.contains(t), token.key != .none { words.append(token.key) }
+        }
+        return words
+    }
+
+    /// Every name outside entity mentions, in text order.
+    func names() -> [Found] {
+        var found: [Found] = []
+        let sentenceStarts = Set(block.sentenceStarts)
+        var t = 0
+        let n = tokens.count
+        while t < n {
+            guard isFree(t) else { t += 1; continue }
+            var titles: [WordKey] = []
+            var first = -1
+            var last = -1
+            var k = t
+            while k < n, isFree(k) {
+                let token = tokens[k]
+                if token.isCapitalized, isTitle(token.key), first < 0 || isTitleBeforeName(k) {
+                    // `Prime Minister`, `Health Minister`: the title and the words qualifying it are not the name.
+                    titles.append(token.key)
+                    first = -1
+                    last = -1
+                    k += 1
+                    if k < n, tokens[k].kind == .stop, tokens[k].isAbbreviation { k += 1 }
+                    continue
+                }
+                if isNameWord(k) {
+                    if first < 0 { first = k }
+                    last = k
+                    k += 1
+                    // An initial (`J.`) or a known abbreviation inside a name (`St.`, `Jr.`).
+                    if k < n, tokens[k].kind == .stop, tokens[k].isAbbreviation,
+                       token.end - token.start == 1 || Self.abbreviatedNameWords.contains(token.key) {
+                        k += 1
+                    }
+                    continue
+                }
+                if first >= 0, !token.isCapitalized, Self.connectors.contains(token.key), k + 1 < n, isNameWord(k + 1) {
+                    k += 1
+                    continue
+                }
+                break
+            }
+            defer { t = max(k, t + 1) }
+            guard first >= 0 else { continue }
+            var start = first
+            // `The Daily Ledger` keeps its article only as a word of the name when titles are absent; a
+            // sentence-initial common word (`The`, `Police`) is dropped.
+            while start <= last, AttributionLexicon.commonCapitalised.contains(tokens[start].key), isNameWord(start) {
+                start += 1
+            }
+            while start <= last, tokens[start].kind != .word { start += 1 }
+            guard start <= last else { continue }
+            if start == last, sentenceStarts.contains(start) || (start > 0 && tokens[start - 1].kind == .quote),
+               titles.isEmpty, !midSentenceWords.contains(tokens[start].key) {
+                continue   // `Critics said`: one capitalised word opening a sentence is not known to be a name
+            }
+            if start == last, tokens[start].end - tokens[start].start < 2 { continue }
+            if t == 0, last + 1 < n, tokens[last + 1].kind == .comma, (start...last).allSatisfy({ tokens[$0].kind != .word || isAcronym(tokens[$0]) }) {
+                continue   // `JACKSON, Miss. (AP) —`: a dateline
+            }
+            found.append(Found(tokens: start..<(last + 1), range: tokens[start].start..<Self.nameEnd(tokens[last], bytes), titles: titles))
+        }
+        return found
+    }
+
+    /// The kind of a found name, from its words and titles.
+    func kind(of name: Found) -> EntityKind {
+        let words = name.tokens.filter { tokens[$0].kind == .word }
+        if words.contains(where: { AttributionLexicon.organizationWords.contains(tokens[$0].key) }) { return .organization }
+        if name.titles.contains(where: { AttributionLexicon.personTitles.contains($0) }) { return .person }
+        if words.contains(where: { AttributionLexicon.placeWords.contains(tokens[$0].key) }) { return .place }
+        if words.count == 1 {
+            let token = tokens[words[0]]
+            if isAcronym(token) { return .organization }
+            if AttributionLexicon.places.contains(token.key) { return .place }
+            if AttributionLexicon.maleFirstNames.contains(text(words[0]).lowercased())
+                || AttributionLexicon.femaleFirstNames.contains(text(words[0]).lowercased()) { return .person }
+            return .other   // `Okafor`, `Microsoft`: a speaker by name, but not known to be a person or a body
+
+        }
+        if words.count == 2, AttributionLexicon.places.contains(tokens[words[1]].key) || AttributionLexicon.places.contains(tokens[words[0]].key) {
+            return .place
+        }
+        return words.count <= 4 ? .person : .organization
+    }
+
+    /// The lowercase words of a name, without possessives and periods.
+    func words(of name: Found) -> [String] {
+        name.tokens.filter { tokens[$0].kind == .word }.map { t in
+            let token = tokens[t]
+            let end = Self.nameEnd(token, bytes)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<end]), as: UTF8.self).lowercased()
+        }
+    }
+
+    func text(_ t: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[t].start..<tokens[t].end]), as: UTF8.self)
+    }
+
+    // MARK: - Words
+
+    private func isFree(_ t: Int) -> Bool {
+        t < tokens.count && tokens[t].mention < 0
+            && (tokens[t].kind == .word || (tokens[t].kind == .stop && tokens[t].isAbbreviation))
+    }
+
+    private func isTitle(_ key: WordKey) -> Bool {
+        AttributionLexicon.honorifics.contains(key) || AttributionLexicon.roles.contains(key) || key == AttributionLexicon.Key.rep
+    }
+
+    /// A title inside a run (`Shadow Home Secretary Yvette Cooper`) restarts it when a name follows.
+    private func isTitleBeforeName(_ k: Int) -> Bool {
+        var j = k + 1
+        if j < tokens.count, tokens[j].kind == .stop, tokens[j].isAbbreviation { j += 1 }
+        return j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized
+    }
+
+    /// A capitalised word that can be part of a name: not a month or a day, no digits, not an adjective
+    /// such as `US-backed`; a single capital only as an initial (`J.`).
+    private func isNameWord(_ t: Int) -> Bool {
+        guard t < tokens.count, tokens[t].kind == .word, tokens[t].mention < 0, tokens[t].isCapitalized, !tokens[t].isNumeric else { return false }
+        let token = tokens[t]
+        let key = token.key
+        if AttributionLexicon.months.contains(key) || AttributionLexicon.weekdays.contains(key) { return false }
+        if token.end - token.start == 1 {
+            return t + 1 < tokens.count && tokens[t + 1].kind == .stop && tokens[t + 1].end == tokens[t + 1].start + 1
+                && tokens[t + 1].start == token.end
+        }
+        var i = token.start
+        while i < token.end {
+            let byte = bytes[i]
+            if byte >= 48 && byte <= 57 { return false }
+            if byte == UInt8(ascii: "-"), i + 3 < token.end, bytes[i + 1] >= 97 && bytes[i + 1] <= 122 { return false }
+            i += 1
+        }
+        return !isTitle(key) && !AttributionLexicon.notNames.contains(key)
+    }
+
+    private func isAcronym(_ token: TokenizedBlock.Token) -> Bool {
+        guard token.end - token.start >= 2 else { return false }
+        for i in token.start..<token.end where bytes[i] >= 97 && bytes[i] <= 122 { return false }
+        return true
+    }
+
+    /// The end of a name, without a possessive `'s` or `’s`.
+    static func nameEnd(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = token.end
+        if end - token.start > 2, bytes[end - 1] == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
+            end -= 2
+        } else if end - token.start > 4, bytes[end - 1] == UInt8(ascii: "s"), bytes[end - 2] == 0x99, bytes[end - 3] == 0x80, bytes[end - 4] == 0xE2 {
+            end -= 4
+        } else if end - token.start > 1, bytes[end - 1] == UInt8(ascii: "'") {
+            end -= 1
+        } else if end - token.start > 3, bytes[end - 1] == 0x99, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {
+            end -= 3
+        }
+        return end
+    }
+
+    /// Words written with a period inside names: `St. Louis`, `Martin Luther King Jr.`.
+    private static let abbreviatedNameWords = Set(words: ["st", "jr", "sr", "mt", "ft"])
+
+    static let connectors = Set(words: ["of", "de", "da", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y"])
+}

@@ -1,0 +1,112 @@
+/// Everyone who can speak in one article: the site's entities first, then the people and bodies
+/// named in the article that no entity file covers.
+///
+/// A new site has no entity files, and a site's registry never holds everyone a story quotes, so
+/// every attribution rule works on names found in the text; entities only turn a found speaker into
+/// a slug. Indices below `entityCount` are entities; the rest are `discovered` names.
+struct SpeakerBook: Sendable {
+    enum Gender: Sendable { case unknown, male, female }
+
+    /// A name found in the article: `John Doe`, with `Mr. Doe` and `Doe` later read as the same person.
+    struct Discovered: Sendable {
+        /// The fullest form seen, without titles (`John Doe`).
+        var name: String
+        /// The name's words in lowercase, for matching later mentions.
+        var words: [String]
+        var kind: EntityKind
+        var gender: Gender
+        /// A title written before a one-word name (`Mr.`), kept to show it (`Mr. Toccafondi`).
+        var title: String?
+
+        /// How the speaker is shown: the full name, or a title and surname when no more is known.
+        var displayName: String {
+            if words.count == 1, let title { return title + " " + name }
+            return name
+        }
+    }
+
+    let entityKinds: [EntityKind]
+    let entityGenders: [Gender]
+    private(set) var discovered: [Discovered] = []
+
+    var entityCount: Int { entityKinds.count }
+
+    func isEntity(_ i: Int) -> Bool { i >= 0 && i < entityKinds.count }
+
+    func contains(_ i: Int) -> Bool { i >= 0 && i < entityKinds.count + discovered.count }
+
+    func kind(_ i: Int) -> EntityKind {
+        i < entityKinds.count ? entityKinds[i] : discovered[i - entityKinds.count].kind
+    }
+
+    func gender(_ i: Int) -> Gender {
+        i < entityKinds.count ? entityGenders[i] : discovered[i - entityKinds.count].gender
+    }
+
+    /// The discovered name at book index `i`, or nil for an entity.
+    func discoveredName(_ i: Int) -> Discovered? {
+        i >= entityKinds.count && i < entityKinds.count + discovered.count ? discovered[i - entityKinds.count] : nil
+    }
+
+    /// The book index for a name found in the text: an earlier discovered name it continues (`Doe`
+    /// after `John Doe`, the most recent such person), or a new one.
+    mutating func index(forName words: [String], text: String, kind: EntityKind, gender: Gender, title: String?) -> Int {
+        if let match = discovered.indices.reversed().first(where: { continues(discovered[$0], words: words, kind: kind) }) {
+            var known = discovered[match]
+            if words.count > known.words.count, known.words.last == words.last {
+                known.name = text
+                known.words = words
+            }
+            if known.gender == .unknown { known.gender = gender }
+            if known.kind != .person, kind == .person { known.kind = .person }
+            if known.title == nil { known.title = title }
+            discovered[match] = known
+            return entityCount + match
+        }
+        discovered.append(Discovered(name: text, words: words, kind: kind, gender: gender, title: title))
+        return entityCount + discovered.count - 1
+    }
+
+    /// `Doe` or `Mr. Doe` continues `John Doe`; `John Doe` continues `Doe`; the same words continue themselves.
+    private func continues(_ known: Discovered, words: [String], kind: EntityKind) -> Bool {
+        if known.words == words { return true }
+        guard known.kind == .person || kind == .person, let last = words.last, last == known.words.last, last.count >= 2 else { return false }
+        if words.count == 1 || known.words.count == 1 { return true }
+        // `J. R. Smith` and `John Smith` may be one person; `Jane Smith` and `John Smith` are not.
+        return words.first?.first == known.words.first?.first
+    }
+}
+
+extension SpeakerBook {
+    /// A gender read from a title or a common first name; unknown otherwise.
+    static func gender(title: WordKey?, firstName: String?) -> Gender {
+        if let title {
+            if AttributionLexicon.maleTitles.contains(title) { return .male }
+            if AttributionLexicon.femaleTitles.contains(title) { return .female }
+        }
+        guard let firstName else { return .unknown }
+        if AttributionLexicon.femaleFirstNames.contains(firstName) { return .female }
+        if AttributionLexicon.maleFirstNames.contains(firstName) { return .male }
+        return .unknown
+    }
+
+    /// Genders of the site's people, from their names' titles and first words.
+    static func genders(of entities: [Entity]) -> [Gender] {
+        entities.map { entity in
+            guard entity.kind == .person else { return .unknown }
+            let words = entity.name.split(separator: " ").map { $0.lowercased().filter { $0 != "." } }
+            var title: WordKey?
+            var first: String?
+            for word in words {
+                let key = WordKey(word)
+                if AttributionLexicon.honorifics.contains(key) || AttributionLexicon.roles.contains(key) {
+                    title = title ?? key
+                } else {
+                    first = word
+                    break
+                }
+            }
+            return gender(title: title, firstName: first)
+        }
+    }
+}
