@@ -48,7 +48,7 @@ struct AttributionFinder {
         if let source = sourcePhrase(at: i, limit: tokens.count) { return .speaker(source) }
         if let form = verbForm(i) {
             if form != .participle, let phrase = forwardPhrase(from: i + 1, limit: tokens.count), isInvertedSubject(phrase) {
-                return .speaker(.source(phrase, appositive: nil))
+                return .speaker(.source(nameBeforeAdjunct(phrase), appositive: nil))
             }
             return nil
         }
@@ -155,11 +155,29 @@ struct AttributionFinder {
     func subject(ofVerb v: Int, floor: Int, form: AttributionLexicon.VerbForm) -> NounPhrase {
         var i = v - 1
         while i >= floor, isAuxiliary(i) { i -= 1 }
+        // `Brisco, who has in the past called`, `Smith on Tuesday said`: a time phrase between subject and verb.
+        if let p = timePhraseStart(endingAt: i, floor: floor) {
+            i = p - 1
+            while i >= floor, isAuxiliary(i) { i -= 1 }
+        }
         guard i >= floor else { return .elided }
         if tokens[i].kind == .comma {
             return form == .participle ? .elided : appositiveSubject(comma: i, floor: floor)
         }
         return collect(from: i, floor: floor, form: form)
+    }
+
+    /// The first token of `in the past`, `on Tuesday`, `last week` ending at token `end`, if one does.
+    private func timePhraseStart(endingAt end: Int, floor: Int) -> Int? {
+        guard block.isWord(end), AttributionLexicon.timeWords.contains(tokens[end].key) else { return nil }
+        var k = end - 1
+        while k >= floor, k >= end - 3, block.isWord(k) {
+            let key = tokens[k].key
+            if AttributionLexicon.prepositions.contains(key) || key == Key.last { return k }   // `in the past`, `last week`
+            guard AttributionLexicon.determiners.contains(key) || AttributionLexicon.timeWords.contains(key) else { break }
+            k -= 1
+        }
+        return tokens[end].isCapitalized ? end : nil   // `Ellison Tuesday said`
     }
 
     /// `Ana Silva, told`: the name between commas; `Mu Li, of the University…, said` and
@@ -172,7 +190,7 @@ struct AttributionFinder {
         var end = c
         while segments.count < 4 {
             var j = end - 1
-            while j >= floor, j >= end - 12, tokens[j].kind == .word { j -= 1 }
+            while j >= floor, j >= end - 12, tokens[j].kind == .word || tokens[j].isAbbreviation { j -= 1 }
             let segment = (j + 1)..<end
             guard !segment.isEmpty else { break }
             segments.append(segment)
@@ -243,7 +261,7 @@ struct AttributionFinder {
             // Absolute constructions only: `with the i reporting`, `, the government recommending`.
             let before = start - 1
             let opensClause = before < floor || before < 0 || [.comma, .semicolon, .colon, .openParenthesis, .dash].contains(tokens[before].kind)
-                || block.key(before) == Key.with
+                || block.key(before) == Key.with || block.key(before) == Key.and
             if !opensClause { return .elided }
         }
         return .phrase(start..<end)
@@ -296,6 +314,17 @@ struct AttributionFinder {
         return .source(phrase, appositive: appositive)
     }
 
+    /// `said Bolden to the gathered crowd which …` is said by `Bolden`: a name ends the phrase at the first
+    /// preposition, relative or conjunction after it (`one person familiar with the talks` has no name to keep).
+    private func nameBeforeAdjunct(_ phrase: Range<Int>) -> Range<Int> {
+        guard let cut = phrase.dropFirst().first(where: { t in
+            let key = tokens[t].key
+            return tokens[t].kind == .word && tokens[t].mention < 0
+                && (AttributionLexicon.prepositions.contains(key) || AttributionLexicon.relatives.contains(key) || AttributionLexicon.conjunctions.contains(key))
+        }), (phrase.lowerBound..<cut).contains(where: { tokens[$0].mention >= 0 }) else { return phrase }
+        return phrase.lowerBound..<cut
+    }
+
     /// `said KCNA`, `said one person familiar with the talks`, but not `said on Sunday` or `said that`.
     private func isInvertedSubject(_ phrase: Range<Int>) -> Bool {
         let first = tokens[phrase.lowerBound]
@@ -306,7 +335,7 @@ struct AttributionFinder {
             || AttributionLexicon.auxiliaries.contains(key) {
             return false
         }
-        return first.isCapitalized || AttributionLexicon.determiners.contains(key)
+        return first.isCapitalized || AttributionLexicon.determiners.contains(key) || AttributionLexicon.peopleWords.contains(key)
     }
 
     // MARK: - Words

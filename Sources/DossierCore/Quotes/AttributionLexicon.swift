@@ -63,6 +63,7 @@ enum AttributionLexicon {
         "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may", "might", "should",
         "must", "shall", "also", "later", "then", "further", "again", "previously", "once", "earlier", "today",
         "yesterday", "tonight", "still", "never", "always", "just", "only", "first", "recently", "not",
+        "himself", "herself", "itself", "themselves",
     ])
 
     /// Forms of "be" that make a following speech verb passive (`has been told`): its subject is the listener.
@@ -123,6 +124,21 @@ enum AttributionLexicon {
         "congresswoman", "congressmember", "candidate", "official", "officer", "campaigner", "barrister",
         "author", "activist", "owner", "head", "deputy", "undersecretary", "commissioner", "superintendent",
         "dean", "priest", "emir", "sheikh", "sultan", "lawmaker", "legislator", "justice", "magistrate",
+        "colonel", "sergeant", "lieutenant", "alderman", "alderwoman", "councillor", "councilor", "singer", "actor",
+        "actress", "rapper", "musician", "artist", "producer", "writer", "novelist", "comedian", "striker",
+        "goalkeeper", "midfielder", "defender", "forward", "quarterback", "pitcher", "meteorologist", "forecaster",
+        "historian", "curator", "architect", "publicist", "agent", "publisher", "editor", "columnist", "blogger",
+        "surgeon", "physician", "nurse", "parasitologist", "epidemiologist", "virologist", "ecologist",
+        "negotiator", "diplomat", "strategist", "pollster", "consultant", "adviser", "advisor", "aide", "trainer",
+        "referee", "umpire", "skipper", "chef", "founder", "entrepreneur", "investor", "banker", "treasurer",
+    ]
+
+    /// Abbreviated titles and the role a later `the governor` uses (`Gov. Ruth Calder`).
+    static let roleOfTitle: [WordKey: WordKey] = [
+        WordKey("gov"): WordKey("governor"), WordKey("sen"): WordKey("senator"), WordKey("rep"): WordKey("representative"),
+        WordKey("gen"): WordKey("general"), WordKey("col"): WordKey("colonel"), WordKey("capt"): WordKey("captain"),
+        WordKey("sgt"): WordKey("sergeant"), WordKey("prof"): WordKey("professor"), WordKey("dr"): WordKey("doctor"),
+        WordKey("ald"): WordKey("alderman"), WordKey("supt"): WordKey("superintendent"), WordKey("lt"): WordKey("lieutenant"),
     ]
 
     /// Nouns by which a story refers back to an organisation it named (`the company said`).
@@ -222,6 +238,13 @@ enum AttributionLexicon {
         "sergei", "igor", "pavel", "tomas", "lars", "hans", "klaus", "pierre", "francois", "giorgio", "marco",
         "luca", "hiroshi", "kenji", "ravi", "raj", "arjun", "darnell", "darius", "femi", "kwame", "kofi", "ray",
         "dale", "carl", "kenneth", "colin", "enver", "tom", "steve", "dean", "hamdullah", "kendrick", "manju", "thomas",
+        "tony", "doug", "greg", "jeff", "rob", "phil", "nick", "matt", "dan", "dave", "andy", "pete", "sam", "ben",
+        "rhys", "gareth", "owen", "liam", "connor", "callum", "jamie", "ian", "neil", "graham", "stuart", "alistair",
+        "hamish", "angus", "fergus", "declan", "ciaran", "seamus", "rory", "ivo", "piotr", "krzysztof",
+        "andre", "andrei", "alexei", "yuri", "mikhail", "vikram", "rahul", "amit", "sanjay", "ali", "hamid", "reza",
+        "ray", "walter", "gary", "peter", "curtis", "marcus", "malik", "jamal", "tyrone", "dwayne", "leroy",
+        "jose", "javier", "diego", "alejandro", "felipe", "ricardo", "fernando", "manuel", "antonio", "francesco",
+        "giuseppe", "nunzio", "matteo", "lorenzo", "jorge", "jogvan", "bjorn", "sven", "erik", "olav",
     ])
     static let femaleFirstNames = Set<String>([
         "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa",
@@ -238,6 +261,11 @@ enum AttributionLexicon {
         "helena", "ruth", "priya", "maria", "sofia", "fatima", "aisha", "olga", "irina", "natalia", "svetlana", "ingrid",
         "astrid", "marta", "elena", "lucia", "giulia", "chiara", "yuki", "mei", "anjali", "sunita",
         "valeska", "kathy", "liz", "beth", "kate", "jen", "meg", "sue", "pam", "val", "tess", "wanjiru",
+        "carla", "dana", "tessa", "renee", "lola", "miriam", "nadia", "ruth", "loretta", "denise", "karen", "helga",
+        "ingrid", "ana", "helena", "angela", "patricia", "sarah", "gloria", "cynthia", "elaine", "kathryn", "bonnie",
+        "christine", "rosa", "carmen", "lucia", "isabel", "ines", "paula", "claudia", "monica", "veronica",
+        "susan", "mary", "margaret", "joan", "judith", "ellen", "eleanor", "harriet", "grace", "hazel", "ivy",
+        "zoe", "chloe", "amelia", "ava", "mia", "ella", "lily", "leah", "nora", "maya", "aaliyah", "keisha",
     ])
 
     /// Words that make a capitalised run the name of an organisation.
@@ -252,6 +280,13 @@ enum AttributionLexicon {
         "coalition", "alliance", "movement", "front", "society", "trust", "fund", "school", "college", "academy",
         "hospital", "clinic", "police", "airlines", "airways", "motors", "industries", "technologies", "systems",
         "labs", "laboratory", "museum", "library", "commission", "tribunal", "cabinet", "ledger", "magazine",
+        "foods", "energy", "power", "semiconductor", "semiconductors", "pharmaceuticals", "pharma", "capital",
+        "partners", "holdings", "media", "entertainment", "studios", "records", "games", "software", "solutions",
+        "electric", "petroleum", "oil", "gas", "mining", "steel", "chemicals", "logistics", "health", "healthcare",
+        "insurance", "financial", "securities", "investments", "properties", "communications", "telecom",
+        "wireless", "networks", "robotics", "aerospace", "defense", "defence", "automotive", "retail", "stores",
+        "markets", "brands", "beverages", "brewing", "apparel", "rovers", "wanderers", "athletic", "rangers",
+        "hotspur", "albion", "dynamo", "report", "review", "weekly", "monthly", "online", "wire",
         "daily", "weekly", "chronicle", "observer", "examiner", "courier", "mail", "express", "sun", "star",
         "council's", "nations", "ngo", "brigade", "battalion", "regiment", "command", "staff", "house", "kremlin",
     ])
@@ -303,6 +338,24 @@ enum AttributionLexicon {
         "christened", "renamed", "codenamed", "as", "name", "nickname", "moniker", "codename", "hashtag", "handle",
     ])
 
+    /// Kinds of work and named things: the Title Case words quoted next to them are a name (`the film
+    /// "Northern Lights"`, `the author of "Fifteen Seconds"`, `its "Project Fjord" factory`).
+    static let workNouns = Set(words: [
+        "book", "books", "film", "films", "movie", "report", "song", "album", "show", "series", "novel", "play",
+        "documentary", "article", "poem", "painting", "exhibition", "exhibit", "mural", "ship", "vessel", "tanker",
+        "project", "operation", "programme", "program", "website", "site", "blog", "magazine", "newspaper", "column",
+        "episode", "memoir", "study", "paper", "journal", "section", "factory", "plant", "initiative", "app", "game",
+        "brand", "product", "hashtag", "podcast", "single", "track", "sculpture", "statue", "opera", "musical",
+        "author", "set", "titled", "entitled", "page", "account", "feature", "policy", "plan", "bill", "act", "law",
+    ])
+
+    /// Words that put a slogan in quotation marks: it is a quotation, however it is capitalised.
+    static let sloganWords = Set(words: [
+        "reading", "read", "reads", "chanting", "chanted", "chant", "chants", "slogan", "slogans", "banner",
+        "banners", "sign", "signs", "placard", "placards", "shouting", "shouted", "singing", "sang", "cry", "cries",
+        "crying", "t-shirts", "shirts", "motto",
+    ])
+
     /// Participles that hang an agent off a subject (`a letter seen by Sky News says`): the agent is not the speaker.
     static let participlesBeforeBy = Set(words: [
         "seen", "obtained", "quoted", "cited", "published", "released", "issued", "sent", "written", "signed",
@@ -346,6 +399,7 @@ enum AttributionLexicon {
         static let of = WordKey("of")
         static let rep = WordKey("rep")
         static let and = WordKey("and")
+        static let last = WordKey("last")
         static let he = WordKey("he")
         static let she = WordKey("she")
     }

@@ -46,7 +46,9 @@ struct NameFinder {
             var k = t
             while k < n, isFree(k) {
                 let token = tokens[k]
-                if token.isCapitalized, isTitle(token.key), first < 0 || isTitleBeforeName(k) {
+                // `Angus King`, `Senator King said`: a title word after a name, or alone after titles, is a surname.
+                let titleAsName = isTitle(token.key) && !isTitleBeforeName(k) && (first >= 0 || !titles.isEmpty)
+                if token.isCapitalized, isTitle(token.key), !titleAsName, first < 0 || isTitleBeforeName(k) {
                     // `Prime Minister`, `Health Minister`: the title and the words qualifying it are not the name.
                     titles.append(token.key)
                     first = -1
@@ -55,7 +57,7 @@ struct NameFinder {
                     if k < n, tokens[k].kind == .stop, tokens[k].isAbbreviation { k += 1 }
                     continue
                 }
-                if isNameWord(k) {
+                if isNameWord(k) || (titleAsName && token.isCapitalized && isNameShaped(k)) {
                     if first < 0 { first = k }
                     last = k
                     k += 1
@@ -66,7 +68,10 @@ struct NameFinder {
                     }
                     continue
                 }
-                if first >= 0, !token.isCapitalized, Self.connectors.contains(token.key), k + 1 < n, isNameWord(k + 1) {
+                // `University of Arkansas`, `Laura de la Cruz`; but `Carla Mendes of New Mexico` is a person and a place.
+                if first >= 0, !token.isCapitalized, Self.connectors.contains(token.key), k + 1 < n, isNameWord(k + 1),
+                   token.key != AttributionLexicon.Key.of || AttributionLexicon.organizationWords.contains(tokens[last].key)
+                    || AttributionLexicon.placeWords.contains(tokens[last].key) {
                     k += 1
                     continue
                 }
@@ -147,9 +152,13 @@ struct NameFinder {
         return j < tokens.count && tokens[j].kind == .word && tokens[j].isCapitalized
     }
 
-    /// A capitalised word that can be part of a name: not a month or a day, no digits, not an adjective
-    /// such as `US-backed`; a single capital only as an initial (`J.`).
+    /// A capitalised word that can be part of a name: not a title, a month or a day, no digits, not an
+    /// adjective such as `US-backed`; a single capital only as an initial (`J.`).
     private func isNameWord(_ t: Int) -> Bool {
+        isNameShaped(t) && !isTitle(tokens[t].key)
+    }
+
+    private func isNameShaped(_ t: Int) -> Bool {
         guard t < tokens.count, tokens[t].kind == .word, tokens[t].mention < 0, tokens[t].isCapitalized, !tokens[t].isNumeric else { return false }
         let token = tokens[t]
         let key = token.key
@@ -165,7 +174,7 @@ struct NameFinder {
             if byte == UInt8(ascii: "-"), i + 3 < token.end, bytes[i + 1] >= 97 && bytes[i + 1] <= 122 { return false }
             i += 1
         }
-        return !isTitle(key) && !AttributionLexicon.notNames.contains(key)
+        return !AttributionLexicon.notNames.contains(key)
     }
 
     private func isAcronym(_ token: TokenizedBlock.Token) -> Bool {

@@ -201,8 +201,13 @@ struct ArticleReading {
         guard raws[b].pieces[0].block == block, let tokens = blocks[block], let ta = token(lastToken, a),
               let tb = token(firstToken, b), tb > ta + 1, tb - ta <= Self.longestAttribution else { return false }
         let gap = (ta + 1)..<tb
+        // A colon introduces the next quotation (`He wrote: "B"`) rather than ending A's attribution.
         let closing = tokens.tokens[gap.upperBound - 1].kind
-        guard closing == .comma || closing == .stop || closing == .colon || closing == .dash else { return false }
+        guard closing == .comma || closing == .stop || closing == .dash else { return false }
+        // `"A," Kestler conceded. "B," Osei said.`: B has an attribution of its own.
+        if let lb = token(lastToken, b), raws[b].pieces.count == 1, case .speaker? = AttributionFinder(block: tokens, mentions: mentionsOf(block), speakers: speakers).trailing(after: lb) {
+            return false
+        }
         for t in gap.dropLast() {
             let token = tokens.tokens[t]
             switch token.kind {
@@ -229,20 +234,30 @@ struct ArticleReading {
     /// (`said Rep. Luis Ortega, R-Texas, a member of the Appropriations Committee,`).
     static let longestAttribution = 28
 
-    /// `a robot named "Robogee"`, `listed their country as "Hope"`: a short Title Case name after a naming word;
-    /// or a title of a work in Title Case wherever it stands.
+    /// `a robot named "Robogee"`, `the film "Northern Lights"`, `its "Project Fjord" factory`: a short
+    /// Title Case name after a naming word or a kind of work, or before one; or a title of a work in Title
+    /// Case wherever it stands. Words read, chanted or written on a sign (`a banner reading "Harlow Till I
+    /// Die"`) are a slogan: a quotation, however it is capitalised.
     private func isName(_ id: Int, token t: Int, in block: TokenizedBlock) -> Bool {
         let piece = raws[id].pieces[0]
         guard let text = texts[piece.block] else { return false }
         var named = block.key(t - 1) == AttributionLexicon.Key.as
+        var slogan = false
         var k = t - 1
-        while !named, k >= 0, k >= t - 3, block.isWord(k) {
-            named = AttributionLexicon.namingWords.contains(block.tokens[k].key) && block.tokens[k].key != AttributionLexicon.Key.as
+        while k >= 0, k >= t - 3, block.isWord(k) {
+            let key = block.tokens[k].key
+            if AttributionLexicon.sloganWords.contains(key) || (k >= t - 2 && AttributionLexicon.speechVerbs[key] != nil && !AttributionLexicon.namingWords.contains(key)) {
+                slogan = true
+            }
+            if (AttributionLexicon.namingWords.contains(key) && key != AttributionLexicon.Key.as) || AttributionLexicon.workNouns.contains(key) { named = true }
             k -= 1
         }
+        if slogan { return false }
+        let before = block.isWord(t + 1) && !block.tokens[t + 1].isCapitalized && AttributionLexicon.workNouns.contains(block.tokens[t + 1].key)
         return text.withUnsafeBufferPointer { buffer in
             let inner = UnsafeBufferPointer(rebasing: buffer[piece.range])
-            return (named && QuoteShape.looksLikeName(inner)) || QuoteShape.looksLikeTitle(inner)
+            let title = QuoteShape.looksLikeTitle(inner)
+            return ((named || before) && (title || QuoteShape.looksLikeName(inner))) || title
         }
     }
 

@@ -132,7 +132,9 @@ extension SpeakerResolver {
             return Resolution(speaker: text, entity: resolveRole(tokens[role].key), direct: false)
         }
         let head = tokens[range.upperBound - 1].key
-        if AttributionLexicon.bodyNouns.contains(head) || Self.ownVoiceNouns.contains(names.text((range.upperBound - 1)..<range.upperBound).lowercased()) {
+        // Only a bare `the company`, `the statement`: `the county school district` says more than that.
+        let bare = range.count <= 2
+        if bare, AttributionLexicon.bodyNouns.contains(head) || Self.ownVoiceNouns.contains(names.text((range.upperBound - 1)..<range.upperBound).lowercased()) {
             // `the company said`, `Tuesday's statement read`: the organisation named last.
             return Resolution(speaker: text, entity: resolveBody(), direct: false)
         }

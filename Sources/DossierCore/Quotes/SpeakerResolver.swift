@@ -95,7 +95,7 @@ struct SpeakerResolver {
         clock += 1
         lastSeen[entity] = clock
         mentionCounts[entity, default: 0] += 1
-        if !newTitles.isEmpty { titles[entity, default: []].formUnion(newTitles) }
+        if !newTitles.isEmpty { titles[entity, default: []].formUnion(newTitles.map { AttributionLexicon.roleOfTitle[$0] ?? $0 }) }
         sentenceMentions.append(SentenceMention(token: token, entity: entity, prepositional: prepositional))
     }
 
