@@ -57,6 +57,9 @@ struct AttributionFinder {
         while j < tokens.count, j < i + 16 {   // room for an appositive: `X, editor at large at the Saudi Gazette, said`
             let token = tokens[j]
             if token.kind == .word, let form = verbForm(j), form != .sourceFollows {
+                // `… years." The weather service warned that …`, `Vance tweeted: "B"`: a new sentence reporting
+                // something else, or introducing the next quotation, is not this one's attribution.
+                guard !introducesNext(afterVerb: j) else { return nil }
                 switch subject(ofVerb: j, floor: i, form: form) {
                 case .phrase(let range) where range.lowerBound == i || opensAttribution(i..<range.lowerBound): return .speaker(.phrase(range))
                 case .pronoun(let p) where p == i: return .speaker(.pronoun(p))
@@ -67,6 +70,18 @@ struct AttributionFinder {
             j += 1
         }
         return nil
+    }
+
+    /// The verb at `v` is followed, within its clause, by `that` or a colon.
+    private func introducesNext(afterVerb v: Int) -> Bool {
+        var k = v + 1
+        while k < tokens.count, k <= v + 8 {
+            let token = tokens[k]
+            if token.kind == .colon || (token.kind == .word && token.key == Key.that && k == v + 1) { return true }
+            guard token.kind == .word || token.isAbbreviation else { return false }
+            k += 1
+        }
+        return false
     }
 
     /// `Mr.`, `his mother,`, `the U.N. special envoy,`: titles and descriptions before the subject that

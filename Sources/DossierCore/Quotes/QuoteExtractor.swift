@@ -457,8 +457,8 @@ struct ArticleReading {
             // `"A," Brady said. Pinnock saw it differently. "B."`: a person who opens the sentence before
             // a bare quotation, without quoting, is who speaks next.
             if back == 1, !range.contains(where: { block.tokens[$0].kind == .quote }),
-               let subject = range.prefix(4).first(where: { finder.kind(ofMentionAt: $0) == .person }),
-               range.prefix(while: { $0 < subject }).allSatisfy({ !block.isWord($0) || !block.tokens[$0].isCapitalized || block.tokens[$0].mention < 0 }) {
+               let subject = range.prefix(8).first(where: { finder.kind(ofMentionAt: $0) == .person }),
+               !range.prefix(while: { $0 < subject }).contains(where: { block.isWord($0) && AttributionLexicon.speechVerbs[block.tokens[$0].key] != nil }) {
                 let run = subject..<(range.first(where: { $0 > subject && block.tokens[$0].mention != block.tokens[subject].mention }) ?? range.upperBound)
                 return (.phrase(run), start)
             }

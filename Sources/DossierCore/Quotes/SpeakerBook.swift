@@ -70,6 +70,8 @@ struct SpeakerBook: Sendable {
     /// `Doe` or `Mr. Doe` continues `John Doe`; `John Doe` continues `Doe`; the same words continue themselves.
     private func continues(_ known: Discovered, words: [String], kind: EntityKind) -> Bool {
         if known.words == words { return true }
+        // `Halvorsen` after `Halvorsen Semiconductor Inc`.
+        if known.kind == .organization, words.count == 1, known.words.count > 1, known.words.first == words.first { return true }
         guard known.kind == .person || kind == .person, let last = words.last, last == known.words.last, last.count >= 2 else { return false }
         if words.count == 1 || known.words.count == 1 { return true }
         // `J. R. Smith` and `John Smith` may be one person; `Jane Smith` and `John Smith` are not.

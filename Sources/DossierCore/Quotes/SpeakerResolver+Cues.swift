@@ -39,6 +39,12 @@ extension SpeakerResolver {
         case .sentenceSubject(let range):
             // The subject opens the sentence: looking at its first words is enough, and keeps long sentences linear.
             // A pronoun before any name is the subject (`However, on the document, it referred to …`).
+            // `Asked whether he would negotiate, she was blunt:`: an opening participle or subordinate clause is not the subject.
+            var range = range
+            if let first = range.first, finder.block.isWord(first), Self.opensSubordinateClause(finder.block.tokens[first], names),
+               let comma = range.prefix(AttributionFinder.reach).first(where: { finder.block.tokens[$0].kind == .comma }) {
+                range = (comma + 1)..<range.upperBound
+            }
             for t in range.prefix(AttributionFinder.reach) {
                 let token = finder.block.tokens[t]
                 if token.kind == .word, token.mention < 0, AttributionLexicon.pronouns[token.key] != nil {
@@ -72,6 +78,14 @@ extension SpeakerResolver {
             }
             return .unknown
         }
+    }
+
+    /// `Asked`, `Speaking to CNN`, `While`, `After`: a sentence opening that is not its subject.
+    static func opensSubordinateClause(_ token: TokenizedBlock.Token, _ names: NameReader) -> Bool {
+        guard token.mention < 0 else { return false }
+        if AttributionLexicon.conjunctions.contains(token.key) || AttributionLexicon.prepositions.contains(token.key) { return true }
+        let word = names.text(token.start, token.end).lowercased()
+        return word.count > 4 && (word.hasSuffix("ed") || word.hasSuffix("ing"))
     }
 
     /// Things that carry their owner's own words: `X's statement said` quotes X.
@@ -153,6 +167,10 @@ struct NameReader {
     let bytes: UnsafeBufferPointer<UInt8>
 
     private var tokens: [TokenizedBlock.Token] { finder.block.tokens }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, bytes.count)]), as: UTF8.self)
+    }
 
     func text(_ range: Range<Int>) -> String {
         let start = tokens[range.lowerBound].start

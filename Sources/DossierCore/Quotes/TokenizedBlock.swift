@@ -263,6 +263,9 @@ struct TokenizedBlock: Sendable {
         guard bytes[tokens[t].start] == UInt8(ascii: "."), t > 0, tokens[t - 1].kind == .word,
               tokens[t - 1].end == tokens[t].start else { return false }
         if t + 1 < tokens.count, tokens[t + 1].kind == .comma { return true }
+        // `D-N.Y.`, `U.S.`: a letter straight after the period.
+        let after = tokens[t].end
+        if after < bytes.count, (bytes[after] >= 65 && bytes[after] <= 90) || (bytes[after] >= 97 && bytes[after] <= 122) { return true }
         let word = tokens[t - 1]
         if word.end - word.start == 1 { return true }
         return AttributionLexicon.abbreviations.contains(word.key)
