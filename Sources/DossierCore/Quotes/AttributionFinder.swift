@@ -77,7 +77,7 @@ struct AttributionFinder {
         var k = v + 1
         while k < tokens.count, k <= v + 8 {
             let token = tokens[k]
-            if token.kind == .colon || (token.kind == .word && token.key == Key.that && k == v + 1) { return true }
+            if token.kind == .colon || (token.kind == .word && token.key == Key.that) { return true }
             guard token.kind == .word || token.isAbbreviation else { return false }
             k += 1
         }
@@ -365,6 +365,8 @@ struct AttributionFinder {
             let next = tokens[k + 1]
             if next.kind == .comma || next.kind == .colon || next.kind == .quote || next.key == Key.that { verb = .finite }
         }
+        // `she shot back`, `he fired back`.
+        if verb == nil, AttributionLexicon.backVerbs.contains(key), block.key(k + 1) == Key.back { verb = .finite }
         guard let form = verb else { return nil }
         var p = k - 1
         if p >= 0, isAdverb(p) { p -= 1 }

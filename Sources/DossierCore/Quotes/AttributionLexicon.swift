@@ -54,6 +54,9 @@ enum AttributionLexicon {
         return verbs
     }()
 
+    /// Verbs that report speech with `back` (`she shot back`, `he fired back`, `they hit back`).
+    static let backVerbs = Set(words: ["shot", "fired", "hit", "snapped", "struck", "pushed"])
+
     /// Speech verbs that are also common nouns (`media reports`, `the United States`): verbs only when
     /// a quotation, a colon, a comma or `that` follows them.
     static let nounLikeSpeechVerbs = Set(words: ["notes", "states", "claims", "reports", "comments", "remarks", "answers", "replies"])
@@ -143,10 +146,10 @@ enum AttributionLexicon {
 
     /// Nouns by which a story refers back to an organisation it named (`the company said`).
     static let bodyNouns = Set(words: [
-        "company", "firm", "ministry", "department", "agency", "government", "group", "party", "union", "council", "club",
+        "company", "firm", "ministry", "department", "agency", "group", "party", "union", "council", "club",
         "team", "organisation", "organization", "university", "hospital", "city", "municipality", "airline", "bank",
         "retailer", "utility", "network", "channel", "newspaper", "paper", "broadcaster", "church", "charity", "office",
-        "administration", "committee", "commission", "association", "federation", "league", "board", "authority",
+        "committee", "commission", "association", "federation", "league", "board", "authority",
         "court", "campaign", "trust", "foundation", "institute", "school", "district", "service", "force", "army",
         "police", "publisher", "studio", "label", "carrier", "manufacturer", "chipmaker", "automaker", "insurer",
     ])
@@ -338,6 +341,21 @@ enum AttributionLexicon {
         "christened", "renamed", "codenamed", "as", "name", "nickname", "moniker", "codename", "hashtag", "handle",
     ])
 
+    /// What a person's possessive can own that carries their words (`Rishi Sunak's effort to clear the
+    /// 'legacy backlog'`, `Lopez's pledge of "no new taxes"`).
+    static let intentionNouns = Set(words: [
+        "effort", "efforts", "plan", "plans", "pledge", "pledges", "promise", "promises", "vow", "bid", "drive", "push",
+        "campaign", "call", "calls", "claim", "claims", "demand", "demands", "vision", "agenda", "goal", "aim", "warning",
+    ])
+
+    /// Words that a body noun (`the city`) can stand for in an organisation's name (`Municipality of Livorno`).
+    static let bodySynonyms: [WordKey: Set<WordKey>] = [
+        WordKey("city"): Set(words: ["city", "municipality", "council", "town", "borough"]),
+        WordKey("town"): Set(words: ["town", "municipality", "council", "borough"]),
+        WordKey("company"): Set(words: ["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "group", "holdings"]),
+        WordKey("club"): Set(words: ["fc", "club", "united", "rovers", "city", "athletic", "wanderers", "rangers"]),
+    ]
+
     /// Kinds of work and named things: the Title Case words quoted next to them are a name (`the film
     /// "Northern Lights"`, `the author of "Fifteen Seconds"`, `its "Project Fjord" factory`).
     static let workNouns = Set(words: [
@@ -400,6 +418,7 @@ enum AttributionLexicon {
         static let rep = WordKey("rep")
         static let and = WordKey("and")
         static let last = WordKey("last")
+        static let back = WordKey("back")
         static let he = WordKey("he")
         static let she = WordKey("she")
     }

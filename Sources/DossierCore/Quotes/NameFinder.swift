@@ -92,6 +92,12 @@ struct NameFinder {
                 continue   // `Critics said`: one capitalised word opening a sentence is not known to be a name
             }
             if start == last, tokens[start].end - tokens[start].start < 2 { continue }
+            if start == last, isAcronym(tokens[start]), last + 1 < n, tokens[last + 1].kind == .word, !tokens[last + 1].isCapitalized {
+                let next = tokens[last + 1].key
+                if AttributionLexicon.speechVerbs[next] == nil, !AttributionLexicon.auxiliaries.contains(next), !AttributionLexicon.beForms.contains(next) {
+                    continue   // `the PC market`, `NASA officials`: an acronym used as an adjective
+                }
+            }
             if t == 0, last + 1 < n, tokens[last + 1].kind == .comma, (start...last).allSatisfy({ tokens[$0].kind != .word || isAcronym(tokens[$0]) }) {
                 continue   // `JACKSON, Miss. (AP) —`: a dateline
             }

@@ -579,16 +579,18 @@ enum SpeakerPhrase {
         }
         guard !words.isEmpty else { return false }
         if words.contains(where: { AttributionLexicon.timeWords.contains(WordKey($0)) }) { return false }
-        var head = words.count - 1
-        if let cut = words.indices.dropFirst().first(where: { AttributionLexicon.headEndingPrepositions.contains(WordKey(words[$0])) }) {
-            head = cut - 1   // `a spokesman for the ministry`, `an unknown author on pigmy`
-        }
         if hasName(text) { return true }
-        var noun = words[head]
-        for suffix in ["'s", "’s", "'"] where noun.hasSuffix(suffix) { noun.removeLast(suffix.count) }
-        let key = WordKey(noun)
-        let singulars = [key, WordKey(String(noun.dropLast())), WordKey(String(noun.dropLast(2)))]
-        return singulars.contains { AttributionLexicon.roles.contains($0) || AttributionLexicon.peopleNouns.contains($0) || AttributionLexicon.bodyNouns.contains($0) }
+        // The head noun comes before any preposition: `a spokesman for the ministry`, `one person familiar with the talks`.
+        let cut = words.indices.dropFirst().first(where: { AttributionLexicon.headEndingPrepositions.contains(WordKey(words[$0])) }) ?? words.count
+        return words[..<cut].contains { word in
+            var noun = word
+            for suffix in ["'s", "’s", "'"] where noun.hasSuffix(suffix) { noun.removeLast(suffix.count) }
+            return [noun, String(noun.dropLast()), String(noun.dropLast(2))].contains { form in
+                let key = WordKey(form)
+                return AttributionLexicon.roles.contains(key) || AttributionLexicon.peopleNouns.contains(key)
+                    || AttributionLexicon.bodyNouns.contains(key) || SpeakerResolver.ownVoiceNouns.contains(form)
+            }
+        }
     }
 
     /// Lowercase letters and digits with single spaces: for comparing quotations' words.

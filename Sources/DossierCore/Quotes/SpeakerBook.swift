@@ -43,6 +43,11 @@ struct SpeakerBook: Sendable {
         i < entityKinds.count ? entityGenders[i] : discovered[i - entityKinds.count].gender
     }
 
+    /// The lowercase words of a discovered name; none for an entity (its name is not needed there).
+    func nameWords(_ i: Int) -> [String] {
+        discoveredName(i)?.words ?? []
+    }
+
     /// The discovered name at book index `i`, or nil for an entity.
     func discoveredName(_ i: Int) -> Discovered? {
         i >= entityKinds.count && i < entityKinds.count + discovered.count ? discovered[i - entityKinds.count] : nil

@@ -63,12 +63,22 @@ extension SpeakerResolver {
                 guard after < range.upperBound, finder.block.isWord(after), !finder.block.tokens[after].isCapitalized,
                       !AttributionLexicon.prepositions.contains(finder.block.tokens[after].key),
                       !AttributionLexicon.headEndingPrepositions.contains(finder.block.tokens[after].key),
+                      !Self.hasNounSuffix(names.text(after..<(after + 1))),
                       !AttributionLexicon.conjunctions.contains(finder.block.tokens[after].key),
                       !AttributionLexicon.determiners.contains(finder.block.tokens[after].key),
                       after - 1 < 0 || !names.isPossessive(after - 1) else { continue }
                 var resolution = names.resolution(ofMentionAt: t)
                 resolution.direct = false
                 return resolution
+            }
+            // `Rishi Sunak's effort to clear the 'legacy backlog'`: the owner of an intention.
+            for t in range.reversed().prefix(AttributionFinder.reach) where names.isMentionStart(t) && finder.kind(ofMentionAt: t) == .person {
+                let end = names.mentionRun(t).upperBound
+                if names.isPossessive(end), finder.block.isWord(end + 1), AttributionLexicon.intentionNouns.contains(finder.block.tokens[end + 1].key) {
+                    var resolution = names.resolution(ofMentionAt: t)
+                    resolution.direct = false
+                    return resolution
+                }
             }
             // `officials will scrap the interview to “streamline” processing`: a clause opened by people, then a verb.
             if let phrase = peopleSubject(opening: range, finder.block) {
@@ -78,6 +88,12 @@ extension SpeakerResolver {
             }
             return .unknown
         }
+    }
+
+    /// `collections`, `government`: the shape of a noun, not of the verb a subject needs.
+    static func hasNounSuffix(_ word: String) -> Bool {
+        let word = word.lowercased()
+        return ["ions", "ion", "ment", "ments", "ness", "ity", "ities", "ship", "ships", "ance", "ence"].contains { word.hasSuffix($0) }
     }
 
     /// `Asked`, `Speaking to CNN`, `While`, `After`: a sentence opening that is not its subject.
@@ -150,7 +166,7 @@ extension SpeakerResolver {
         let bare = range.count <= 2
         if bare, AttributionLexicon.bodyNouns.contains(head) || Self.ownVoiceNouns.contains(names.text((range.upperBound - 1)..<range.upperBound).lowercased()) {
             // `the company said`, `Tuesday's statement read`: the organisation named last.
-            return Resolution(speaker: text, entity: resolveBody(), direct: false)
+            return Resolution(speaker: text, entity: resolveBody(head), direct: false)
         }
         let last = tokens[range.upperBound - 1]
         if last.isCapitalized, last.mention < 0, range.count <= 3 {

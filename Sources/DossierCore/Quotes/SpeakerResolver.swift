@@ -162,13 +162,16 @@ struct SpeakerResolver {
         return best?.entity
     }
 
-    /// `the company`, `the club said`: the organisation the story names most, the latest of equals.
-    func resolveBody() -> Int? {
-        var best: (entity: Int, count: Int, seen: Int)?
+    /// `the company`, `the club said`: the organisation the story names most, the latest of equals; one
+    /// whose name holds the noun or its like (`the city`: `Municipality of Livorno`) comes first.
+    func resolveBody(_ noun: WordKey) -> Int? {
+        let likes = AttributionLexicon.bodySynonyms[noun] ?? [noun]
+        var best: (entity: Int, named: Bool, count: Int, seen: Int)?
         for (entity, seen) in lastSeen where speakers.kind(entity) == .organization {
+            let named = speakers.nameWords(entity).contains { likes.contains(WordKey($0)) }
             let count = mentionCounts[entity] ?? 0
-            if let b = best, (b.count, b.seen) >= (count, seen) { continue }
-            best = (entity, count, seen)
+            if let b = best, (b.named ? 1 : 0, b.count, b.seen) >= (named ? 1 : 0, count, seen) { continue }
+            best = (entity, named, count, seen)
         }
         return best?.entity
     }
