@@ -169,7 +169,8 @@ enum AttributionLexicon {
         "participant", "delegate", "diplomat", "insider", "investigator", "engineer", "nurse", "patient", "customer",
         "shopper", "owner", "tenant", "landlord", "resident", "activist", "campaigner", "opponent", "rival",
         "candidate", "nominee", "veteran", "soldier", "troop", "militant", "rebel", "fighter", "protesters", "mourner",
-        "pilgrim", "refugee", "migrant",
+        "pilgrim", "refugee", "migrant", "government", "administration", "authorities", "military", "regime",
+        "embassy", "prosecution", "defence", "defense", "opposition", "leadership", "management",
     ]
 
     /// Roles and people nouns, singular and plural (`officials`, `witnesses`, `lawyers`).
@@ -283,6 +284,7 @@ enum AttributionLexicon {
         "coalition", "alliance", "movement", "front", "society", "trust", "fund", "school", "college", "academy",
         "hospital", "clinic", "police", "airlines", "airways", "motors", "industries", "technologies", "systems",
         "labs", "laboratory", "museum", "library", "commission", "tribunal", "cabinet", "ledger", "magazine",
+        "municipality", "prefecture", "embassy", "consulate", "diocese", "archdiocese", "synod", "senate's",
         "foods", "energy", "power", "semiconductor", "semiconductors", "pharmaceuticals", "pharma", "capital",
         "partners", "holdings", "media", "entertainment", "studios", "records", "games", "software", "solutions",
         "electric", "petroleum", "oil", "gas", "mining", "steel", "chemicals", "logistics", "health", "healthcare",

@@ -15,21 +15,26 @@ struct NameFinder {
 
     let block: TokenizedBlock
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Capitalised words seen in the middle of a sentence anywhere in the article: a capital at a
-    /// sentence start proves nothing, but the same word capitalised elsewhere does.
-    let midSentenceWords: Set<WordKey>
+    /// Capitalised words (possessives dropped) seen in the middle of a sentence anywhere in the article:
+    /// a capital at a sentence start proves nothing, but the same word capitalised elsewhere does.
+    let midSentenceWords: Set<String>
 
     private var tokens: [TokenizedBlock.Token] { block.tokens }
 
     /// Words capitalised in the middle of a sentence in `block`.
-    static func midSentenceWords(in block: TokenizedBlock) -> [WordKey] {
+    static func midSentenceWords(in block: TokenizedBlock, bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var starts = Set(block.sentenceStarts)
-        var words: [WordKey] = []
+        var words: [String] = []
         for (t, token) in block.tokens.enumerated() {
             if token.kind == .colon || token.kind == .quote || token.kind == .openParenthesis || token.kind == .dash { starts.insert(t + 1) }
-            if token.kind == .word, token.isCapitalized, !starts.contains(t), token.key != .none { words.append(token.key) }
+            if token.kind == .word, token.isCapitalized, !starts.contains(t) { words.append(word(token, bytes)) }
         }
         return words
+    }
+
+    /// A token's text in lowercase, without a possessive.
+    static func word(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<nameEnd(token, bytes)]), as: UTF8.self).lowercased()
     }
 
     /// Every name outside entity mentions, in text order.
@@ -88,7 +93,7 @@ struct NameFinder {
             while start <= last, tokens[start].kind != .word { start += 1 }
             guard start <= last else { continue }
             if start == last, sentenceStarts.contains(start) || (start > 0 && tokens[start - 1].kind == .quote),
-               titles.isEmpty, !midSentenceWords.contains(tokens[start].key) {
+               titles.isEmpty, !midSentenceWords.contains(Self.word(tokens[start], bytes)) {
                 continue   // `Critics said`: one capitalised word opening a sentence is not known to be a name
             }
             if start == last, tokens[start].end - tokens[start].start < 2 { continue }
@@ -129,11 +134,7 @@ struct NameFinder {
 
     /// The lowercase words of a name, without possessives and periods.
     func words(of name: Found) -> [String] {
-        name.tokens.filter { tokens[$0].kind == .word }.map { t in
-            let token = tokens[t]
-            let end = Self.nameEnd(token, bytes)
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<end]), as: UTF8.self).lowercased()
-        }
+        name.tokens.filter { tokens[$0].kind == .word }.map { Self.word(tokens[$0], bytes) }
     }
 
     func text(_ t: Int) -> String {

@@ -93,8 +93,11 @@ struct ArticleReading {
     /// Adds the names no entity covers to the book and to each paragraph's mentions, in text order so
     /// that `Mr. Doe` finds the `John Doe` named before. Headlines are skipped: their capitals are typographic.
     private mutating func findNames() {
-        var midSentence = Set<WordKey>()
-        for case let block? in blocks.dropFirst() { midSentence.formUnion(NameFinder.midSentenceWords(in: block)) }
+        var midSentence = Set<String>()
+        for b in blocks.indices.dropFirst() {
+            guard let block = blocks[b], let text = texts[b] else { continue }
+            text.withUnsafeBufferPointer { midSentence.formUnion(NameFinder.midSentenceWords(in: block, bytes: $0)) }
+        }
         let mentioned = Set(mentions.joined().map(\.entity))
         for b in blocks.indices.dropFirst() {
             guard var block = blocks[b], let text = texts[b] else { continue }
