@@ -88,8 +88,40 @@ enum QuoteHarness {
         let quotes = QuoteHarness.quotes("Headline\n\n\"We will win,\" he said, \"and soon.\"")
         let quote = try #require(quotes.first)
         #expect(quotes.count == 1)
-        #expect(quote.text == "We will win, and soon.")
+        #expect(quote.text == "We will win, … and soon.")
         #expect(quote.spans.count == 2)
+    }
+
+    /// Pieces around one attribution with one reporting verb are one quotation, each piece highlighted;
+    /// the reporter's words are never part of its text. No entity files: names come from the text.
+    @Test(arguments: [
+        ("\"We will win,\" Jane Roe said. \"The bridge is safe.\"", "We will win, … The bridge is safe."),
+        ("\"We will win,\" said Jane Roe, \"and soon.\"", "We will win, … and soon."),
+        ("\"We will win\" — Jane Roe added — \"and soon.\"", "We will win … and soon."),
+        ("\"We will win,\" Jane Roe said in a statement on Tuesday. \"The bridge is safe.\"", "We will win, … The bridge is safe."),
+        ("“We will win,” Sen. Jane Roe, D-Ore., told reporters. “The bridge is safe.”", "We will win, … The bridge is safe."),
+    ])
+    func interruptedByOneAttribution(_ paragraph: String, _ expected: String) throws {
+        let quotes = QuoteHarness.quotes("Headline\n\n" + paragraph, entities: [])
+        let quote = try #require(quotes.first)
+        #expect(quotes.count == 1)
+        #expect(quote.text == expected)
+        #expect(quote.spans.count == 2)
+        #expect(quote.speaker == "Jane Roe")
+    }
+
+    /// A second clause, a new sentence with its own subject, or an attribution of the second piece's own
+    /// keeps the pieces apart.
+    @Test(arguments: [
+        "\"We will win,\" Jane Roe said, adding that the vote was close. \"The bridge is safe.\"",
+        "\"We will win,\" Jane Roe said. Tom Vance disagreed. \"The bridge is not safe.\"",
+        "\"We will win,\" Jane Roe said. \"The bridge is not safe,\" Tom Vance said.",
+        "Jane Roe said the team would be \"back next year.\" She wrote: \"Wait and see.\"",
+    ])
+    func notJoined(_ paragraph: String) {
+        let quotes = QuoteHarness.quotes("Headline\n\n" + paragraph, entities: [])
+        #expect(quotes.count == 2)
+        #expect(quotes.allSatisfy { !$0.text.contains("…") })
     }
 
     /// Speakers are never invented: no cue, no speaker.
