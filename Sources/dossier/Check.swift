@@ -15,6 +15,8 @@ struct Check: ParsableCommand {
         let tree = try site.load(diagnostics: &diagnostics)
         let result = SiteBuilder.build(tree, options: site.buildOptions)
         var problems = result.diagnostics
+        // Quotes attributed only through a pronoun, a role or context: an editor confirms them (not `build`'s concern).
+        if let linked = result.site { problems += QuoteReview.warnings(in: linked).finished(strict: site.buildOptions.strict) }
         if !problems.hasErrors {
             // The link check of `build` needs the pages: rendered in memory, then dropped.
             let links = result.makeLinkCheck()

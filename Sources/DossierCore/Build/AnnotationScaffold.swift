@@ -24,11 +24,25 @@ public enum AnnotationScaffold {
         text += "# corrections:\n#   - {find: \"damaged text\", replace: \"repaired [inserted] text\"}\n"
         text += "#\n# Anchored notes go after the analysis: a level-3 heading quoting the article,\n# then the note:  ### \"a phrase from the article\"\n"
         if !quotes.isEmpty {
-            text += "#\n# Detected quotes (\(quotes.count)); check each speaker:\n"
-            for quote in quotes {
-                let speaker = quote.entity.map { "\(entities[$0].name) (\(entities[$0].slug))" } ?? quote.speaker.map { "\($0) (no entity)" } ?? "unattributed"
-                let excerpt = quote.text.replacingNewlines().prefixWords(14)
-                text += "#  - [ ] ¶\(quote.paragraph) \(speaker): “\(excerpt)”\n"
+            // One ready `quotes:` entry per detected quotation, with how it was attributed: the editor
+            // uncomments the ones to confirm, correct (speaker: a slug, a name, or null) or drop.
+            text += "#\n# Detected quotes (\(quotes.count)): uncomment an entry to confirm or correct it\n"
+            text += "# (speaker: an entity slug, a name, or null; status: verified, disputed or paraphrase; drop: true if not a quotation).\n"
+            text += "# quotes:\n"
+            for (q, quote) in quotes.enumerated() {
+                let speaker = quote.entity.map { entities[$0].slug } ?? quote.speaker
+                var words = quote.text.replacingNewlines().prefixWords(6, ellipsis: false)
+                // Words that an earlier quotation also holds need their number, as anchored phrases do.
+                let pattern = NormalizedText.pattern(words, dropBrackets: true)
+                let earlier = quotes[..<q].filter { !NormalizedText($0.text, dropBrackets: true).occurrences(of: pattern).isEmpty }.count
+                if earlier > 0 { words += " (\(earlier + 1))" }
+                let how: String
+                if let cue = quote.cue {
+                    how = "\(quote.isDirect ? "named by" : "inferred from") “\(cue)”"
+                } else {
+                    how = quote.speaker == nil ? "no speaker found" : "continues the quotation before"
+                }
+                text += "#   - {quote: \(yamlQuoted(words)), speaker: \(speaker.map(yamlQuoted) ?? "null"), status: verified}   # ¶\(quote.paragraph) \(how)\n"
             }
         }
         if !candidates.isEmpty {
@@ -46,8 +60,8 @@ public enum AnnotationScaffold {
 }
 
 private extension String {
-    func prefixWords(_ n: Int) -> String {
+    func prefixWords(_ n: Int, ellipsis: Bool = true) -> String {
         let words = split(separator: " ")
-        return words.count <= n ? self : words.prefix(n).joined(separator: " ") + " …"
+        return words.count <= n ? self : words.prefix(n).joined(separator: " ") + (ellipsis ? " …" : "")
     }
 }

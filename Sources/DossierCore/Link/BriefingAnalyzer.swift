@@ -15,7 +15,9 @@ struct BriefingAnalyzer: Sendable {
         for mention in mentions.joined() { counts[mention.entity, default: 0] += 1 }
 
         let notes = AnchorResolver.resolve(annotation?.notes ?? [], in: corrected, articlePath: article.path, diagnostics: &diagnostics)
-        let quotes = quoteExtractor?.extract(from: corrected, mentions: mentions) ?? []
+        let detected = quoteExtractor?.extract(from: corrected, mentions: mentions) ?? []
+        let quotes = quoteExtractor == nil ? [] : QuoteEditor.apply(annotation?.quoteOverrides ?? [], to: detected, entities: matcher.entities, articlePath: article.path,
+                                       diagnostics: &diagnostics)
 
         var matchedTexts: [String] = []
         let proseHTML = renderMarkdown(annotation?.prose ?? "", counts: &counts, texts: &matchedTexts)

@@ -33,6 +33,38 @@ public struct AnchoredNote: Sendable, Hashable {
     }
 }
 
+/// The editor's last word on one detected quotation, from the annotation's `quotes:`.
+public struct QuoteOverride: Sendable, Hashable {
+    public enum Speaker: Sendable, Hashable {
+        /// No `speaker:` key: the detected speaker stays.
+        case unchanged
+        /// `speaker: null`: nobody is named, whoever is near.
+        case none
+        /// An entity slug, or a name as text.
+        case named(String)
+    }
+
+    /// Words from the quotation, matched as anchored phrases are.
+    public var quote: String
+    /// 1-based: which quotation holding the words (`(2)` after them).
+    public var occurrence: Int
+    public var speaker: Speaker
+    public var status: QuoteStatus?
+    /// `drop: true`: not a quotation at all.
+    public var drop: Bool
+    public var location: SourceLocation
+
+    public init(quote: String, occurrence: Int = 1, speaker: Speaker = .unchanged, status: QuoteStatus? = nil, drop: Bool = false,
+                location: SourceLocation) {
+        self.quote = quote
+        self.occurrence = occurrence
+        self.speaker = speaker
+        self.status = status
+        self.drop = drop
+        self.location = location
+    }
+}
+
 /// The analyst's annotation of one article: front matter, free Markdown prose, anchored notes.
 public struct Annotation: Sendable, Hashable {
     public var path: String
@@ -50,6 +82,7 @@ public struct Annotation: Sendable, Hashable {
     public var prose: String
     public var proseLine: Int
     public var notes: [AnchoredNote]
+    public var quoteOverrides: [QuoteOverride] = []
 
     public init(
         path: String, articleFile: String, articleLocation: SourceLocation? = nil, title: String? = nil, summary: String? = nil,

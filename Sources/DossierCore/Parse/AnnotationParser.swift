@@ -3,7 +3,7 @@ import Yams
 /// Reads one `annotations/*.md` file: front matter, free prose, and `### "phrase"` anchored notes.
 public enum AnnotationParser {
     public static let frontMatterKeys = [
-        "article", "title", "summary", "source", "url", "published", "author", "license", "briefed", "tags", "draft", "corrections",
+        "article", "title", "summary", "source", "url", "published", "author", "license", "briefed", "tags", "draft", "corrections", "quotes",
     ]
 
     public static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> Annotation {
@@ -32,6 +32,7 @@ public enum AnnotationParser {
         }
         annotation.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
         annotation.corrections = corrections(fields, diagnostics: &diagnostics)
+        annotation.quoteOverrides = quoteOverrides(fields, diagnostics: &diagnostics)
         splitBody(document.body, bodyLine: document.bodyLine, path: file.path, into: &annotation, diagnostics: &diagnostics)
         return annotation
     }
@@ -68,6 +69,68 @@ public enum AnnotationParser {
             result.append(Correction(find: find, replace: replace, location: location))
         }
         return result
+    }
+
+    /// `quotes:`: a list of `{quote, speaker, status, drop}`; `quote` may end with `(n)` for the n-th quotation holding its words.
+    private static func quoteOverrides(_ fields: YAMLFields, diagnostics: inout [Diagnostic]) -> [QuoteOverride] {
+        guard let (_, node) = fields.node("quotes") else { return [] }
+        let example = "for example:\n  quotes:\n    - {quote: \"really, really bad\", speaker: angus-king, status: verified}\n"
+            + "    - {quote: \"Prompted I think by\", speaker: null}\n    - {quote: \"Handle\", drop: true}"
+        guard case .sequence(let items) = node else {
+            diagnostics.append(.error(.parse, "'quotes' must be a list of {quote, speaker, status, drop}", at: fields.location(of: node), notes: [example]))
+            return []
+        }
+        var result: [QuoteOverride] = []
+        for item in items {
+            let location = fields.location(of: item)
+            guard case .mapping(let mapping) = item else {
+                diagnostics.append(.error(.parse, "each entry of 'quotes' must be a mapping with 'quote'", at: location, notes: [example]))
+                continue
+            }
+            let entry = YAMLFields(nested: mapping, in: fields, diagnostics: &diagnostics)
+            entry.rejectUnknownKeys(["quote", "speaker", "status", "drop"], what: "a quote entry", diagnostics: &diagnostics)
+            let before = diagnostics.count
+            let words = entry.string("quote", diagnostics: &diagnostics)
+            let speakerText = entry.string("speaker", diagnostics: &diagnostics)
+            let statusText = entry.string("status", diagnostics: &diagnostics)
+            let drop = entry.bool("drop", diagnostics: &diagnostics) ?? false
+            guard diagnostics.count == before else { continue }
+            guard let words, !words.trimmingWhitespace().isEmpty else {
+                diagnostics.append(.error(.parse, "quote entry has no 'quote' words", at: location,
+                                          notes: ["'quote' is a few words from the quotation as the article has them"]))
+                continue
+            }
+            var status: QuoteStatus?
+            if let statusText {
+                let allowed = QuoteStatus.allCases.filter { $0 != .unverified }.map(\.rawValue)
+                guard let parsed = QuoteStatus(rawValue: statusText), parsed != .unverified else {
+                    diagnostics.append(.error(.parse, "unknown quote status '\(statusText)'", at: entry.location(of: entry.node("status")!.value),
+                                              notes: ["use one of: \(allowed.joined(separator: ", "))"]))
+                    continue
+                }
+                status = parsed
+            }
+            let speaker: QuoteOverride.Speaker
+            if let speakerText, !speakerText.trimmingWhitespace().isEmpty {
+                speaker = .named(speakerText.trimmingWhitespace())
+            } else {
+                speaker = entry.hasKey("speaker") ? .none : .unchanged
+            }
+            let (phrase, occurrence) = Self.occurrence(in: words)
+            result.append(QuoteOverride(quote: phrase, occurrence: occurrence, speaker: speaker, status: status, drop: drop, location: location))
+        }
+        return result
+    }
+
+    /// `"words (2)"` → the words and 2; no number means the first.
+    static func occurrence(in text: String) -> (String, Int) {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("),
+              let n = Int(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmingCharacters(in: " ")), n >= 1 else {
+            return (trimmed, 1)
+        }
+        let words = String(trimmed[..<open]).trimmingWhitespace()
+        return words.isEmpty ? (trimmed, 1) : (words, n)
     }
 
     /// Splits the Markdown body into prose and notes by cmark's top-level headings.

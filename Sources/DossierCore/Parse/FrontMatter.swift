@@ -140,6 +140,11 @@ struct YAMLFields {
         }
     }
 
+    /// The key is written, even with a null value (`speaker: null`).
+    func hasKey(_ key: String) -> Bool {
+        entries.contains { $0.key == key }
+    }
+
     func node(_ key: String) -> (mark: SourceLocation, value: Node)? {
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
         if case .scalar(let s) = entry.value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {

@@ -65,7 +65,7 @@ public enum CandidateEntities {
             guard let start = words.first, let end = words.last else { return }
             let capitalised = words.filter { tokens[$0].isCapitalized }
             if capitalised.count == 1, AttributionLexicon.commonCapitalised.contains(tokens[start].key) { return }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[start].start..<nameEnd(tokens[end], bytes)]), as: UTF8.self)
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[start].start..<NameFinder.nameEnd(tokens[end], bytes)]), as: UTF8.self)
             tally.add(name, words: capitalised.count, midSentence: !sentenceInitial.contains(start))
         }
         for (t, token) in tokens.enumerated() {
@@ -107,23 +107,7 @@ public enum CandidateEntities {
     }
 
     private static func isConnector(_ token: TokenizedBlock.Token) -> Bool {
-        token.kind == .word && !token.isCapitalized && connectors.contains(token.key)
+        token.kind == .word && !token.isCapitalized && NameFinder.connectors.contains(token.key)
     }
 
-    /// The end of a name, without a possessive `'s` or `’s`.
-    private static func nameEnd(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var end = token.end
-        if end - token.start > 2, bytes[end - 1] == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
-            end -= 2
-        } else if end - token.start > 4, bytes[end - 1] == UInt8(ascii: "s"), bytes[end - 2] == 0x99, bytes[end - 3] == 0x80, bytes[end - 4] == 0xE2 {
-            end -= 4
-        } else if end - token.start > 1, bytes[end - 1] == UInt8(ascii: "'") {
-            end -= 1
-        } else if end - token.start > 3, bytes[end - 1] == 0x99, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {
-            end -= 3
-        }
-        return end
-    }
-
-    private static let connectors = Set(words: ["of", "de", "da", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y"])
 }

@@ -59,6 +59,9 @@ public struct Quote: Sendable, Hashable {
         self.attributedBy = attributedBy
     }
 
+    /// Attributed by the article's own words naming the speaker, or by the editor.
+    public var isConfirmedSpeaker: Bool { isDirect || attributedBy == .editor }
+
     /// A fragment is highlighted inline and left out of the sidebar: fewer than four words, or a
     /// phrase woven into the reporter's own sentence (it starts in lowercase: `stuck between “the
     /// claws of hostile parties”`), as a careful reader marks them in the seed article.

@@ -27,7 +27,8 @@ struct BriefingExport {
                 .object([
                     ("text", .string(quote.text)), ("paragraph", .int(quote.paragraph)),
                     ("speaker", .optional(quote.speaker)), ("entity", .optional(quote.entity.map { entities[$0].slug })),
-                    ("fragment", .bool(quote.isFragment)),
+                    ("cue", .optional(quote.cue)), ("status", .string(quote.status.rawValue)),
+                    ("attributed_by", .string(quote.attributedBy.rawValue)), ("fragment", .bool(quote.isFragment)),
                 ])
             })),
         ])

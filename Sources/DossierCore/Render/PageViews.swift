@@ -117,9 +117,13 @@ struct QuoteView: ViewModel {
     var briefingTitle: String?
     var briefingURL: String?
     var date: String?
+    /// `verified`, `disputed`, `paraphrase`; nil while unverified (the default, not worth a label).
+    var status: String?
+    var isDisputed: Bool
     static let fields: [String: PartialKeyPath<Self>] = [
         "number": \.number, "paragraphs": \.paragraphs, "speaker": \.speaker, "speakerURL": \.speakerURL,
         "anchorURL": \.anchorURL, "briefingTitle": \.briefingTitle, "briefingURL": \.briefingURL, "date": \.date,
+        "status": \.status, "isDisputed": \.isDisputed,
     ]
 }
 

@@ -172,7 +172,8 @@ struct SiteRenderer: Sendable {
             speaker: quote.entity.map { site.entities[$0].name } ?? quote.speaker,
             speakerURL: quote.entity.map { SitePaths.entity(site.entities[$0].slug, from: depth) },
             anchorURL: onBriefingPage ? "#quote-\(number)" : briefingURL + "#quote-\(number)",
-            briefingTitle: briefing.title, briefingURL: briefingURL, date: briefing.date?.displayString)
+            briefingTitle: briefing.title, briefingURL: briefingURL, date: briefing.date?.displayString,
+            status: quote.status == .unverified ? nil : quote.status.rawValue, isDisputed: quote.status == .disputed)
     }
 
     /// Pages a list of `count` items fills, `size` to a page; an empty list still has its page.
@@ -260,7 +261,11 @@ struct SiteRenderer: Sendable {
         var quotes: [(Quote, Int, Int)] = []
         if n == 1 {
             for (b, _) in site.entityBriefings[e] {
-                for (q, quote) in site.briefings[b].quotes.enumerated() where quote.entity == e { quotes.append((quote, q + 1, b)) }
+                // Only what the article or the editor says the entity said: a quote given to it through a pronoun,
+                // a role or the quotation before waits for an editor (`dossier check` lists those).
+                for (q, quote) in site.briefings[b].quotes.enumerated() where quote.entity == e && quote.isConfirmedSpeaker {
+                    quotes.append((quote, q + 1, b))
+                }
             }
         }
         let notesHTML = Markdown.html(entity.notesMarkdown)

@@ -1,0 +1,66 @@
+/// Applies the editor's `quotes:` entries to the quotations detected in one article: the editor's
+/// word on a speaker, a status or a false quotation is final.
+enum QuoteEditor {
+    /// - Returns: the quotes with the overrides applied (dropped ones removed), in text order.
+    static func apply(_ overrides: [QuoteOverride], to quotes: [Quote], entities: [Entity], articlePath: String,
+                      diagnostics: inout [Diagnostic]) -> [Quote] {
+        guard !overrides.isEmpty else { return quotes }
+        var quotes = quotes
+        var dropped = Set<Int>()
+        let texts = quotes.map { NormalizedText($0.text, dropBrackets: true) }
+        var slugs: [String: Int]?
+        for override in overrides {
+            let pattern = NormalizedText.pattern(override.quote, dropBrackets: true)
+            let holding = quotes.indices.filter { !texts[$0].occurrences(of: pattern).isEmpty }
+            guard override.occurrence <= holding.count else {
+                diagnostics.append(notFound(override, holding: holding.count, pattern: pattern, quotes: quotes, texts: texts, articlePath: articlePath))
+                continue
+            }
+            let q = holding[override.occurrence - 1]
+            if override.drop {
+                dropped.insert(q)
+                continue
+            }
+            switch override.speaker {
+            case .unchanged:
+                break
+            case .none:
+                quotes[q].speaker = nil
+                quotes[q].entity = nil
+                quotes[q].cue = nil
+                quotes[q].attributedBy = .editor
+            case .named(let name):
+                if slugs == nil { slugs = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a }) }
+                let entity = slugs?[name]
+                quotes[q].entity = entity
+                quotes[q].speaker = entity.map { entities[$0].name } ?? name
+                quotes[q].cue = nil
+                quotes[q].attributedBy = .editor
+            }
+            if override.speaker != .unchanged { quotes[q].isDirect = quotes[q].speaker != nil }
+            if let status = override.status { quotes[q].status = status }
+        }
+        return quotes.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    private static func notFound(_ override: QuoteOverride, holding: Int, pattern: [Unicode.Scalar], quotes: [Quote], texts: [NormalizedText],
+                                 articlePath: String) -> Diagnostic {
+        if holding > 0 {
+            let times = holding == 1 ? "one detected quotation" : "\(holding) detected quotations"
+            return .error(.link, "quote \"\(override.quote)\" is in \(times) of \(articlePath), but (\(override.occurrence)) asks for number \(override.occurrence)",
+                          at: override.location, notes: ["use a number from 1 to \(holding)"])
+        }
+        var notes: [String] = []
+        var best: (text: String, distance: Int)?
+        for (q, text) in texts.enumerated().prefix(200) {
+            if let found = text.closestPassage(to: pattern, in: quotes[q].text), best == nil || found.distance < best!.distance { best = found }
+        }
+        if let best, best.distance <= max(3, pattern.count / 2) {
+            notes.append("closest quotation: \"\(best.text)\"")
+        } else if quotes.isEmpty {
+            notes.append("Dossier detected no quotations in this article")
+        }
+        notes.append("'quote' must be words from inside one detected quotation; quote marks, dashes and spacing may differ, letter case may not")
+        return .error(.link, "quote \"\(override.quote)\" matches no quotation detected in \(articlePath)", at: override.location, notes: notes)
+    }
+}
