@@ -57,6 +57,13 @@ enum AttributionLexicon {
     /// Verbs that report speech with `back` (`she shot back`, `he fired back`, `they hit back`).
     static let backVerbs = Set(words: ["shot", "fired", "hit", "snapped", "struck", "pushed"])
 
+    /// `granted`, `given`, `shown`: the participle a passive verb ends in (-ed or -en).
+    static func looksPassive(_ token: TokenizedBlock.Token) -> Bool {
+        let bytes = token.key.bytes
+        guard bytes.count > 3 else { return false }
+        return bytes.suffix(2).elementsEqual("ed".utf8) || bytes.suffix(2).elementsEqual("en".utf8)
+    }
+
     /// Speech verbs that are also common nouns (`media reports`, `the United States`): verbs only when
     /// a quotation, a colon, a comma or `that` follows them.
     static let nounLikeSpeechVerbs = Set(words: ["notes", "states", "claims", "reports", "comments", "remarks", "answers", "replies"])

@@ -438,6 +438,7 @@ struct ArticleReading {
         guard let previous, previous.lastBlock == here || previous.lastBlock == site.previousBlock else { return nil }
         var continued = previous.resolution
         continued.direct = false
+        continued.cue = nil
         return continued
     }
 
@@ -508,8 +509,9 @@ struct ArticleReading {
         if let e = resolution.entity {
             if let name = speakers.discoveredName(e) { return (name.displayName, nil) }
             if speakers.isEntity(e), e < entities.count {
+                // `he said`, `The US Senator continued`: the name the pronoun or role stands for.
                 let written = resolution.speaker ?? ""
-                return (SpeakerPhrase.hasName(written) ? written : entities[e].name, e)
+                return (resolution.direct && SpeakerPhrase.hasName(written) ? written : entities[e].name, e)
             }
         }
         guard let written = resolution.speaker, SpeakerPhrase.isPlausible(written) else { return (nil, nil) }

@@ -14,7 +14,8 @@ public enum QuoteReview {
         let name = quote.entity.map { entities[$0].slug } ?? speaker
         let words = quote.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(6).joined(separator: " ")
         let file = briefing.annotationPath ?? "an annotation for \(briefing.articlePath)"
-        return .warning(.link, "quotation \"\(words)…\" is attributed to \(speaker) \(how), not by name",
+        let shown = quote.entity.map { entities[$0].name } ?? speaker
+        return .warning(.link, "quotation \"\(words)…\" is attributed to \(shown) \(how), not by name",
                         at: location(of: span, in: briefing),
                         notes: ["confirm or correct it under quotes: in \(file): - {quote: \(AnnotationScaffold.yamlQuoted(words)), speaker: \(AnnotationScaffold.yamlQuoted(name)), status: verified}"])
     }

@@ -119,6 +119,10 @@ extension SpeakerResolver {
             let key = tokens[k].key
             if AttributionLexicon.peopleWords.contains(key) || AttributionLexicon.bodyNouns.contains(key) {
                 let next = k + 1
+                // `the girls were granted “parole”`: a passive subject did not say it.
+                if AttributionLexicon.beForms.contains(block.key(next)), block.isWord(next + 1), AttributionLexicon.looksPassive(block.tokens[next + 1]) {
+                    return nil
+                }
                 guard next < range.upperBound, block.isWord(next), !tokens[next].isCapitalized,
                       !AttributionLexicon.prepositions.contains(tokens[next].key), !AttributionLexicon.conjunctions.contains(tokens[next].key),
                       !AttributionLexicon.headEndingPrepositions.contains(tokens[next].key) else { return nil }

@@ -50,6 +50,19 @@ struct WordKey: Hashable, Sendable {
         self.high = high
     }
 
+    /// The packed bytes, lowercase, without the padding.
+    var bytes: [UInt8] {
+        var result: [UInt8] = []
+        for word in [low, high] {
+            for i in 0..<8 {
+                let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(i)))
+                guard byte != 0 else { return result }
+                result.append(byte)
+            }
+        }
+        return result
+    }
+
     /// The key of a lexicon entry.
     init(_ word: String) {
         var word = word
