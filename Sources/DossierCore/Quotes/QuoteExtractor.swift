@@ -130,6 +130,8 @@ struct ArticleReading {
         let lowered = Array(word.utf8)
         guard lowered.count >= 4, lowered.count <= 24, !mentioned.isEmpty else { return false }
         let allowed = lowered.count <= 6 ? 1 : 2
+        // The people an article names are few; a hostile one naming thousands gets exact matches only.
+        guard mentioned.count <= 64 else { return false }
         return mentioned.contains { entity in
             resolver.lexicon.spellingsOfEntity[entity]?.contains { spelling in
                 spelling.first == lowered.first && abs(spelling.count - lowered.count) <= allowed
@@ -520,8 +522,9 @@ struct ArticleReading {
 
     /// A headline quotation that repeats words quoted in the body is not listed twice.
     static func withoutHeadlineRepeats(_ quotes: [Quote], headline: Int) -> [Quote] {
+        let headlineQuotes = quotes.filter { $0.paragraph == headline }.count
+        guard headlineQuotes > 0, headlineQuotes <= 16 else { return quotes }   // a headline holds a few at most
         let body = quotes.filter { $0.paragraph != headline }.map { SpeakerPhrase.folded($0.text) }
-        guard body.count < quotes.count else { return quotes }
         return quotes.filter { quote in
             guard quote.paragraph == headline else { return true }
             let words = SpeakerPhrase.folded(quote.text)

@@ -28,6 +28,15 @@ struct SpeakerBook: Sendable {
     let entityKinds: [EntityKind]
     let entityGenders: [Gender]
     private(set) var discovered: [Discovered] = []
+    /// Discovered names by their last word and by their first, so that matching a new name looks at
+    /// the few that could continue it: an article naming thousands stays linear.
+    private var byLastWord: [String: [Int]] = [:]
+    private var byFirstWord: [String: [Int]] = [:]
+
+    init(entityKinds: [EntityKind], entityGenders: [Gender]) {
+        self.entityKinds = entityKinds
+        self.entityGenders = entityGenders
+    }
 
     var entityCount: Int { entityKinds.count }
 
@@ -56,11 +65,13 @@ struct SpeakerBook: Sendable {
     /// The book index for a name found in the text: an earlier discovered name it continues (`Doe`
     /// after `John Doe`, the most recent such person), or a new one.
     mutating func index(forName words: [String], text: String, kind: EntityKind, gender: Gender, title: String?) -> Int {
-        if let match = discovered.indices.reversed().first(where: { continues(discovered[$0], words: words, kind: kind) }) {
+        let candidates = (byLastWord[words.last ?? ""] ?? []) + (byFirstWord[words.first ?? ""] ?? [])
+        if let match = candidates.sorted(by: >).first(where: { continues(discovered[$0], words: words, kind: kind) }) {
             var known = discovered[match]
             if words.count > known.words.count, known.words.last == words.last {
                 known.name = text
                 known.words = words
+                register(match, words)
             }
             if known.gender == .unknown { known.gender = gender }
             if known.kind != .person, kind == .person { known.kind = .person }
@@ -69,8 +80,22 @@ struct SpeakerBook: Sendable {
             return entityCount + match
         }
         discovered.append(Discovered(name: text, words: words, kind: kind, gender: gender, title: title))
+        register(discovered.count - 1, words)
         return entityCount + discovered.count - 1
     }
+
+    private mutating func register(_ i: Int, _ words: [String]) {
+        func add(_ word: String?, _ table: inout [String: [Int]]) {
+            guard let word, !(table[word]?.contains(i) ?? false) else { return }
+            table[word, default: []].append(i)
+            if table[word]!.count > Self.namesSharingAWord { table[word]!.removeFirst() }
+        }
+        add(words.last, &byLastWord)
+        add(words.first, &byFirstWord)
+    }
+
+    /// How many names sharing a word are kept for matching: the most recent, as a reader remembers them.
+    static let namesSharingAWord = 32
 
     /// `Doe` or `Mr. Doe` continues `John Doe`; `John Doe` continues `Doe`; the same words continue themselves.
     private func continues(_ known: Discovered, words: [String], kind: EntityKind) -> Bool {

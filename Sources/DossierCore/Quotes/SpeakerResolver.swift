@@ -60,6 +60,8 @@ struct SpeakerResolver {
     private var titles: [Int: Set<WordKey>] = [:]
     private var lastSeen: [Int: Int] = [:]
     private var mentionCounts: [Int: Int] = [:]
+    /// The organisations named most recently, for `the company said` (a bounded list keeps long articles linear).
+    private var recentBodies: [Int] = []
     private var clock = 0
     /// Per slot, the speakers and subjects that later pronouns may refer to, most recent last.
     private var salient: [Slot: [Int]] = [:]
@@ -95,6 +97,11 @@ struct SpeakerResolver {
         clock += 1
         lastSeen[entity] = clock
         mentionCounts[entity, default: 0] += 1
+        if speakers.kind(entity) == .organization, recentBodies.last != entity {
+            recentBodies.removeAll { $0 == entity }
+            recentBodies.append(entity)
+            if recentBodies.count > 32 { recentBodies.removeFirst() }
+        }
         if !newTitles.isEmpty { titles[entity, default: []].formUnion(newTitles.map { AttributionLexicon.roleOfTitle[$0] ?? $0 }) }
         sentenceMentions.append(SentenceMention(token: token, entity: entity, prepositional: prepositional))
     }
@@ -167,7 +174,8 @@ struct SpeakerResolver {
     func resolveBody(_ noun: WordKey) -> Int? {
         let likes = AttributionLexicon.bodySynonyms[noun] ?? [noun]
         var best: (entity: Int, named: Bool, count: Int, seen: Int)?
-        for (entity, seen) in lastSeen where speakers.kind(entity) == .organization {
+        for entity in recentBodies {
+            let seen = lastSeen[entity] ?? 0
             let named = speakers.nameWords(entity).contains { likes.contains(WordKey($0)) }
             let count = mentionCounts[entity] ?? 0
             if let b = best, (b.named ? 1 : 0, b.count, b.seen) >= (named ? 1 : 0, count, seen) { continue }
