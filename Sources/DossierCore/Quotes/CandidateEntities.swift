@@ -91,15 +91,7 @@ public enum CandidateEntities {
             || AttributionLexicon.roles.contains(key) || AttributionLexicon.honorifics.contains(key) {
             return false
         }
-        var i = token.start
-        while i < token.end {
-            let byte = bytes[i]
-            if byte >= 48 && byte <= 57 { return false }
-            // `US-backed`: a hyphenated word with a lowercase part is an adjective, not a name.
-            if byte == UInt8(ascii: "-"), i + 3 < token.end, bytes[i + 1] >= 97 && bytes[i + 1] <= 122 { return false }
-            i += 1
-        }
-        return true
+        return NameFinder.spellsAName(token, bytes)
     }
 
     private static func isTitle(_ token: TokenizedBlock.Token) -> Bool {

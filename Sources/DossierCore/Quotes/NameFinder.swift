@@ -174,6 +174,11 @@ struct NameFinder {
             return t + 1 < tokens.count && tokens[t + 1].kind == .stop && tokens[t + 1].end == tokens[t + 1].start + 1
                 && tokens[t + 1].start == token.end
         }
+        return Self.spellsAName(token, bytes) && !AttributionLexicon.notNames.contains(key)
+    }
+
+    /// No digits, and not an adjective such as `US-backed` (a hyphen before a lowercase part).
+    static func spellsAName(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = token.start
         while i < token.end {
             let byte = bytes[i]
@@ -181,7 +186,7 @@ struct NameFinder {
             if byte == UInt8(ascii: "-"), i + 3 < token.end, bytes[i + 1] >= 97 && bytes[i + 1] <= 122 { return false }
             i += 1
         }
-        return !AttributionLexicon.notNames.contains(key)
+        return true
     }
 
     private func isAcronym(_ token: TokenizedBlock.Token) -> Bool {
