@@ -36,8 +36,9 @@ struct QuoteFixture: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(group)/\(name)" }
 
-    /// `wikinews3`, `patterns` and `speakers` were marked without entity files (issue 9), as a new site starts.
-    static let groups = ["seed", "wikinews", "passages", "heldout", "heldout2", "wikinews3", "patterns", "speakers"]
+    /// `wikinews3`, `patterns`, `speakers` and `heldout3` were marked without entity files (issue 9), as a new
+    /// site starts; `heldout3` was written after the extractor and measured once, never tuned to.
+    static let groups = ["seed", "wikinews", "passages", "heldout", "heldout2", "wikinews3", "patterns", "speakers", "heldout3"]
 
     static var root: URL? {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)?.appendingPathComponent("quotes")

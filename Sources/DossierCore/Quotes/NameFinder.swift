@@ -106,6 +106,9 @@ struct NameFinder {
             if t == 0, last + 1 < n, tokens[last + 1].kind == .comma, (start...last).allSatisfy({ tokens[$0].kind != .word || isAcronym(tokens[$0]) }) {
                 continue   // `JACKSON, Miss. (AP) —`: a dateline
             }
+            if start > 0, tokens[start - 1].kind == .openParenthesis, last + 1 < n, tokens[last + 1].kind == .closeParenthesis {
+                continue   // `WASHINGTON (Reuters) —`, `(R-Texas)`: a byline or an aside, never a subject
+            }
             found.append(Found(tokens: start..<(last + 1), range: tokens[start].start..<Self.nameEnd(tokens[last], bytes), titles: titles))
         }
         return found
@@ -174,7 +177,15 @@ struct NameFinder {
             return t + 1 < tokens.count && tokens[t + 1].kind == .stop && tokens[t + 1].end == tokens[t + 1].start + 1
                 && tokens[t + 1].start == token.end
         }
-        return Self.spellsAName(token, bytes) && !AttributionLexicon.notNames.contains(key)
+        return Self.spellsAName(token, bytes) && !AttributionLexicon.notNames.contains(key) && !Self.isPartyTag(token, bytes)
+    }
+
+    /// `D-N.Y.`, `R-Texas`, `I-Vt.`: a legislator's party and state, not a name.
+    static func isPartyTag(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.end - token.start >= 3 else { return false }
+        let party = bytes[token.start]
+        return (party == UInt8(ascii: "D") || party == UInt8(ascii: "R") || party == UInt8(ascii: "I"))
+            && bytes[token.start + 1] == UInt8(ascii: "-") && bytes[token.start + 2] >= 65 && bytes[token.start + 2] <= 90
     }
 
     /// No digits, and not an adjective such as `US-backed` (a hyphen before a lowercase part).

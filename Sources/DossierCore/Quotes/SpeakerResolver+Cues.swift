@@ -51,6 +51,12 @@ extension SpeakerResolver {
                     return resolve(.pronoun(t), finder: finder, bytes: bytes)
                 }
                 if names.isMentionStart(t), names.isSpeakerKind(t), !names.isPrepositional(t) {
+                    // `Army veteran Cole Harrington`, `White House spokesman`: a name qualifying a person is not the subject.
+                    let after = names.mentionRun(t).upperBound + 1
+                    if finder.kind(ofMentionAt: t) != .person, finder.block.isWord(after), !finder.block.tokens[after].isCapitalized,
+                       AttributionLexicon.peopleWords.contains(finder.block.tokens[after].key) {
+                        continue
+                    }
                     return names.resolution(ofMentionAt: t)
                 }
             }
