@@ -17,19 +17,24 @@ struct NameFinder {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Capitalised words (possessives dropped) seen in the middle of a sentence anywhere in the article:
     /// a capital at a sentence start proves nothing, but the same word capitalised elsewhere does.
-    let midSentenceWords: Set<String>
+    let midSentenceWords: Set<WordKey>
 
     private var tokens: [TokenizedBlock.Token] { block.tokens }
 
     /// Words capitalised in the middle of a sentence in `block`.
-    static func midSentenceWords(in block: TokenizedBlock, bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    static func midSentenceWords(in block: TokenizedBlock, bytes: UnsafeBufferPointer<UInt8>) -> [WordKey] {
         var starts = Set(block.sentenceStarts)
-        var words: [String] = []
+        var words: [WordKey] = []
         for (t, token) in block.tokens.enumerated() {
             if token.kind == .colon || token.kind == .quote || token.kind == .openParenthesis || token.kind == .dash { starts.insert(t + 1) }
-            if token.kind == .word, token.isCapitalized, !starts.contains(t) { words.append(word(token, bytes)) }
+            if token.kind == .word, token.isCapitalized, !starts.contains(t) { words.append(key(token, bytes)) }
         }
         return words
+    }
+
+    /// A token's key without a possessive (`Cornyn's` → `cornyn`).
+    static func key(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> WordKey {
+        WordKey(bytes, token.start..<nameEnd(token, bytes))
     }
 
     /// A token's text in lowercase, without a possessive.
@@ -93,7 +98,7 @@ struct NameFinder {
             while start <= last, tokens[start].kind != .word { start += 1 }
             guard start <= last else { continue }
             if start == last, sentenceStarts.contains(start) || (start > 0 && tokens[start - 1].kind == .quote),
-               titles.isEmpty, !midSentenceWords.contains(Self.word(tokens[start], bytes)) {
+               titles.isEmpty, !midSentenceWords.contains(Self.key(tokens[start], bytes)) {
                 continue   // `Critics said`: one capitalised word opening a sentence is not known to be a name
             }
             if start == last, tokens[start].end - tokens[start].start < 2 { continue }

@@ -93,7 +93,7 @@ struct ArticleReading {
     /// Adds the names no entity covers to the book and to each paragraph's mentions, in text order so
     /// that `Mr. Doe` finds the `John Doe` named before. Headlines are skipped: their capitals are typographic.
     private mutating func findNames() {
-        var midSentence = Set<String>()
+        var midSentence = Set<WordKey>()
         for b in blocks.indices.dropFirst() {
             guard let block = blocks[b], let text = texts[b] else { continue }
             text.withUnsafeBufferPointer { midSentence.formUnion(NameFinder.midSentenceWords(in: block, bytes: $0)) }
@@ -477,10 +477,13 @@ struct ArticleReading {
     func quotes(paragraphNumbers: [Int]) -> [Quote] {
         var quotes: [Quote] = []
         quotes.reserveCapacity(drafts.count)
-        let tags = texts.map { $0.map(MarkupTags.init) }
+        var tags: [Int: MarkupTags] = [:]
         for draft in drafts where draft.isQuotation {
-            if let first = draft.raws.first, let inTag = tags[raws[first].pieces[0].block], inTag.contains(raws[first].openStart) {
-                continue   // `<tweet id="1234">`: the value of an attribute that survived scraping
+            if let first = draft.raws.first, let text = texts[raws[first].pieces[0].block] {
+                let block = raws[first].pieces[0].block
+                if tags[block] == nil { tags[block] = MarkupTags(text) }
+                // `<tweet id="1234">`: the value of an attribute that survived scraping.
+                if tags[block]!.contains(raws[first].openStart) { continue }
             }
             var spans: [ParagraphSpan] = []
             var pieces: [String] = []
@@ -538,6 +541,7 @@ struct MarkupTags {
     private var ranges: [Range<Int>] = []
 
     init(_ bytes: [UInt8]) {
+        guard bytes.contains(UInt8(ascii: "<")) else { return }
         var i = 0
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else { i += 1; continue }
@@ -603,18 +607,26 @@ enum SpeakerPhrase {
 
     /// Lowercase letters and digits with single spaces: for comparing quotations' words.
     static func folded(_ text: String) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            let value = scalar.value
+            let isASCIILetterOrDigit = (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+            if isASCIILetterOrDigit || (value >= 0x80 && scalar.properties.isAlphabetic) {
                 if space, !result.isEmpty { result.append(" ") }
                 space = false
-                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                if value >= 65 && value <= 90 {
+                    result.append(Unicode.Scalar(value + 32)!)
+                } else if value < 0x80 {
+                    result.append(scalar)
+                } else {
+                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
             } else {
                 space = true
             }
         }
-        return result
+        return String(result)
     }
 }
 
