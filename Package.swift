@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
@@ -20,12 +19,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Mustache compiled against the page types it renders (no name lookups or casts when rendering).
+        .target(name: "TypedMustache", swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "DossierCore",
             dependencies: [
-                "CCmark",
+                "CCmark", "TypedMustache",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "CDossierSystem"),
@@ -49,6 +49,12 @@ let package = Package(
             name: "DossierCoreTests",
             dependencies: ["DossierCore", "DossierIO"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TypedMustacheTests",
+            dependencies: ["TypedMustache"],
+            resources: [.copy("Spec")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "DossierServerTests",

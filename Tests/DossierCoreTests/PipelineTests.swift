@@ -165,10 +165,7 @@ import Testing
         tree.templates.removeAll { $0.name == "tags" }
         let diagnostics = SiteBuilder.build(tree).diagnostics.map(\.description)
         #expect(diagnostics == [
-            """
-            Templates/index.mustache:4:1: error: template syntax error: section is never closed; add {{/name}}
-            Templates/index.mustache:4:1: note: in: 
-            """,
+            "Templates/index.mustache:2:1: error: section 'briefings' is never closed; expected '{{/briefings}}'",
             """
             Templates/tags.mustache:1:1: error: missing template 'tags'
             Templates/tags.mustache:1:1: note: create Templates/tags.mustache, or copy it from Dossier's default Templates/ folder

@@ -71,14 +71,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         var diagnostics = linked.diagnostics + templates!.diagnostics
         diagnostics = diagnostics.finished(strict: options.strict)
-        guard !diagnostics.hasErrors else {
+        guard !diagnostics.hasErrors, let pages = templates!.set.pages else {
             var update = Update.failed(diagnostics)
             update.analysedBriefings = cache.analysedCount
             return update
         }
 
         fragments.begin(templates: templates!.hash, briefings: site.briefings)
-        var jobs = SiteRenderer(site: site, templates: templates!.set, searchRows: searchRows,
+        var jobs = SiteRenderer(site: site, pages: pages, searchRows: searchRows,
                                 fragmentMemory: fragments).keyedJobs()
         let copied = tree.copiedFiles
         jobs.append(RenderJob(.assets, templates: []) { copied })

@@ -23,10 +23,10 @@ public enum SiteBuilder {
         let site = SiteLinker.link(tree, options: options, diagnostics: &diagnostics)
         let templates = TemplateSet(tree.templates, diagnostics: &diagnostics)
         diagnostics = diagnostics.finished(strict: options.strict)
-        guard renderOutput, !diagnostics.hasErrors else {
+        guard renderOutput, !diagnostics.hasErrors, let pages = templates.pages else {
             return Result(plan: RenderPlan(jobs: []), diagnostics: diagnostics, site: site)
         }
-        var jobs = SiteRenderer(site: site, templates: templates).jobs()
+        var jobs = SiteRenderer(site: site, pages: pages).jobs()
         let copied = tree.copiedFiles
         jobs.append { copied }
         return Result(plan: RenderPlan(jobs: jobs), diagnostics: diagnostics, site: site, staticSources: tree.staticSources)

@@ -1,5 +1,7 @@
+import TypedMustache
+
 /// What every page's layout needs: titles, the relative root, canonical URL, navigation state.
-struct PageView: ViewModel {
+struct PageView: TemplateValue {
     var root: String
     var title: String
     var documentTitle: String
@@ -14,29 +16,30 @@ struct PageView: ViewModel {
     var isQuotes: Bool { section == "quotes" }
     var isSearch: Bool { section == "search" }
 
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "root": \.root, "title": \.title, "documentTitle": \.documentTitle, "description": \.description,
-        "canonicalURL": \.canonicalURL, "language": \.language, "siteTitle": \.siteTitle,
-        "isHome": \.isHome, "isEntities": \.isEntities, "isTags": \.isTags, "isQuotes": \.isQuotes, "isSearch": \.isSearch,
+    static let fields: [String: TemplateField<Self>] = [
+        "root": .text { $0.root }, "title": .text { $0.title }, "documentTitle": .text { $0.documentTitle },
+        "description": .text { $0.description }, "canonicalURL": .text { $0.canonicalURL }, "language": .text { $0.language },
+        "siteTitle": .text { $0.siteTitle }, "isHome": .flag { $0.isHome }, "isEntities": .flag { $0.isEntities },
+        "isTags": .flag { $0.isTags }, "isQuotes": .flag { $0.isQuotes }, "isSearch": .flag { $0.isSearch },
     ]
 }
 
-struct LinkView: ViewModel, Hashable {
+struct LinkView: TemplateValue, Hashable {
     var label: String
     var url: String
-    static let fields: [String: PartialKeyPath<Self>] = ["label": \.label, "url": \.url]
+    static let fields: [String: TemplateField<Self>] = ["label": .text { $0.label }, "url": .text { $0.url }]
 }
 
-struct TagLinkView: ViewModel, Hashable {
+struct TagLinkView: TemplateValue, Hashable {
     var name: String
     var url: String
     var count: Int
-    static let fields: [String: PartialKeyPath<Self>] = ["name": \.name, "url": \.url, "count": \.count]
+    static let fields: [String: TemplateField<Self>] = ["name": .text { $0.name }, "url": .text { $0.url }, "count": .text { $0.count }]
 }
 
 /// A briefing as a card in lists (home page, tag and entity pages).
 /// Hashable: incremental rebuilds fingerprint list pages by the cards they show.
-struct BriefingCardView: ViewModel, Hashable {
+struct BriefingCardView: TemplateValue, Hashable {
     var title: String
     var url: String
     var date: String?
@@ -48,67 +51,71 @@ struct BriefingCardView: ViewModel, Hashable {
     var noteCount: Int?
     var quoteCount: Int?
 
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "title": \.title, "url": \.url, "date": \.date, "dateISO": \.dateISO, "source": \.source, "summaryHTML": \.summaryHTML,
-        "tags": \.tags, "noteCount": \.noteCount, "quoteCount": \.quoteCount,
+    static let fields: [String: TemplateField<Self>] = [
+        "title": .text { $0.title }, "url": .text { $0.url }, "date": .optional { $0.date }, "dateISO": .optional { $0.dateISO },
+        "source": .optional { $0.source }, "summaryHTML": .optional { $0.summaryHTML }, "tags": .list { $0.tags },
+        "hasTags": .flag { !$0.tags.isEmpty }, "noteCount": .optional { $0.noteCount }, "quoteCount": .optional { $0.quoteCount },
     ]
 }
 
 /// A briefing in a list: its pre-rendered card or row and, on entity pages, how often it mentions the entity.
-struct BriefingListItemView: ViewModel {
+struct BriefingListItemView: TemplateValue {
     var html: String
     var mentions: Int?
-    static let fields: [String: PartialKeyPath<Self>] = ["cardHTML": \.html, "rowHTML": \.html, "mentions": \.mentions]
+    static let fields: [String: TemplateField<Self>] = ["cardHTML": .text { $0.html }, "rowHTML": .text { $0.html }, "mentions": .optional { $0.mentions }]
 }
 
-struct PaginationView: ViewModel {
+struct PaginationView: TemplateValue {
     var pageNumber: Int
     var pageCount: Int
     var previousURL: String?
     var nextURL: String?
     var isPaginated: Bool { pageCount > 1 }
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "pageNumber": \.pageNumber, "pageCount": \.pageCount, "previousURL": \.previousURL, "nextURL": \.nextURL, "isPaginated": \.isPaginated,
+    static let fields: [String: TemplateField<Self>] = [
+        "pageNumber": .text { $0.pageNumber }, "pageCount": .text { $0.pageCount }, "previousURL": .optional { $0.previousURL },
+        "nextURL": .optional { $0.nextURL }, "isPaginated": .flag { $0.isPaginated },
     ]
 }
 
-struct IndexView: ViewModel {
+struct IndexView: TemplateValue {
     var page: PageView
     var siteDescription: String
     var briefings: [BriefingListItemView]
     var pagination: PaginationView
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "page": \.page, "siteDescription": \.siteDescription, "briefings": \.briefings, "pagination": \.pagination,
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "siteDescription": .optional { $0.siteDescription.isEmpty ? nil : $0.siteDescription },
+        "briefings": .list { $0.briefings }, "pagination": .child { $0.pagination },
     ]
 }
 
-struct EntityChipView: ViewModel, Hashable {
+struct EntityChipView: TemplateValue, Hashable {
     var name: String
     var url: String
     var kind: String
     var mentions: Int
     var description: String?
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "name": \.name, "url": \.url, "kind": \.kind, "mentions": \.mentions, "description": \.description,
+    static let fields: [String: TemplateField<Self>] = [
+        "name": .text { $0.name }, "url": .text { $0.url }, "kind": .text { $0.kind }, "mentions": .text { $0.mentions },
+        "description": .optional { $0.description },
     ]
 }
 
-struct EntityGroupView: ViewModel {
+struct EntityGroupView: TemplateValue {
     var title: String
     var kind: String
     /// The group's `partials/entity-chip` renderings, joined.
     var entitiesHTML: String
-    static let fields: [String: PartialKeyPath<Self>] = ["title": \.title, "kind": \.kind, "entitiesHTML": \.entitiesHTML]
+    static let fields: [String: TemplateField<Self>] = ["title": .text { $0.title }, "kind": .text { $0.kind }, "entitiesHTML": .text { $0.entitiesHTML }]
 }
 
-struct NoteView: ViewModel {
+struct NoteView: TemplateValue {
     var number: Int
     var phrase: String
     var html: String
-    static let fields: [String: PartialKeyPath<Self>] = ["number": \.number, "phrase": \.phrase, "noteHTML": \.html]
+    static let fields: [String: TemplateField<Self>] = ["number": .text { $0.number }, "phrase": .text { $0.phrase }, "noteHTML": .text { $0.html }]
 }
 
-struct QuoteView: ViewModel {
+struct QuoteView: TemplateValue {
     var number: Int
     var paragraphs: [String]
     var speaker: String?
@@ -120,14 +127,15 @@ struct QuoteView: ViewModel {
     /// `verified`, `disputed`, `paraphrase`; nil while unverified (the default, not worth a label).
     var status: String?
     var isDisputed: Bool
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "number": \.number, "paragraphs": \.paragraphs, "speaker": \.speaker, "speakerURL": \.speakerURL,
-        "anchorURL": \.anchorURL, "briefingTitle": \.briefingTitle, "briefingURL": \.briefingURL, "date": \.date,
-        "status": \.status, "isDisputed": \.isDisputed,
+    static let fields: [String: TemplateField<Self>] = [
+        "number": .text { $0.number }, "paragraphs": .list { $0.paragraphs }, "speaker": .optional { $0.speaker },
+        "speakerURL": .optional { $0.speakerURL }, "anchorURL": .text { $0.anchorURL }, "briefingTitle": .optional { $0.briefingTitle },
+        "briefingURL": .optional { $0.briefingURL }, "date": .optional { $0.date }, "status": .optional { $0.status },
+        "isDisputed": .flag { $0.isDisputed },
     ]
 }
 
-struct BriefingView: ViewModel {
+struct BriefingView: TemplateValue {
     var page: PageView
     var title: String
     var headlineHTML: String
@@ -151,31 +159,35 @@ struct BriefingView: ViewModel {
     var next: LinkView?
     var isAnnotated: Bool
 
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "page": \.page, "title": \.title, "headlineHTML": \.headlineHTML, "showsHeadline": \.showsHeadline, "summaryHTML": \.summaryHTML,
-        "date": \.date, "dateISO": \.dateISO, "briefed": \.briefed, "briefedISO": \.briefedISO, "source": \.source,
-        "sourceURL": \.sourceURL, "author": \.author, "license": \.license, "tags": \.tags, "proseHTML": \.proseHTML,
-        "bodyHTML": \.bodyHTML, "notes": \.notes, "quotes": \.quotes, "entityGroups": \.entityGroups,
-        "previous": \.previous, "next": \.next, "isAnnotated": \.isAnnotated,
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "title": .text { $0.title }, "headlineHTML": .text { $0.headlineHTML },
+        "showsHeadline": .flag { $0.showsHeadline }, "summaryHTML": .optional { $0.summaryHTML }, "date": .optional { $0.date },
+        "dateISO": .optional { $0.dateISO }, "briefed": .optional { $0.briefed }, "briefedISO": .optional { $0.briefedISO },
+        "source": .optional { $0.source }, "sourceURL": .optional { $0.sourceURL }, "author": .optional { $0.author },
+        "license": .optional { $0.license }, "tags": .list { $0.tags }, "hasTags": .flag { !$0.tags.isEmpty },
+        "proseHTML": .optional { $0.proseHTML }, "bodyHTML": .text { $0.bodyHTML }, "notes": .list { $0.notes },
+        "hasNotes": .flag { !$0.notes.isEmpty }, "quotes": .list { $0.quotes }, "hasQuotes": .flag { !$0.quotes.isEmpty },
+        "entityGroups": .list { $0.entityGroups }, "previous": .optional { $0.previous }, "next": .optional { $0.next },
+        "isAnnotated": .flag { $0.isAnnotated },
     ]
 }
 
 /// Entities of one kind on the entities index, with descriptions.
-struct EntityDirectoryGroupView: ViewModel {
+struct EntityDirectoryGroupView: TemplateValue {
     var title: String
     var kind: String
     var entities: [EntityChipView]
-    static let fields: [String: PartialKeyPath<Self>] = ["title": \.title, "kind": \.kind, "entities": \.entities]
+    static let fields: [String: TemplateField<Self>] = ["title": .text { $0.title }, "kind": .text { $0.kind }, "entities": .list { $0.entities }]
 }
 
-struct EntityIndexView: ViewModel {
+struct EntityIndexView: TemplateValue {
     var page: PageView
     var groups: [EntityDirectoryGroupView]
     var count: Int
-    static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "groups": \.groups, "count": \.count]
+    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "groups": .list { $0.groups }, "count": .text { $0.count }]
 }
 
-struct EntityView: ViewModel {
+struct EntityView: TemplateValue {
     var page: PageView
     var name: String
     var kind: String
@@ -193,51 +205,59 @@ struct EntityView: ViewModel {
     var related: [EntityChipView]
     var pagination: PaginationView
 
-    static let fields: [String: PartialKeyPath<Self>] = [
-        "page": \.page, "name": \.name, "kind": \.kind, "kindTitle": \.kindTitle, "description": \.description,
-        "aliases": \.aliases, "aliasList": \.aliasList, "links": \.links, "notesHTML": \.notesHTML, "mentions": \.mentions, "briefings": \.briefings,
-        "quotes": \.quotes, "moreQuotes": \.moreQuotes, "related": \.related, "pagination": \.pagination,
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "name": .text { $0.name }, "kind": .text { $0.kind }, "kindTitle": .text { $0.kindTitle },
+        "description": .optional { $0.description }, "aliases": .list { $0.aliases }, "aliasList": .text { $0.aliasList },
+        "hasAliases": .flag { !$0.aliases.isEmpty }, "links": .list { $0.links }, "hasLinks": .flag { !$0.links.isEmpty },
+        "notesHTML": .optional { $0.notesHTML }, "mentions": .text { $0.mentions }, "briefings": .list { $0.briefings },
+        "quotes": .list { $0.quotes }, "hasQuotes": .flag { !$0.quotes.isEmpty }, "moreQuotes": .optional { $0.moreQuotes },
+        "related": .list { $0.related }, "hasRelated": .flag { !$0.related.isEmpty }, "pagination": .child { $0.pagination },
     ]
 }
 
-struct TagIndexView: ViewModel {
+struct TagIndexView: TemplateValue {
     var page: PageView
     var tags: [TagLinkView]
-    static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "tags": \.tags]
+    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "tags": .list { $0.tags }]
 }
 
-struct TagView: ViewModel {
+struct TagView: TemplateValue {
     var page: PageView
     var name: String
     var briefings: [BriefingListItemView]
     var pagination: PaginationView
-    static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "name": \.name, "briefings": \.briefings, "pagination": \.pagination]
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "name": .text { $0.name }, "briefings": .list { $0.briefings }, "pagination": .child { $0.pagination },
+    ]
 }
 
-struct SpeakerQuotesView: ViewModel {
+struct SpeakerQuotesView: TemplateValue {
     var name: String
     var url: String?
     var anchor: String
     var quotes: [QuoteView]
     /// Quotes left out of the list, if any.
     var more: Int?
-    static let fields: [String: PartialKeyPath<Self>] = ["name": \.name, "url": \.url, "anchor": \.anchor, "quotes": \.quotes, "more": \.more]
+    static let fields: [String: TemplateField<Self>] = [
+        "name": .text { $0.name }, "url": .optional { $0.url }, "anchor": .text { $0.anchor }, "quotes": .list { $0.quotes },
+        "more": .optional { $0.more },
+    ]
 }
 
-struct QuotesIndexView: ViewModel {
+struct QuotesIndexView: TemplateValue {
     var page: PageView
     var speakers: [SpeakerQuotesView]
     var count: Int
-    static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "speakers": \.speakers, "count": \.count]
+    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "speakers": .list { $0.speakers }, "count": .text { $0.count }]
 }
 
-struct NotFoundView: ViewModel {
+struct NotFoundView: TemplateValue {
     var page: PageView
-    static let fields: [String: PartialKeyPath<Self>] = ["page": \.page]
+    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }]
 }
 
-struct SearchPageView: ViewModel {
+struct SearchPageView: TemplateValue {
     var page: PageView
     var count: Int
-    static let fields: [String: PartialKeyPath<Self>] = ["page": \.page, "count": \.count]
+    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "count": .text { $0.count }]
 }

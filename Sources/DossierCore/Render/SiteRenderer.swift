@@ -1,7 +1,7 @@
 /// The render stage: a linked `Site` and its templates in, every output file out.
 struct SiteRenderer: Sendable {
     let site: Site
-    let templates: TemplateSet
+    let pages: TemplateSet.Pages
     /// Full builds: each briefing's card (at the depth of the home page that shows it) and row (at
     /// the depth of a first list page), rendered once up front, in parallel: a large site repeats
     /// them hundreds of thousands of times. Nil in incremental rebuilds.
@@ -31,17 +31,17 @@ struct SiteRenderer: Sendable {
 
     /// With `fragmentMemory` (incremental rebuilds), fragments are rendered as pages need them and
     /// kept there; without, every card and row is rendered up front.
-    init(site: Site, templates: TemplateSet, searchRows: SearchRowCache? = nil, fragmentMemory: BriefingFragmentMemory? = nil) {
+    init(site: Site, pages: TemplateSet.Pages, searchRows: SearchRowCache? = nil, fragmentMemory: BriefingFragmentMemory? = nil) {
         self.site = site
-        self.templates = templates
+        self.pages = pages
         self.searchRows = searchRows
         fragments = fragmentMemory ?? BriefingFragmentMemory()
         if fragmentMemory == nil {
             let paginate = site.config.paginate
             cards = concurrentMap(Array(site.briefings.indices)) {
-                templates.render(Self.card(site.briefings[$0], depth: Self.homeDepth(of: $0, paginate: paginate)), with: "partials/card")
+                TemplateSet.renderText(Self.card(site.briefings[$0], depth: Self.homeDepth(of: $0, paginate: paginate)), with: pages.card)
             }
-            rows = concurrentMap(site.briefings) { templates.render(Self.card($0, depth: 2), with: "partials/row") }
+            rows = concurrentMap(site.briefings) { TemplateSet.renderText(Self.card($0, depth: 2), with: pages.row) }
         } else {
             cards = nil
             rows = nil
@@ -125,7 +125,7 @@ struct SiteRenderer: Sendable {
 
     private func fragment(_ template: String, _ b: Int, _ depth: Int) -> String {
         fragments.value(for: site.briefings[b], template: template, depth: depth) {
-            templates.render(Self.card(site.briefings[b], depth: depth), with: template)
+            TemplateSet.renderText(Self.card(site.briefings[b], depth: depth), with: template == "partials/row" ? pages.row : pages.card)
         }
     }
 
@@ -149,7 +149,7 @@ struct SiteRenderer: Sendable {
 
     func chipHTML(_ e: Int, depth: Int, mentions: Int) -> String {
         chips.value(for: ChipKey(entity: e, depth: depth, count: mentions)) {
-            templates.render(chip(e, depth: depth, mentions: mentions), with: "partials/entity-chip")
+            TemplateSet.renderText(chip(e, depth: depth, mentions: mentions), with: pages.entityChip)
         }
     }
 
@@ -187,7 +187,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// Page `n` of `items` in pages of `size`; page 1 lives at `base`, page n at `base/page/n/`.
-    func page<T>(_ n: Int, of items: [T], size: Int, base: String, render: (_ slice: ArraySlice<T>, _ path: String, _ pagination: PaginationView) -> String) -> OutputFile {
+    func page<T>(_ n: Int, of items: [T], size: Int, base: String, render: (_ slice: ArraySlice<T>, _ path: String, _ pagination: PaginationView) -> [UInt8]) -> OutputFile {
         let pageCount = Self.pageCount(items.count, size: size)
         let path = n == 1 ? base + "index.html" : base + "page/\(n)/index.html"
         let depth = SitePaths.depth(of: path)
@@ -195,7 +195,7 @@ struct SiteRenderer: Sendable {
         let pagination = PaginationView(pageNumber: n, pageCount: pageCount,
                                         previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < pageCount ? url(n + 1) : nil)
         let slice = items[Self.pageRange(n, count: items.count, size: size)]
-        return OutputFile(path: path, text: render(slice, path, pagination))
+        return OutputFile(path: path, bytes: render(slice, path, pagination))
     }
 
     // MARK: Pages
@@ -206,7 +206,7 @@ struct SiteRenderer: Sendable {
             let title = pagination.pageNumber == 1 ? config.title : "\(config.title), page \(pagination.pageNumber)"
             let view = IndexView(page: pageView(path: path, title: title, section: "home"), siteDescription: config.description,
                                  briefings: slice.map { cardItem($0, depth: depth) }, pagination: pagination)
-            return templates.render(view, with: "index")
+            return TemplateSet.render(view, with: pages.index)
         }
     }
 
@@ -237,7 +237,7 @@ struct SiteRenderer: Sendable {
             // Newest first: "previous" is the older briefing, "next" the newer one.
             previous: neighbour(b + 1), next: neighbour(b - 1), isAnnotated: briefing.annotationPath != nil)
         return [
-            OutputFile(path: path, text: templates.render(view, with: "briefing")),
+            OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.briefing)),
             OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: site.entities).json().serialized(pretty: true) + "\n"),
         ]
     }
@@ -252,7 +252,7 @@ struct SiteRenderer: Sendable {
             if !chips.isEmpty { groups.append(EntityDirectoryGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
         }
         let view = EntityIndexView(page: pageView(path: path, title: "Entities", section: "entities"), groups: groups, count: site.entities.count)
-        return OutputFile(path: path, text: templates.render(view, with: "entities"))
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entities))
     }
 
     private func entityPage(_ e: Int, _ n: Int) -> OutputFile {
@@ -282,14 +282,14 @@ struct SiteRenderer: Sendable {
                 moreQuotes: quotes.count > Self.quoteListLimit ? quotes.count - Self.quoteListLimit : nil,
                 related: n == 1 ? site.coMentions(of: e).map { chip($0.entity, depth: depth, mentions: $0.briefings) } : [],
                 pagination: pagination)
-            return templates.render(view, with: "entity")
+            return TemplateSet.render(view, with: pages.entity)
         }
     }
 
     private func tagIndexPage() -> OutputFile {
         let path = "tags/index.html"
         let tags = site.tags.map { TagLinkView(name: $0.name, url: SitePaths.tag($0.slug, from: 1), count: $0.briefings.count) }
-        return OutputFile(path: path, text: templates.render(TagIndexView(page: pageView(path: path, title: "Tags", section: "tags"), tags: tags), with: "tags"))
+        return OutputFile(path: path, bytes: TemplateSet.render(TagIndexView(page: pageView(path: path, title: "Tags", section: "tags"), tags: tags), with: pages.tags))
     }
 
     private func tagPage(_ t: Int, _ n: Int) -> OutputFile {
@@ -298,7 +298,7 @@ struct SiteRenderer: Sendable {
             let depth = SitePaths.depth(of: path)
             let view = TagView(page: pageView(path: path, title: "Tagged “\(tag.name)”", section: "tags"), name: tag.name,
                                briefings: slice.map { rowItem($0, depth: depth) }, pagination: pagination)
-            return templates.render(view, with: "tag")
+            return TemplateSet.render(view, with: pages.tag)
         }
     }
 
@@ -324,13 +324,13 @@ struct SiteRenderer: Sendable {
                                      more: entry.quotes.count > shown.count ? entry.quotes.count - shown.count : nil)
         }
         let view = QuotesIndexView(page: pageView(path: path, title: "Quotes", section: "quotes"), speakers: speakers, count: count)
-        return OutputFile(path: path, text: templates.render(view, with: "quotes"))
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.quotes))
     }
 
     private func searchPage() -> OutputFile {
         let path = "search/index.html"
         let view = SearchPageView(page: pageView(path: path, title: "Search", section: "search"), count: site.briefings.count)
-        return OutputFile(path: path, text: templates.render(view, with: "search"))
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.search))
     }
 
     private func notFoundPage() -> OutputFile {
@@ -338,6 +338,6 @@ struct SiteRenderer: Sendable {
         var page = pageView(path: path, title: "Page not found", section: "404")
         // A 404 page is served at any depth, so its links start from the site's own base path.
         page.root = SitePaths.basePath(of: config.baseURL)
-        return OutputFile(path: path, text: templates.render(NotFoundView(page: page), with: "404"))
+        return OutputFile(path: path, bytes: TemplateSet.render(NotFoundView(page: page), with: pages.notFound))
     }
 }

@@ -1,97 +1,97 @@
-import Mustache
+import TypedMustache
 
-/// The site's Mustache templates, parsed once; parse errors are reported at `Templates/x.mustache:L:C`.
+/// The site's Mustache templates, each page template compiled once against the view it renders:
+/// a name that resolves to nothing, a syntax error or a template that would recurse forever is an
+/// error at `Templates/x.mustache:L:C` before anything renders, and rendering does no name lookups.
 struct TemplateSet: Sendable {
     /// Templates every build needs; a missing one is an error naming the file to create.
     static let required = ["layout", "index", "briefing", "entities", "entity", "tags", "tag", "quotes", "404", "search", "partials/card", "partials/row", "partials/entity-chip"]
 
-    private let library: MustacheLibrary
+    /// One compiled template per page kind; nil only when the set has errors (and nothing renders).
+    struct Pages: Sendable {
+        var index: Template<IndexView>
+        var briefing: Template<BriefingView>
+        var entities: Template<EntityIndexView>
+        var entity: Template<EntityView>
+        var tags: Template<TagIndexView>
+        var tag: Template<TagView>
+        var quotes: Template<QuotesIndexView>
+        var search: Template<SearchPageView>
+        var notFound: Template<NotFoundView>
+        var card: Template<BriefingCardView>
+        var row: Template<BriefingCardView>
+        var entityChip: Template<EntityChipView>
+    }
 
-    /// Every template starts in Dossier's HTML content type: the same escaping as Mustache's
-    /// default (`& < > " '`), but byte-wise and allocation-free for text that needs none, which
-    /// matters when a site renders millions of variables.
-    private static let contentTypePragma: String = {
-        MustacheContentTypes.register(EscapingHTML(), named: "DOSSIER_HTML")
-        return "{{% CONTENT_TYPE: DOSSIER_HTML}}"
-    }()
+    let pages: Pages?
 
     init(_ sources: [TemplateSource], diagnostics: inout [Diagnostic]) {
-        var library = MustacheLibrary()
-        var names: Set<String> = []
-        let pragma = Self.contentTypePragma
-        for source in sources {
-            names.insert(source.name)
-            do {
-                library.register(try MustacheTemplate(string: pragma + source.file.text), named: source.name)
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
-                diagnostics.append(.error(
-                    .render, "template syntax error: \(Self.describe(error.error))",
-                    at: SourceLocation(file: source.file.path, line: line, column: column),
-                    notes: ["in: \(error.context.line.replacingPrefix(pragma).trimmingWhitespace())"]))
-            } catch {
-                diagnostics.append(.error(.render, "template syntax error: \(error)", at: SourceLocation(file: source.file.path)))
-            }
-        }
-        diagnostics += Self.endlessRecursion(in: sources)
+        let paths = Dictionary(sources.map { ($0.name, $0.file.path) }, uniquingKeysWith: { a, _ in a })
+        let names = Set(paths.keys)
+        var missing = false
         for name in Self.required where !names.contains(name) {
+            missing = true
             diagnostics.append(.error(.render, "missing template '\(name)'", at: SourceLocation(file: "Templates/\(name).mustache"),
                                       notes: ["create Templates/\(name).mustache, or copy it from Dossier's default Templates/ folder"]))
         }
-        self.library = library
+        let library: TemplateLibrary
+        do {
+            library = try TemplateLibrary(Dictionary(sources.map { ($0.name, $0.file.text) }, uniquingKeysWith: { a, _ in a }))
+        } catch {
+            diagnostics += ((error as? TemplateErrors)?.errors ?? []).map { Self.diagnostic($0, paths) }
+            pages = nil
+            return
+        }
+        guard !missing else {
+            pages = nil
+            return
+        }
+        var errors: [TemplateError] = []
+        func compile<V: TemplateValue>(_ name: String, _: V.Type) -> Template<V>? {
+            do {
+                return try library.compile(name, for: V.self)
+            } catch {
+                // A partial's error shows once, however many page templates include it.
+                for found in (error as? TemplateErrors)?.errors ?? [] where !errors.contains(found) { errors.append(found) }
+                return nil
+            }
+        }
+        let compiled = (
+            compile("index", IndexView.self), compile("briefing", BriefingView.self), compile("entities", EntityIndexView.self),
+            compile("entity", EntityView.self), compile("tags", TagIndexView.self), compile("tag", TagView.self),
+            compile("quotes", QuotesIndexView.self), compile("search", SearchPageView.self), compile("404", NotFoundView.self),
+            compile("partials/card", BriefingCardView.self), compile("partials/row", BriefingCardView.self),
+            compile("partials/entity-chip", EntityChipView.self))
+        diagnostics += errors.map { Self.diagnostic($0, paths) }
+        guard let index = compiled.0, let briefing = compiled.1, let entities = compiled.2, let entity = compiled.3, let tags = compiled.4,
+              let tag = compiled.5, let quotes = compiled.6, let search = compiled.7, let notFound = compiled.8, let card = compiled.9,
+              let row = compiled.10, let entityChip = compiled.11 else {
+            pages = nil
+            return
+        }
+        pages = Pages(index: index, briefing: briefing, entities: entities, entity: entity, tags: tags, tag: tag, quotes: quotes,
+                      search: search, notFound: notFound, card: card, row: row, entityChip: entityChip)
     }
 
-    /// Templates whose rendering would never end (swift-mustache recurses until the stack
-    /// overflows, found by fuzzing): a block `{{$x}}` inside a block of the same name, and a
-    /// partial or parent that includes itself, directly or through others, outside any section
-    /// (inside one, the recursion can end when the data does). Templates that change delimiters
-    /// are not checked.
-    static func endlessRecursion(in sources: [TemplateSource]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var edges: [String: [(target: String, location: SourceLocation)]] = [:]
-        for source in sources {
-            var stack: [(kind: Character, name: String)] = []
-            for tag in tags(in: source.file.text) {
-                guard let kind = tag.text.first else { continue }
-                let name = String(tag.text.dropFirst()).trimmingWhitespace()
-                let location = SourceLocation(file: source.file.path, line: tag.line, column: tag.column)
-                switch kind {
-                case "=": return diagnostics
-                case "#", "^", "$", "<":
-                    if kind == "$", stack.contains(where: { $0.kind == "$" && $0.name == name }) {
-                        diagnostics.append(.error(.render, "block '\(name)' is nested inside a block of the same name; rendering would never end",
-                                                  at: location, notes: ["rename the inner block or close the outer one first with {{/\(name)}}"]))
-                    }
-                    if kind == "<", !stack.contains(where: { $0.kind == "#" || $0.kind == "^" }) {
-                        edges[source.name, default: []].append((name, location))
-                    }
-                    stack.append((kind, name))
-                case "/":
-                    if let open = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(open..<stack.count) }
-                case ">":
-                    if !stack.contains(where: { $0.kind == "#" || $0.kind == "^" }) { edges[source.name, default: []].append((name, location)) }
-                default: continue
-                }
-            }
+    /// A template error at its file, line and column, with the nearest valid name when there is one.
+    private static func diagnostic(_ error: TemplateError, _ paths: [String: String]) -> Diagnostic {
+        let file = paths[error.template] ?? "Templates/\(error.template).mustache"
+        return .error(.render, error.message, at: SourceLocation(file: file, line: error.line, column: error.column),
+                      notes: error.suggestion.map { ["did you mean '\($0)'?"] } ?? [])
+    }
+
+    /// Renders `view` with `template`. The engine throws only when partials recurse deeper than any
+    /// real page nests; the page then says so in place of its content.
+    static func render<V: TemplateValue>(_ view: V, with template: Template<V>) -> [UInt8] {
+        do {
+            return try template.renderUTF8(view)
+        } catch {
+            return Array("<!-- Dossier: \(HTML.escape(error.description)) -->\n".utf8)
         }
-        // A cycle of unconditional includes, reported once at the include that closes it.
-        var state: [String: Int] = [:]  // 1: on the path, 2: done
-        func visit(_ name: String) {
-            state[name] = 1
-            for edge in edges[name] ?? [] {
-                switch state[edge.target] {
-                case 1:
-                    diagnostics.append(.error(.render, "template '\(name)' includes '\(edge.target)', which includes '\(name)' again; rendering would never end",
-                                              at: edge.location, notes: ["put the include inside a section, or remove it"]))
-                case nil: visit(edge.target)
-                default: break
-                }
-            }
-            state[name] = 2
-        }
-        for name in edges.keys.sorted() where state[name] == nil { visit(name) }
-        return diagnostics
+    }
+
+    static func renderText<V: TemplateValue>(_ view: V, with template: Template<V>) -> String {
+        String(decoding: render(view, with: template), as: UTF8.self)
     }
 
     /// The Mustache tags of `text` with the default delimiters: their inside (without braces or
@@ -118,32 +118,4 @@ struct TemplateSet: Sendable {
         }
         return result
     }
-
-    func render(_ view: Any, with name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
-        case .unfinishedName: return "tag is not closed with '}}'"
-        case .expectedSectionEnd: return "section is never closed; add {{/name}}"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "transforms cannot be applied to an inherited section"
-        case .illegalTokenInsideInheritSection: return "only block definitions may appear inside {{<parent}}"
-        case .textInsideInheritSection: return "only block definitions may appear inside {{<parent}}"
-        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        }
-    }
-}
-
-/// Mustache's HTML escaping, through `HTML.escape`.
-struct EscapingHTML: MustacheContentType {
-    func escapeText(_ text: String) -> String { HTML.escape(text) }
-}
-
-extension String {
-    func replacingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 }
