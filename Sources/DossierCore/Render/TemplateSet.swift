@@ -38,7 +38,7 @@ struct TemplateSet: Sendable {
         do {
             library = try TemplateLibrary(Dictionary(sources.map { ($0.name, $0.file.text) }, uniquingKeysWith: { a, _ in a }))
         } catch {
-            diagnostics += ((error as? TemplateErrors)?.errors ?? []).map { Self.diagnostic($0, paths) }
+            diagnostics += error.errors.map { Self.diagnostic($0, paths) }
             pages = nil
             return
         }
@@ -52,7 +52,7 @@ struct TemplateSet: Sendable {
                 return try library.compile(name, for: V.self)
             } catch {
                 // A partial's error shows once, however many page templates include it.
-                for found in (error as? TemplateErrors)?.errors ?? [] where !errors.contains(found) { errors.append(found) }
+                for found in error.errors where !errors.contains(found) { errors.append(found) }
                 return nil
             }
         }
