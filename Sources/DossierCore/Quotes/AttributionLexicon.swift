@@ -234,7 +234,7 @@ enum AttributionLexicon {
     ])
 
     /// Common given names, for the pronoun a person can be referred to by.
-    static let maleFirstNames = Set<String>([
+    static let maleFirstNames = Set<WordKey>(words: [
         "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher",
         "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin",
         "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric",
@@ -257,7 +257,7 @@ enum AttributionLexicon {
         "jose", "javier", "diego", "alejandro", "felipe", "ricardo", "fernando", "manuel", "antonio", "francesco",
         "giuseppe", "nunzio", "matteo", "lorenzo", "jorge", "jogvan", "bjorn", "sven", "erik", "olav",
     ])
-    static let femaleFirstNames = Set<String>([
+    static let femaleFirstNames = Set<WordKey>(words: [
         "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa",
         "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda",
         "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy",

@@ -37,10 +37,6 @@ struct NameFinder {
         WordKey(bytes, token.start..<nameEnd(token, bytes))
     }
 
-    /// A token's text in lowercase, without a possessive.
-    static func word(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<nameEnd(token, bytes)]), as: UTF8.self).lowercased()
-    }
 
     /// Every name outside entity mentions, in text order.
     func names() -> [Found] {
@@ -129,8 +125,7 @@ struct NameFinder {
             let token = tokens[words[0]]
             if isAcronym(token) { return .organization }
             if AttributionLexicon.places.contains(token.key) { return .place }
-            if AttributionLexicon.maleFirstNames.contains(text(words[0]).lowercased())
-                || AttributionLexicon.femaleFirstNames.contains(text(words[0]).lowercased()) { return .person }
+            if AttributionLexicon.maleFirstNames.contains(token.key) || AttributionLexicon.femaleFirstNames.contains(token.key) { return .person }
             return .other   // `Okafor`, `Microsoft`: a speaker by name, but not known to be a person or a body
 
         }
@@ -140,9 +135,9 @@ struct NameFinder {
         return words.count <= 4 ? .person : .organization
     }
 
-    /// The lowercase words of a name, without possessives and periods.
-    func words(of name: Found) -> [String] {
-        name.tokens.filter { tokens[$0].kind == .word }.map { Self.word(tokens[$0], bytes) }
+    /// The words of a name as keys, without possessives and periods.
+    func words(of name: Found) -> [WordKey] {
+        name.tokens.filter { tokens[$0].kind == .word }.map { WordKey.identifying(bytes, tokens[$0].start..<Self.nameEnd(tokens[$0], bytes)) }
     }
 
     func text(_ t: Int) -> String {

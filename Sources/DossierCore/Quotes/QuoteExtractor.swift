@@ -101,22 +101,22 @@ struct ArticleReading {
         let mentioned = Set(mentions.joined().map(\.entity))
         for b in blocks.indices.dropFirst() {
             guard var block = blocks[b], let text = texts[b] else { continue }
-            let found: [(NameFinder.Found, [String], EntityKind, String)] = text.withUnsafeBufferPointer { bytes in
+            text.withUnsafeBufferPointer { bytes in
                 let finder = NameFinder(block: block, bytes: bytes, midSentenceWords: midSentence)
-                return finder.names().map { name in
-                    let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[name.range]), as: UTF8.self)
-                    return (name, finder.words(of: name), finder.kind(of: name), shown)
+                for name in finder.names() {
+                    let words = finder.words(of: name)
+                    // `Tedeschi`: the entity's surname rule resolves it.
+                    if words.count == 1, lexiconKnowsSurname(words[0], spelled: UnsafeBufferPointer(rebasing: bytes[name.range]), mentioned: mentioned) {
+                        continue
+                    }
+                    let titleText = name.titles.isEmpty ? nil : titleAsWritten(block: block, before: name.tokens.lowerBound, bytes: bytes)
+                    let gender = SpeakerBook.gender(title: name.titles.first(where: { AttributionLexicon.maleTitles.contains($0) || AttributionLexicon.femaleTitles.contains($0) }),
+                                                    firstName: words.count > 1 ? words[0] : nil)
+                    let index = speakers.index(forName: words, text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[name.range]), as: UTF8.self) },
+                                               kind: finder.kind(of: name), gender: gender, title: titleText)
+                    block.markMention(mentions[b].count, tokens: name.tokens)
+                    mentions[b].append(Mention(entity: index, range: name.range))
                 }
-            }
-            for (name, words, kind, shown) in found {
-                if words.count == 1, lexiconKnowsSurname(words[0], mentioned: mentioned) { continue }   // `Tedeschi`: the entity's surname rule resolves it
-                let title = name.titles.last
-                let titleText = title.map { _ in titleAsWritten(block: block, before: name.tokens.lowerBound, in: b) } ?? nil
-                let gender = SpeakerBook.gender(title: name.titles.first(where: { AttributionLexicon.maleTitles.contains($0) || AttributionLexicon.femaleTitles.contains($0) }),
-                                                firstName: words.count > 1 ? words[0] : nil)
-                let index = speakers.index(forName: words, text: shown, kind: kind, gender: gender, title: titleText)
-                block.markMention(mentions[b].count, tokens: name.tokens)
-                mentions[b].append(Mention(entity: index, range: name.range))
             }
             blocks[b] = block
         }
@@ -124,10 +124,9 @@ struct ArticleReading {
 
     /// `Tedeschi`, or `Bauchtman` for Lydia Buchtmann: a surname of an entity, exactly or (for an entity
     /// this article mentions) within the misspelling the resolver tolerates.
-    private func lexiconKnowsSurname(_ word: String, mentioned: Set<Int>) -> Bool {
-        let key = WordKey(word)
-        if key != .none, !(resolver.lexicon.surnames[key]?.isEmpty ?? true) { return true }
-        let lowered = Array(word.utf8)
+    private func lexiconKnowsSurname(_ key: WordKey, spelled word: UnsafeBufferPointer<UInt8>, mentioned: Set<Int>) -> Bool {
+        if !(resolver.lexicon.surnames[key]?.isEmpty ?? true) { return true }
+        let lowered = word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         guard lowered.count >= 4, lowered.count <= 24, !mentioned.isEmpty else { return false }
         let allowed = lowered.count <= 6 ? 1 : 2
         // The people an article names are few; a hostile one naming thousands gets exact matches only.
@@ -141,13 +140,12 @@ struct ArticleReading {
     }
 
     /// `Mr.` in `Mr. Toccafondi`: the title written just before a name, with its period.
-    private func titleAsWritten(block: TokenizedBlock, before t: Int, in b: Int) -> String? {
-        guard let text = texts[b] else { return nil }
+    private func titleAsWritten(block: TokenizedBlock, before t: Int, bytes text: UnsafeBufferPointer<UInt8>) -> String? {
         var k = t - 1
         if k >= 0, block.tokens[k].isAbbreviation { k -= 1 }
         guard k >= 0, block.tokens[k].kind == .word, AttributionLexicon.personTitles.contains(block.tokens[k].key) else { return nil }
         let end = t - 1 >= 0 && block.tokens[t - 1].isAbbreviation ? block.tokens[t - 1].end : block.tokens[k].end
-        return String(decoding: text[block.tokens[k].start..<end], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: text[block.tokens[k].start..<end]), as: UTF8.self)
     }
 
     private mutating func tokenize() {

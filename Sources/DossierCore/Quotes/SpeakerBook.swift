@@ -11,8 +11,8 @@ struct SpeakerBook: Sendable {
     struct Discovered: Sendable {
         /// The fullest form seen, without titles (`John Doe`).
         var name: String
-        /// The name's words in lowercase, for matching later mentions.
-        var words: [String]
+        /// The name's words as keys, for matching later mentions.
+        var words: [WordKey]
         var kind: EntityKind
         var gender: Gender
         /// A title written before a one-word name (`Mr.`), kept to show it (`Mr. Toccafondi`).
@@ -30,8 +30,8 @@ struct SpeakerBook: Sendable {
     private(set) var discovered: [Discovered] = []
     /// Discovered names by their last word and by their first, so that matching a new name looks at
     /// the few that could continue it: an article naming thousands stays linear.
-    private var byLastWord: [String: [Int]] = [:]
-    private var byFirstWord: [String: [Int]] = [:]
+    private var byLastWord: [WordKey: [Int]] = [:]
+    private var byFirstWord: [WordKey: [Int]] = [:]
 
     init(entityKinds: [EntityKind], entityGenders: [Gender]) {
         self.entityKinds = entityKinds
@@ -52,8 +52,8 @@ struct SpeakerBook: Sendable {
         i < entityKinds.count ? entityGenders[i] : discovered[i - entityKinds.count].gender
     }
 
-    /// The lowercase words of a discovered name; none for an entity (its name is not needed there).
-    func nameWords(_ i: Int) -> [String] {
+    /// The words of a discovered name; none for an entity (its name is not needed there).
+    func nameWords(_ i: Int) -> [WordKey] {
         discoveredName(i)?.words ?? []
     }
 
@@ -64,12 +64,14 @@ struct SpeakerBook: Sendable {
 
     /// The book index for a name found in the text: an earlier discovered name it continues (`Doe`
     /// after `John Doe`, the most recent such person), or a new one.
-    mutating func index(forName words: [String], text: String, kind: EntityKind, gender: Gender, title: String?) -> Int {
-        let candidates = (byLastWord[words.last ?? ""] ?? []) + (byFirstWord[words.first ?? ""] ?? [])
+    /// `text` is asked for only when the name is new or longer than the one known: making strings of
+    /// every name read is a cost on every article.
+    mutating func index(forName words: [WordKey], text: () -> String, kind: EntityKind, gender: Gender, title: String?) -> Int {
+        let candidates = (words.last.flatMap { byLastWord[$0] } ?? []) + (words.first.flatMap { byFirstWord[$0] } ?? [])
         if let match = candidates.sorted(by: >).first(where: { continues(discovered[$0], words: words, kind: kind) }) {
             var known = discovered[match]
             if words.count > known.words.count, known.words.last == words.last {
-                known.name = text
+                known.name = text()
                 known.words = words
                 register(match, words)
             }
@@ -79,13 +81,13 @@ struct SpeakerBook: Sendable {
             discovered[match] = known
             return entityCount + match
         }
-        discovered.append(Discovered(name: text, words: words, kind: kind, gender: gender, title: title))
+        discovered.append(Discovered(name: text(), words: words, kind: kind, gender: gender, title: title))
         register(discovered.count - 1, words)
         return entityCount + discovered.count - 1
     }
 
-    private mutating func register(_ i: Int, _ words: [String]) {
-        func add(_ word: String?, _ table: inout [String: [Int]]) {
+    private mutating func register(_ i: Int, _ words: [WordKey]) {
+        func add(_ word: WordKey?, _ table: inout [WordKey: [Int]]) {
             guard let word, !(table[word]?.contains(i) ?? false) else { return }
             table[word, default: []].append(i)
             if table[word]!.count > Self.namesSharingAWord { table[word]!.removeFirst() }
@@ -98,20 +100,20 @@ struct SpeakerBook: Sendable {
     static let namesSharingAWord = 32
 
     /// `Doe` or `Mr. Doe` continues `John Doe`; `John Doe` continues `Doe`; the same words continue themselves.
-    private func continues(_ known: Discovered, words: [String], kind: EntityKind) -> Bool {
+    private func continues(_ known: Discovered, words: [WordKey], kind: EntityKind) -> Bool {
         if known.words == words { return true }
         // `Halvorsen` after `Halvorsen Semiconductor Inc`.
         if known.kind == .organization, words.count == 1, known.words.count > 1, known.words.first == words.first { return true }
-        guard known.kind == .person || kind == .person, let last = words.last, last == known.words.last, last.count >= 2 else { return false }
+        guard known.kind == .person || kind == .person, let last = words.last, last == known.words.last, last.isLongerThanOneLetter else { return false }
         if words.count == 1 || known.words.count == 1 { return true }
         // `J. R. Smith` and `John Smith` may be one person; `Jane Smith` and `John Smith` are not.
-        return words.first?.first == known.words.first?.first
+        return words.first?.firstByte == known.words.first?.firstByte
     }
 }
 
 extension SpeakerBook {
     /// A gender read from a title or a common first name; unknown otherwise.
-    static func gender(title: WordKey?, firstName: String?) -> Gender {
+    static func gender(title: WordKey?, firstName: WordKey?) -> Gender {
         if let title {
             if AttributionLexicon.maleTitles.contains(title) { return .male }
             if AttributionLexicon.femaleTitles.contains(title) { return .female }
@@ -128,13 +130,13 @@ extension SpeakerBook {
             guard entity.kind == .person else { return .unknown }
             let words = entity.name.split(separator: " ").map { $0.lowercased().filter { $0 != "." } }
             var title: WordKey?
-            var first: String?
+            var first: WordKey?
             for word in words {
                 let key = WordKey(word)
                 if AttributionLexicon.honorifics.contains(key) || AttributionLexicon.roles.contains(key) {
                     title = title ?? key
                 } else {
-                    first = word
+                    first = key
                     break
                 }
             }

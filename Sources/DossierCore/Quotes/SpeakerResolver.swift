@@ -176,7 +176,7 @@ struct SpeakerResolver {
         var best: (entity: Int, named: Bool, count: Int, seen: Int)?
         for entity in recentBodies {
             let seen = lastSeen[entity] ?? 0
-            let named = speakers.nameWords(entity).contains { likes.contains(WordKey($0)) }
+            let named = speakers.nameWords(entity).contains { likes.contains($0) }
             let count = mentionCounts[entity] ?? 0
             if let b = best, (b.named ? 1 : 0, b.count, b.seen) >= (named ? 1 : 0, count, seen) { continue }
             best = (entity, named, count, seen)

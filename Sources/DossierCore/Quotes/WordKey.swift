@@ -50,6 +50,27 @@ struct WordKey: Hashable, Sendable {
         self.high = high
     }
 
+    /// A key for any word, for telling names apart: the packed word when it packs, else a hash of
+    /// its bytes folded to ASCII lowercase, marked so that it can never equal a packed word. Keeps
+    /// the first letter in the low byte, so initials compare as they do for packed words.
+    static func identifying(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordKey {
+        let packed = WordKey(bytes, range)
+        guard packed == .none, !range.isEmpty else { return packed }
+        var hash: UInt64 = 0xcbf29ce484222325
+        for i in range {
+            let byte = bytes[i] >= 65 && bytes[i] <= 90 ? bytes[i] + 32 : bytes[i]
+            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+        }
+        let first = bytes[range.lowerBound] >= 65 && bytes[range.lowerBound] <= 90 ? bytes[range.lowerBound] + 32 : bytes[range.lowerBound]
+        return WordKey(low: (hash << 8) | UInt64(first), high: 0xFF00_0000_0000_0000 | (hash >> 8))
+    }
+
+    /// The word's first byte, lowercase (also for hashed keys).
+    var firstByte: UInt8 { UInt8(truncatingIfNeeded: low) }
+
+    /// More than one letter (hashed keys are always long words).
+    var isLongerThanOneLetter: Bool { high != 0 || low > 0xFF }
+
     /// The packed bytes, lowercase, without the padding.
     var bytes: [UInt8] {
         var result: [UInt8] = []
