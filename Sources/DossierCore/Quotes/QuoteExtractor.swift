@@ -98,15 +98,24 @@ struct ArticleReading {
             guard let block = blocks[b], let text = texts[b] else { continue }
             text.withUnsafeBufferPointer { midSentence.formUnion(NameFinder.midSentenceWords(in: block, bytes: $0)) }
         }
+        // Surnames of the people this article mentions, by first letter, for the misspelling check
+        // (`Bauchtman` for Buchtmann). An article naming more than 64 gets exact matches only.
         let mentioned = Set(mentions.joined().map(\.entity))
+        var spellings: [UInt8: [[UInt8]]] = [:]
+        if mentioned.count <= 64 {
+            for entity in mentioned {
+                for spelling in resolver.lexicon.spellingsOfEntity[entity] ?? [] where !spelling.isEmpty { spellings[spelling[0], default: []].append(spelling) }
+            }
+        }
         for b in blocks.indices.dropFirst() {
             guard var block = blocks[b], let text = texts[b] else { continue }
+            blocks[b] = nil   // the only reference: marking names does not copy the tokens
             text.withUnsafeBufferPointer { bytes in
                 let finder = NameFinder(block: block, bytes: bytes, midSentenceWords: midSentence)
                 for name in finder.names() {
                     let words = finder.words(of: name)
                     // `Tedeschi`: the entity's surname rule resolves it.
-                    if words.count == 1, lexiconKnowsSurname(words[0], spelled: UnsafeBufferPointer(rebasing: bytes[name.range]), mentioned: mentioned) {
+                    if words.count == 1, lexiconKnowsSurname(words[0], spelled: UnsafeBufferPointer(rebasing: bytes[name.range]), among: spellings) {
                         continue
                     }
                     let titleText = name.titles.isEmpty ? nil : titleAsWritten(block: block, before: name.tokens.lowerBound, bytes: bytes)
@@ -122,21 +131,16 @@ struct ArticleReading {
         }
     }
 
-    /// `Tedeschi`, or `Bauchtman` for Lydia Buchtmann: a surname of an entity, exactly or (for an entity
-    /// this article mentions) within the misspelling the resolver tolerates.
-    private func lexiconKnowsSurname(_ key: WordKey, spelled word: UnsafeBufferPointer<UInt8>, mentioned: Set<Int>) -> Bool {
+    /// `Tedeschi`, or `Bauchtman` for Lydia Buchtmann: a surname of an entity, exactly or (among the
+    /// surnames of the people the article mentions) within the misspelling the resolver tolerates.
+    private func lexiconKnowsSurname(_ key: WordKey, spelled word: UnsafeBufferPointer<UInt8>, among spellings: [UInt8: [[UInt8]]]) -> Bool {
         if !(resolver.lexicon.surnames[key]?.isEmpty ?? true) { return true }
-        let lowered = word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        guard lowered.count >= 4, lowered.count <= 24, !mentioned.isEmpty else { return false }
-        let allowed = lowered.count <= 6 ? 1 : 2
-        // The people an article names are few; a hostile one naming thousands gets exact matches only.
-        guard mentioned.count <= 64 else { return false }
-        return mentioned.contains { entity in
-            resolver.lexicon.spellingsOfEntity[entity]?.contains { spelling in
-                spelling.first == lowered.first && abs(spelling.count - lowered.count) <= allowed
-                    && editDistance(spelling, lowered, limit: allowed) <= allowed
-            } ?? false
+        guard word.count >= 4, word.count <= 24, let first = word.first, let candidates = spellings[first >= 65 && first <= 90 ? first + 32 : first] else {
+            return false
         }
+        let lowered = word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        let allowed = lowered.count <= 6 ? 1 : 2
+        return candidates.contains { abs($0.count - lowered.count) <= allowed && editDistance($0, lowered, limit: allowed) <= allowed }
     }
 
     /// `Mr.` in `Mr. Toccafondi`: the title written just before a name, with its period.
