@@ -34,7 +34,7 @@ public enum AnnotationScaffold {
                 var words = quote.text.replacingNewlines().prefixWords(6, ellipsis: false)
                 // Words that an earlier quotation also holds need their number, as anchored phrases do.
                 let pattern = NormalizedText.pattern(words, dropBrackets: true)
-                let earlier = quotes[..<q].filter { !NormalizedText($0.text, dropBrackets: true).occurrences(of: pattern).isEmpty }.count
+                let earlier = quotes[..<q].filter { NormalizedText($0.text, dropBrackets: true, keepOffsets: false).contains(pattern) }.count
                 if earlier > 0 { words += " (\(earlier + 1))" }
                 let how: String
                 if let cue = quote.cue {

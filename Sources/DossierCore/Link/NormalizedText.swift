@@ -9,11 +9,16 @@ struct NormalizedText {
 
     /// - Parameter dropBrackets: also ignore `[` and `]`, so an anchored phrase may leave out the
     ///   brackets of an editorial insertion.
-    init(_ text: String, dropBrackets: Bool = false, skipping skipped: [Range<Int>] = []) {
+    /// - Parameter keepOffsets: false when only the folded scalars are wanted (a pattern, or a
+    ///   containment test), which saves two arrays as long as the text.
+    init(_ text: String, dropBrackets: Bool = false, skipping skipped: [Range<Int>] = [], keepOffsets: Bool = true) {
+        self.keepsOffsets = keepOffsets
         let capacity = text.utf8.count
         scalars.reserveCapacity(capacity)
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
+        if keepOffsets {
+            starts.reserveCapacity(capacity)
+            ends.reserveCapacity(capacity)
+        }
         var offset = 0
         var pendingSpace: (start: Int, end: Int)?
         // Skipped ranges in order, passed with one cursor: looking through all of them for every
@@ -40,10 +45,25 @@ struct NormalizedText {
         }
     }
 
+    private let keepsOffsets: Bool
+
     private mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
         scalars.append(scalar)
+        guard keepsOffsets else { return }
         starts.append(start)
         ends.append(end)
+    }
+
+    /// Whether `pattern` occurs in the folded text (offsets not needed).
+    func contains(_ pattern: [Unicode.Scalar]) -> Bool {
+        guard !pattern.isEmpty, pattern.count <= scalars.count else { return pattern.isEmpty }
+        let first = pattern[0]
+        var i = 0
+        while i + pattern.count <= scalars.count {
+            if scalars[i] == first, scalars[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+            i += 1
+        }
+        return false
     }
 
     @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -63,7 +83,7 @@ struct NormalizedText {
 
     /// The phrase as the matcher compares it.
     static func pattern(_ phrase: String, dropBrackets: Bool = false) -> [Unicode.Scalar] {
-        NormalizedText(phrase, dropBrackets: dropBrackets).scalars
+        NormalizedText(phrase, dropBrackets: dropBrackets, keepOffsets: false).scalars
     }
 
     /// Original UTF-8 ranges of every occurrence of `pattern`, left to right, non-overlapping.

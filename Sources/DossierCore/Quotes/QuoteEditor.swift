@@ -7,13 +7,13 @@ enum QuoteEditor {
         guard !overrides.isEmpty else { return quotes }
         var quotes = quotes
         var dropped = Set<Int>()
-        let texts = quotes.map { NormalizedText($0.text, dropBrackets: true) }
+        let texts = quotes.map { NormalizedText($0.text, dropBrackets: true, keepOffsets: false) }
         var slugs: [String: Int]?
         for override in overrides {
             let pattern = NormalizedText.pattern(override.quote, dropBrackets: true)
-            let holding = quotes.indices.filter { !texts[$0].occurrences(of: pattern).isEmpty }
+            let holding = quotes.indices.filter { texts[$0].contains(pattern) }
             guard override.occurrence <= holding.count else {
-                diagnostics.append(notFound(override, holding: holding.count, pattern: pattern, quotes: quotes, texts: texts, articlePath: articlePath))
+                diagnostics.append(notFound(override, holding: holding.count, pattern: pattern, quotes: quotes, articlePath: articlePath))
                 continue
             }
             let q = holding[override.occurrence - 1]
@@ -43,8 +43,7 @@ enum QuoteEditor {
         return quotes.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
-    private static func notFound(_ override: QuoteOverride, holding: Int, pattern: [Unicode.Scalar], quotes: [Quote], texts: [NormalizedText],
-                                 articlePath: String) -> Diagnostic {
+    private static func notFound(_ override: QuoteOverride, holding: Int, pattern: [Unicode.Scalar], quotes: [Quote], articlePath: String) -> Diagnostic {
         if holding > 0 {
             let times = holding == 1 ? "one detected quotation" : "\(holding) detected quotations"
             return .error(.link, "quote \"\(override.quote)\" is in \(times) of \(articlePath), but (\(override.occurrence)) asks for number \(override.occurrence)",
@@ -52,8 +51,9 @@ enum QuoteEditor {
         }
         var notes: [String] = []
         var best: (text: String, distance: Int)?
-        for (q, text) in texts.enumerated().prefix(200) {
-            if let found = text.closestPassage(to: pattern, in: quotes[q].text), best == nil || found.distance < best!.distance { best = found }
+        for quote in quotes.prefix(200) {
+            let text = NormalizedText(quote.text, dropBrackets: true)
+            if let found = text.closestPassage(to: pattern, in: quote.text), best == nil || found.distance < best!.distance { best = found }
         }
         if let best, best.distance <= max(3, pattern.count / 2) {
             notes.append("closest quotation: \"\(best.text)\"")
