@@ -75,7 +75,9 @@ struct Build: ParsableCommand {
         var loadDiagnostics: [Diagnostic] = []
         let tree = try site.load(diagnostics: &loadDiagnostics)
         let loaded = clock.now
-        var result = SiteBuilder.build(tree, options: site.buildOptions)
+        var options = site.buildOptions
+        options.quoteClock = timings ? QuoteClock() : nil
+        var result = SiteBuilder.build(tree, options: options)
         let built = clock.now
         result.diagnostics = site.report(loadDiagnostics, result.diagnostics)
         guard !result.diagnostics.hasErrors else {
@@ -111,6 +113,9 @@ struct Build: ParsableCommand {
         let elapsed = clock.now - start
         if timings {
             printError("load \(format(loaded - start)), parse+link \(format(built - loaded)), render+write \(format(clock.now - built)), peak memory \(peakMemoryMiB()) MiB")
+            let cpu = cpuSeconds()
+            let quotes = options.quoteClock?.seconds ?? 0
+            printError(String(format: "quote extraction %.2f s of %.2f s CPU (%.1f%%)", quotes, cpu, cpu > 0 ? quotes / cpu * 100 : 0))
         }
         let s = result.site!
         print("built \(count(s.briefings.count, "briefing")), \(count(s.entities.count, "entity", "entities")), \(count(s.tags.count, "tag")): "
@@ -126,6 +131,13 @@ func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
 func format(_ duration: Duration) -> String {
     let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     return ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
+}
+
+/// User and system CPU time of this process so far, from getrusage.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Peak resident memory of this process so far, from getrusage.

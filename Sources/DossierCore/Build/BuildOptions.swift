@@ -7,11 +7,15 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Off only in benchmarks, to measure what quote extraction costs.
     public var extractQuotes: Bool
+    /// When set, quote extraction adds its CPU time here (`build --timings`).
+    public var quoteClock: QuoteClock?
 
-    public init(includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, extractQuotes: Bool = true) {
+    public init(includeDrafts: Bool = false, baseURL: String? = nil, strict: Bool = false, extractQuotes: Bool = true,
+                quoteClock: QuoteClock? = nil) {
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.strict = strict
         self.extractQuotes = extractQuotes
+        self.quoteClock = quoteClock
     }
 }

@@ -65,7 +65,7 @@ struct LinkedSite {
         let matcher = EntityMatcher(entities: entities, diagnostics: &entityDiagnostics)
         cache?.setRegistry(entities, linkMode: config.linkEntities, extractQuotes: options.extractQuotes)
         analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil,
-                                    linkMode: config.linkEntities)
+                                    linkMode: config.linkEntities, quoteClock: options.quoteClock)
         self.configDiagnostics = configDiagnostics
         self.entityDiagnostics = entityDiagnostics
 
@@ -230,7 +230,7 @@ struct LinkedSite {
         let matcher = EntityMatcher(entities: entities, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return nil }
         let analyzer = BriefingAnalyzer(matcher: matcher, quoteExtractor: options.extractQuotes ? QuoteExtractor(entities: entities) : nil,
-                                        linkMode: site.config.linkEntities)
+                                        linkMode: site.config.linkEntities, quoteClock: options.quoteClock)
         // Matches can change only where an added or removed form occurs in the text the matcher
         // read: the corrected article's blocks and the annotation's text nodes.
         let needles = forms.map { Array($0.utf8) }

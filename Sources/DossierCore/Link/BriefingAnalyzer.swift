@@ -6,6 +6,7 @@ struct BriefingAnalyzer: Sendable {
     /// Nil when quote extraction is switched off (benchmarks only).
     let quoteExtractor: QuoteExtractor?
     let linkMode: SiteConfig.LinkMode
+    var quoteClock: QuoteClock?
 
     func analyze(article: Article, annotation: Annotation?, diagnostics: inout [Diagnostic]) -> Briefing {
         let corrected = CorrectedArticle(article: article, corrections: annotation?.corrections ?? [], diagnostics: &diagnostics)
@@ -15,7 +16,12 @@ struct BriefingAnalyzer: Sendable {
         for mention in mentions.joined() { counts[mention.entity, default: 0] += 1 }
 
         let notes = AnchorResolver.resolve(annotation?.notes ?? [], in: corrected, articlePath: article.path, diagnostics: &diagnostics)
-        let detected = quoteExtractor?.extract(from: corrected, mentions: mentions) ?? []
+        let detected: [Quote]
+        if let quoteExtractor, let quoteClock {
+            detected = quoteClock.measure { quoteExtractor.extract(from: corrected, mentions: mentions) }
+        } else {
+            detected = quoteExtractor?.extract(from: corrected, mentions: mentions) ?? []
+        }
         let quotes = quoteExtractor == nil ? [] : QuoteEditor.apply(annotation?.quoteOverrides ?? [], to: detected, entities: matcher.entities, articlePath: article.path,
                                        diagnostics: &diagnostics)
 
