@@ -143,4 +143,30 @@ import Testing
                                           options: BuildOptions(), renderOutput: false)
         #expect(QuoteReview.warnings(in: try #require(confirmed.site)).isEmpty)
     }
+
+    /// A slug-shaped speaker must name an entity; an entry whose words fold to nothing finds nothing.
+    @Test func misspeltSlugsAndEmptyEntriesAreErrors() {
+        let site = Self.site(quotes: """
+            quotes:
+              - {quote: "Nothing is agreed", speaker: ana-ruis}
+              - {quote: "[ ]", drop: true}
+
+            """)
+        #expect(site.diagnostics() == [
+            """
+            Content/annotations/talks.md:4:5: error: speaker 'ana-ruis' is not an entity's slug
+            Content/annotations/talks.md:4:5: note: did you mean 'ana-ruiz'?
+            Content/annotations/talks.md:4:5: note: write a name with spaces ("Jane Roe") for a speaker without an entity file
+            """,
+            """
+            Content/annotations/talks.md:5:5: error: quote entry "[ ]" has no words to find
+            Content/annotations/talks.md:5:5: note: 'quote' is a few words from the quotation as the article has them; (n) counts from 1
+            """,
+        ])
+    }
+
+    /// Words from an article cannot end the YAML comment line `dossier new` writes them on.
+    @Test func scaffoldQuotingEscapesLineBreaksAndControls() {
+        #expect(AnnotationScaffold.yamlQuoted("Jane\nRoe \"J\" \\ \u{1B}") == #""Jane\nRoe \"J\" \\ \u001B""#)
+    }
 }

@@ -29,13 +29,9 @@ public enum AnnotationScaffold {
             text += "#\n# Detected quotes (\(quotes.count)): uncomment an entry to confirm or correct it\n"
             text += "# (speaker: an entity slug, a name, or null; status: verified, disputed or paraphrase; drop: true if not a quotation).\n"
             text += "# quotes:\n"
-            for (q, quote) in quotes.enumerated() {
+            for (q, quote) in quotes.enumerated().prefix(Self.listedQuotes) {
                 let speaker = quote.entity.map { entities[$0].slug } ?? quote.speaker
-                var words = quote.text.replacingNewlines().prefixWords(6, ellipsis: false)
-                // Words that an earlier quotation also holds need their number, as anchored phrases do.
-                let pattern = NormalizedText.pattern(words, dropBrackets: true)
-                let earlier = quotes[..<q].filter { NormalizedText($0.text, dropBrackets: true, keepOffsets: false).contains(pattern) }.count
-                if earlier > 0 { words += " (\(earlier + 1))" }
+                let words = QuoteEditor.entryWords(for: q, in: quotes)
                 let how: String
                 if let cue = quote.cue {
                     how = "\(quote.isDirect ? "named by" : "inferred from") “\(cue)”"
@@ -44,6 +40,7 @@ public enum AnnotationScaffold {
                 }
                 text += "#   - {quote: \(yamlQuoted(words)), speaker: \(speaker.map(yamlQuoted) ?? "null"), status: verified}   # ¶\(quote.paragraph) \(how)\n"
             }
+            if quotes.count > Self.listedQuotes { text += "#   (and \(quotes.count - Self.listedQuotes) more)\n" }
         }
         if !candidates.isEmpty {
             text += "#\n# Candidate entities without an entity file (mentions):\n"
@@ -54,8 +51,29 @@ public enum AnnotationScaffold {
         return text
     }
 
+    /// More quotes than any real article holds; a scaffold lists at most these.
+    static let listedQuotes = 200
+
+    /// A YAML double-quoted scalar: backslashes, quotes and control characters escaped, so that the
+    /// text can never end the line it is written on (a comment) or the front matter.
     static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
 

@@ -32,9 +32,10 @@ struct NameFinder {
         return words
     }
 
-    /// A token's key without a possessive (`Cornyn's` → `cornyn`).
+    /// A token's key without a possessive (`Cornyn's` → `cornyn`); words that do not pack are hashed,
+    /// so that no two long or non-ASCII words share a key.
     static func key(_ token: TokenizedBlock.Token, _ bytes: UnsafeBufferPointer<UInt8>) -> WordKey {
-        WordKey(bytes, token.start..<nameEnd(token, bytes))
+        WordKey.identifying(bytes, token.start..<nameEnd(token, bytes))
     }
 
 

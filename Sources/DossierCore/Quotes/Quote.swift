@@ -59,8 +59,9 @@ public struct Quote: Sendable, Hashable {
         self.attributedBy = attributedBy
     }
 
-    /// Attributed by the article's own words naming the speaker, or by the editor.
-    public var isConfirmedSpeaker: Bool { isDirect || attributedBy == .editor }
+    /// Attributed by the article's own words naming the speaker, or confirmed by the editor (a speaker
+    /// set, or the quote marked verified: its words and speaker were checked).
+    public var isConfirmedSpeaker: Bool { isDirect || attributedBy == .editor || status == .verified }
 
     /// A fragment is highlighted inline and left out of the sidebar: fewer than four words, or a
     /// phrase woven into the reporter's own sentence (it starts in lowercase: `stuck between “the

@@ -1,7 +1,8 @@
 /// Applies the editor's `quotes:` entries to the quotations detected in one article: the editor's
 /// word on a speaker, a status or a false quotation is final.
 enum QuoteEditor {
-    /// - Returns: the quotes with the overrides applied (dropped ones removed), in text order.
+    /// The detected quotes with the overrides applied, dropped ones removed, in text order. Runs on
+    /// the quotes as detected: an entry's `(n)` counts them, dropped ones included.
     static func apply(_ overrides: [QuoteOverride], to quotes: [Quote], entities: [Entity], articlePath: String,
                       diagnostics: inout [Diagnostic]) -> [Quote] {
         guard !overrides.isEmpty else { return quotes }
@@ -9,11 +10,19 @@ enum QuoteEditor {
         var dropped = Set<Int>()
         let texts = quotes.map { NormalizedText($0.text, dropBrackets: true, keepOffsets: false) }
         var slugs: [String: Int]?
+        var suggestionsLeft = CorrectedArticle.closestPassageLimit
         for override in overrides {
             let pattern = NormalizedText.pattern(override.quote, dropBrackets: true)
+            guard !pattern.isEmpty, override.occurrence >= 1 else {
+                diagnostics.append(.error(.parse, "quote entry \"\(override.quote)\" has no words to find", at: override.location,
+                                          notes: ["'quote' is a few words from the quotation as the article has them; (n) counts from 1"]))
+                continue
+            }
             let holding = quotes.indices.filter { texts[$0].contains(pattern) }
             guard override.occurrence <= holding.count else {
-                diagnostics.append(notFound(override, holding: holding.count, pattern: pattern, quotes: quotes, articlePath: articlePath))
+                suggestionsLeft -= 1
+                diagnostics.append(notFound(override, holding: holding.count, pattern: pattern, quotes: suggestionsLeft >= 0 ? quotes : [],
+                                            articlePath: articlePath))
                 continue
             }
             let q = holding[override.occurrence - 1]
@@ -32,6 +41,13 @@ enum QuoteEditor {
             case .named(let name):
                 if slugs == nil { slugs = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a }) }
                 let entity = slugs?[name]
+                // `angus-kng`: a slug-shaped speaker must name an entity; a name with spaces is text.
+                if entity == nil, Slug.make(name) == name, name.contains("-") {
+                    let nearest = entities.map(\.slug).min { editDistance(Array($0.utf8), Array(name.utf8)) < editDistance(Array($1.utf8), Array(name.utf8)) }
+                    diagnostics.append(.error(.link, "speaker '\(name)' is not an entity's slug", at: override.location,
+                                              notes: (nearest.map { ["did you mean '\($0)'?"] } ?? []) + ["write a name with spaces (\"Jane Roe\") for a speaker without an entity file"]))
+                    continue
+                }
                 quotes[q].entity = entity
                 quotes[q].speaker = entity.map { entities[$0].name } ?? name
                 quotes[q].cue = nil
@@ -57,10 +73,17 @@ enum QuoteEditor {
         }
         if let best, best.distance <= max(3, pattern.count / 2) {
             notes.append("closest quotation: \"\(best.text)\"")
-        } else if quotes.isEmpty {
-            notes.append("Dossier detected no quotations in this article")
         }
         notes.append("'quote' must be words from inside one detected quotation; quote marks, dashes and spacing may differ, letter case may not")
         return .error(.link, "quote \"\(override.quote)\" matches no quotation detected in \(articlePath)", at: override.location, notes: notes)
+    }
+
+    /// The words of an entry that finds quote `q` of `quotes`: its first words, with `(n)` when
+    /// earlier quotes hold them too (looking back at most 200 quotes, enough for any real article).
+    static func entryWords(for q: Int, in quotes: [Quote]) -> String {
+        let words = quotes[q].text.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(6).joined(separator: " ")
+        let pattern = NormalizedText.pattern(words, dropBrackets: true)
+        let earlier = quotes[max(0, q - 200)..<q].filter { NormalizedText($0.text, dropBrackets: true, keepOffsets: false).contains(pattern) }.count
+        return earlier > 0 ? "\(words) (\(earlier + 1))" : words
     }
 }

@@ -8,7 +8,7 @@
 ///
 /// Conventions: `Quote.text` is the words inside the marks, exactly as written. A quotation
 /// interrupted by its attribution (`"We will win," he said, "and soon."`) is one quote whose pieces
-/// are joined by a single space ("We will win, and soon."), with one span per piece. The paragraphs
+/// are joined by ` … ` ("We will win, … and soon."), with one span per piece. The paragraphs
 /// of a multi-paragraph quotation are joined by a blank line. Quoted names of things (`a robot named
 /// "Robogee"`) and titles of cited sources (`"Title" — CBC.ca, August 15, 2008`) are not quotations.
 public struct QuoteExtractor: Sendable {
@@ -109,11 +109,13 @@ struct ArticleReading {
         }
         for b in blocks.indices.dropFirst() {
             guard var block = blocks[b], let text = texts[b] else { continue }
-            blocks[b] = nil   // the only reference: marking names does not copy the tokens
+            blocks[b] = nil   // the only reference, once the finder below is gone: marking names does not copy the tokens
             text.withUnsafeBufferPointer { bytes in
-                let finder = NameFinder(block: block, bytes: bytes, midSentenceWords: midSentence)
-                for name in finder.names() {
-                    let words = finder.words(of: name)
+                let found: [(name: NameFinder.Found, words: [WordKey], kind: EntityKind)] = {
+                    let finder = NameFinder(block: block, bytes: bytes, midSentenceWords: midSentence)
+                    return finder.names().map { ($0, finder.words(of: $0), finder.kind(of: $0)) }
+                }()
+                for (name, words, kind) in found {
                     // `Tedeschi`: the entity's surname rule resolves it.
                     if words.count == 1, lexiconKnowsSurname(words[0], spelled: UnsafeBufferPointer(rebasing: bytes[name.range]), among: spellings) {
                         continue
@@ -121,8 +123,8 @@ struct ArticleReading {
                     let titleText = name.titles.isEmpty ? nil : titleAsWritten(block: block, before: name.tokens.lowerBound, bytes: bytes)
                     let gender = SpeakerBook.gender(title: name.titles.first(where: { AttributionLexicon.maleTitles.contains($0) || AttributionLexicon.femaleTitles.contains($0) }),
                                                     firstName: words.count > 1 ? words[0] : nil)
-                    let index = speakers.index(forName: words, text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[name.range]), as: UTF8.self) },
-                                               kind: finder.kind(of: name), gender: gender, title: titleText)
+                    let index = speakers.index(forName: words, text: { String(decoding: UnsafeBufferPointer(rebasing: bytes[name.range]), as: UTF8.self).replacingNewlines() },
+                                               kind: kind, gender: gender, title: titleText)
                     block.markMention(mentions[b].count, tokens: name.tokens)
                     mentions[b].append(Mention(entity: index, range: name.range))
                 }
@@ -535,100 +537,6 @@ struct ArticleReading {
             let words = SpeakerPhrase.folded(quote.text)
             return words.isEmpty || !body.contains { $0.contains(words) }
         }
-    }
-}
-
-/// Where the tags of markup that survived scraping lie in a paragraph (`<tweet id="12" lang="en">`).
-struct MarkupTags {
-    private var ranges: [Range<Int>] = []
-
-    init(_ bytes: [UInt8]) {
-        guard bytes.contains(UInt8(ascii: "<")) else { return }
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else { i += 1; continue }
-            let next = bytes[i + 1]
-            guard (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else {
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < bytes.count, j - i < 2_000, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "<"), bytes[j] != 0x0A { j += 1 }
-            if j < bytes.count, bytes[j] == UInt8(ascii: ">") {
-                ranges.append(i..<(j + 1))
-                i = j + 1
-            } else {
-                i += 1
-            }
-        }
-    }
-
-    func contains(_ offset: Int) -> Bool {
-        var low = 0
-        var high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < ranges.count && ranges[low].contains(offset)
-    }
-}
-
-/// Tests on the words that name a speaker.
-enum SpeakerPhrase {
-    /// A capitalised word other than a leading article: `Senator King`, `a US official`.
-    static func hasName(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
-        return words.enumerated().contains { index, word in
-            guard let first = word.first, first.isUppercase else { return false }
-            return !(index == 0 && ["The", "A", "An"].contains(word))
-        }
-    }
-
-    /// Words that can name who spoke: a name (not a day, a month or a time), or a phrase whose head
-    /// is a person or a body (`a US official`, `crews`, `one poster`); never `the past` or `a series of tweets`.
-    static func isPlausible(_ text: String) -> Bool {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
-            word.lowercased().filter { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }
-        }
-        guard !words.isEmpty else { return false }
-        if words.contains(where: { AttributionLexicon.timeWords.contains(WordKey($0)) }) { return false }
-        if hasName(text) { return true }
-        // The head noun comes before any preposition: `a spokesman for the ministry`, `one person familiar with the talks`.
-        let cut = words.indices.dropFirst().first(where: { AttributionLexicon.headEndingPrepositions.contains(WordKey(words[$0])) }) ?? words.count
-        return words[..<cut].contains { word in
-            var noun = word
-            for suffix in ["'s", "’s", "'"] where noun.hasSuffix(suffix) { noun.removeLast(suffix.count) }
-            return [noun, String(noun.dropLast()), String(noun.dropLast(2))].contains { form in
-                let key = WordKey(form)
-                return AttributionLexicon.roles.contains(key) || AttributionLexicon.peopleNouns.contains(key)
-                    || AttributionLexicon.bodyNouns.contains(key) || SpeakerResolver.ownVoiceNouns.contains(form)
-            }
-        }
-    }
-
-    /// Lowercase letters and digits with single spaces: for comparing quotations' words.
-    static func folded(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var space = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isASCIILetterOrDigit = (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
-            if isASCIILetterOrDigit || (value >= 0x80 && scalar.properties.isAlphabetic) {
-                if space, !result.isEmpty { result.append(" ") }
-                space = false
-                if value >= 65 && value <= 90 {
-                    result.append(Unicode.Scalar(value + 32)!)
-                } else if value < 0x80 {
-                    result.append(scalar)
-                } else {
-                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                }
-            } else {
-                space = true
-            }
-        }
-        return String(result)
     }
 }
 

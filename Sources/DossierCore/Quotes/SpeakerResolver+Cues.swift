@@ -198,10 +198,11 @@ struct NameReader {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, bytes.count)]), as: UTF8.self)
     }
 
+    /// The words of `range` as written, a line break inside read as a space (`Jane⏎Roe`).
     func text(_ range: Range<Int>) -> String {
         let start = tokens[range.lowerBound].start
         let end = max(start, tokens[range.upperBound - 1].end)
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, bytes.count)]), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, bytes.count)]), as: UTF8.self).replacingNewlines()
     }
 
     func entity(at t: Int) -> Int? {
@@ -253,7 +254,7 @@ struct NameReader {
         let m = tokens[t].mention
         let end = m >= 0 && m < finder.mentions.count ? min(finder.mentions[m].range.upperBound, tokens[run.upperBound].end) : tokens[run.upperBound].end
         let start = tokens[first].start
-        let speaker = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))]), as: UTF8.self)
+        let speaker = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, min(end, bytes.count))]), as: UTF8.self).replacingNewlines()
         return SpeakerResolver.Resolution(speaker: speaker, entity: entity(at: t))
     }
 

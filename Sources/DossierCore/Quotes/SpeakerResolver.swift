@@ -2,8 +2,9 @@
 ///
 /// Keeps a small model of the discourse while the article is read in order: who was last named
 /// in subject position (for `he`, `she`, `they`, `it`), which role words each person was given
-/// (`Senator`, `the minister`), and who spoke last. It never guesses: a cue that no name, alias,
-/// role or pronoun rule connects to an entity keeps its words and gets no entity.
+/// (`Senator`, `the minister`), and who spoke last. A cue that no name, alias, role, pronoun or
+/// body rule (`the company`: the organisation the story names most) connects to a speaker keeps
+/// its words and gets no entity.
 struct SpeakerResolver {
     /// What a pronoun or role may stand for.
     enum Slot: Hashable { case person, group, place }
@@ -60,6 +61,8 @@ struct SpeakerResolver {
     private var titles: [Int: Set<WordKey>] = [:]
     private var lastSeen: [Int: Int] = [:]
     private var mentionCounts: [Int: Int] = [:]
+    /// Each role's most recent holder: kept as people are seen, so resolving a role is one look-up.
+    private var roleHolders: [WordKey: Int] = [:]
     /// The organisations named most recently, for `the company said` (a bounded list keeps long articles linear).
     private var recentBodies: [Int] = []
     private var clock = 0
@@ -103,6 +106,7 @@ struct SpeakerResolver {
             if recentBodies.count > 32 { recentBodies.removeFirst() }
         }
         if !newTitles.isEmpty { titles[entity, default: []].formUnion(newTitles.map { AttributionLexicon.roleOfTitle[$0] ?? $0 }) }
+        holdRoles(entity)
         sentenceMentions.append(SentenceMention(token: token, entity: entity, prepositional: prepositional))
     }
 
@@ -110,7 +114,17 @@ struct SpeakerResolver {
         guard speakers.contains(entity) else { return }
         clock += 1
         lastSeen[entity] = clock
+        holdRoles(entity)
         sentenceSpeakers.append(entity)
+    }
+
+    /// A person just seen becomes the holder of each of their roles, for `the minister said`.
+    private mutating func holdRoles(_ entity: Int) {
+        guard speakers.kind(entity) == .person else { return }
+        for role in titles[entity] ?? [] { roleHolders[role] = entity }
+        if speakers.isEntity(entity) {
+            for role in lexicon.aliasTitles[entity] { roleHolders[role] = entity }
+        }
     }
 
     /// The sentence's speaker, or else its first name in subject position, becomes the referent of later pronouns.
@@ -161,12 +175,7 @@ struct SpeakerResolver {
 
     /// `the minister`, `The US Senator`: the most recent person who carried the role.
     func resolveRole(_ role: WordKey) -> Int? {
-        var best: (entity: Int, seen: Int)?
-        for (entity, seen) in lastSeen where speakers.kind(entity) == .person {
-            guard titles[entity]?.contains(role) == true || (speakers.isEntity(entity) && lexicon.aliasTitles[entity].contains(role)) else { continue }
-            if seen > (best?.seen ?? Int.min) { best = (entity, seen) }
-        }
-        return best?.entity
+        roleHolders[role]
     }
 
     /// `the company`, `the club said`: the organisation the story names most, the latest of equals; one

@@ -45,6 +45,9 @@ public struct Template<Root: TemplateValue>: Sendable {
         }
         if let failure = out.failure { throw failure }
         sizeHint.value = out.bytes.count
+        // A reservation sized by a much larger page before would stay with this output as long as it
+        // is kept (a preview server keeps every page): hand back a tight copy instead.
+        if out.bytes.capacity > 2 * out.bytes.count + 4096 { return Array(out.bytes) }
         return out.bytes
     }
 }

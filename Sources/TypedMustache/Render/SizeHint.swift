@@ -8,8 +8,8 @@ import Musl
 
 /// The size of a template's last output, reserved up front for the next one: growing the
 /// buffer as a large page renders cost a fifth of the time. Shared by concurrent renders, so
-/// behind a lock (`Synchronization`'s `Atomic` would need macOS 15); a stale value only costs
-/// a reallocation.
+/// behind a lock (`Synchronization`'s `Atomic` would need macOS 15). A stale value costs a
+/// reallocation, or a copy of an output much smaller than the reservation (`Template.renderUTF8`).
 final class SizeHint: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var size: Int
