@@ -90,6 +90,9 @@ struct ArticleReading {
         b >= 0 && b < mentions.count ? mentions[b] : []
     }
 
+    /// How many paragraphs before a quotation's are read for names.
+    static let namesReachBack = 3
+
     /// Adds the names no entity covers to the book and to each paragraph's mentions, in text order so
     /// that `Mr. Doe` finds the `John Doe` named before. Headlines are skipped: their capitals are typographic.
     private mutating func findNames() {
@@ -107,7 +110,16 @@ struct ArticleReading {
                 for spelling in resolver.lexicon.spellingsOfEntity[entity] ?? [] where !spelling.isEmpty { spellings[spelling[0], default: []].append(spelling) }
             }
         }
-        for b in blocks.indices.dropFirst() {
+        // Names matter where quotations are attributed: their paragraphs and the few before them, whose
+        // subjects pronouns and bare quotations reach back to. Reading the rest of a long article for
+        // names cost more than all the attribution.
+        var near = [Bool](repeating: false, count: blocks.count)
+        for raw in raws {
+            for piece in raw.pieces {
+                for b in max(0, piece.block - Self.namesReachBack)...piece.block { near[b] = true }
+            }
+        }
+        for b in blocks.indices.dropFirst() where near[b] {
             guard var block = blocks[b], let text = texts[b] else { continue }
             blocks[b] = nil   // the only reference, once the finder below is gone: marking names does not copy the tokens
             text.withUnsafeBufferPointer { bytes in
