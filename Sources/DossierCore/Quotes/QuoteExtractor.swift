@@ -90,8 +90,21 @@ struct ArticleReading {
         b >= 0 && b < mentions.count ? mentions[b] : []
     }
 
-    /// How many paragraphs before a quotation's are read for names.
-    static let namesReachBack = 3
+    /// How many paragraphs before a quotation's are read: pronouns, roles and bare quotations reach
+    /// back to the people named there.
+    static let reachBack = 3
+
+    /// The paragraphs holding a quotation and the `reachBack` before each: the only ones read.
+    /// Reading the rest of a long article for names and subjects cost more than all the attribution.
+    static func nearQuotations(_ raws: [RawQuote], blocks: Int) -> [Bool] {
+        var near = [Bool](repeating: false, count: blocks)
+        for raw in raws {
+            for piece in raw.pieces where piece.block < blocks {
+                for b in max(0, piece.block - reachBack)...piece.block { near[b] = true }
+            }
+        }
+        return near
+    }
 
     /// Adds the names no entity covers to the book and to each paragraph's mentions, in text order so
     /// that `Mr. Doe` finds the `John Doe` named before. Headlines are skipped: their capitals are typographic.
@@ -110,16 +123,7 @@ struct ArticleReading {
                 for spelling in resolver.lexicon.spellingsOfEntity[entity] ?? [] where !spelling.isEmpty { spellings[spelling[0], default: []].append(spelling) }
             }
         }
-        // Names matter where quotations are attributed: their paragraphs and the few before them, whose
-        // subjects pronouns and bare quotations reach back to. Reading the rest of a long article for
-        // names cost more than all the attribution.
-        var near = [Bool](repeating: false, count: blocks.count)
-        for raw in raws {
-            for piece in raw.pieces {
-                for b in max(0, piece.block - Self.namesReachBack)...piece.block { near[b] = true }
-            }
-        }
-        for b in blocks.indices.dropFirst() where near[b] {
+        for b in blocks.indices.dropFirst() {
             guard var block = blocks[b], let text = texts[b] else { continue }
             blocks[b] = nil   // the only reference, once the finder below is gone: marking names does not copy the tokens
             text.withUnsafeBufferPointer { bytes in
@@ -179,7 +183,8 @@ struct ArticleReading {
                 regions[piece.block].append(TokenizedBlock.Region(range: start..<max(start, end), id: id, endsSentence: endsSentence))
             }
         }
-        for b in texts.indices {
+        let near = Self.nearQuotations(raws, blocks: texts.count)
+        for b in texts.indices where near[b] {
             guard let text = texts[b] else { continue }
             let sorted = regions[b].sorted { $0.range.lowerBound < $1.range.lowerBound }
             let block = text.withUnsafeBufferPointer { TokenizedBlock(block: b, bytes: $0, regions: sorted, mentions: mentionsOf(b)) }
@@ -291,7 +296,11 @@ struct ArticleReading {
     mutating func read() {
         var previousBlock: Int?
         for b in blocks.indices {
-            guard let block = blocks[b], let text = texts[b] else { continue }
+            guard let text = texts[b] else { continue }   // a paragraph emptied by corrections is passed over
+            guard let block = blocks[b] else {
+                previousBlock = nil   // far from every quotation: not read, and not the paragraph before the next
+                continue
+            }
             text.withUnsafeBufferPointer { bytes in
                 read(block, bytes: bytes, previousBlock: previousBlock)
             }
