@@ -1,3 +1,5 @@
+import TypedMustache
+
 /// The render stage: a linked `Site` and its templates in, every output file out.
 struct SiteRenderer: Sendable {
     let site: Site
@@ -116,16 +118,17 @@ struct SiteRenderer: Sendable {
 
     func cardItem(_ b: Int, depth: Int) -> BriefingListItemView {
         let html = cards.flatMap { depth == Self.homeDepth(of: b, paginate: config.paginate) ? $0[b] : nil }
-        return BriefingListItemView(html: html ?? fragment("partials/card", b, depth), mentions: nil)
+        return BriefingListItemView(html: html ?? fragment(pages.card, b, depth), mentions: nil)
     }
 
     func rowItem(_ b: Int, depth: Int, mentions: Int? = nil) -> BriefingListItemView {
-        BriefingListItemView(html: rows.flatMap { depth == 2 ? $0[b] : nil } ?? fragment("partials/row", b, depth), mentions: mentions)
+        BriefingListItemView(html: rows.flatMap { depth == 2 ? $0[b] : nil } ?? fragment(pages.row, b, depth), mentions: mentions)
     }
 
-    private func fragment(_ template: String, _ b: Int, _ depth: Int) -> String {
-        fragments.value(for: site.briefings[b], template: template, depth: depth) {
-            TemplateSet.renderText(Self.card(site.briefings[b], depth: depth), with: template == "partials/row" ? pages.row : pages.card)
+    /// A briefing's card or row at `depth`, kept across rebuilds under the template's name.
+    private func fragment(_ template: Template<BriefingCardView>, _ b: Int, _ depth: Int) -> String {
+        fragments.value(for: site.briefings[b], template: template.name, depth: depth) {
+            TemplateSet.renderText(Self.card(site.briefings[b], depth: depth), with: template)
         }
     }
 
