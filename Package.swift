@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Dossier",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierCore", targets: ["DossierCore"]),
@@ -20,7 +20,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // Mustache compiled against the page types it renders (no name lookups or casts when rendering).
-        .target(name: "TypedMustache", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "TypedMustache"),
         .target(
             name: "DossierCore",
             dependencies: [
@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierIO", "DossierServer",
+                "DossierCore", "DossierIO", "DossierServer", "CDossierSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,8 +53,7 @@ let package = Package(
         .testTarget(
             name: "TypedMustacheTests",
             dependencies: ["TypedMustache"],
-            resources: [.copy("Spec")],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            resources: [.copy("Spec")]
         ),
         .testTarget(
             name: "DossierServerTests",
@@ -65,5 +64,5 @@ let package = Package(
             ]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -19,3 +19,7 @@ int dossier_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+void dossier_line_buffer_stdout(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}

@@ -2,7 +2,7 @@ import DossierCore
 import Foundation
 
 /// Reads `Content/` and `Templates/` into a `SourceTree`: the only place the build reads the disk.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public var contentDirectory: URL
     public var templatesDirectory: URL
     /// Paths in diagnostics are made relative to this folder (the current directory).
@@ -41,9 +41,9 @@ public struct ContentLoader {
     }
 
     /// The folders of `Content/` a build reads, the extension their files need, and where they go.
-    public static let contentFolders: [(name: String, ext: String, files: WritableKeyPath<SourceTree, [SourceFile]>)] = [
-        ("articles", "txt", \.articles), ("annotations", "md", \.annotations), ("entities", "md", \.entities),
-    ]
+    public static var contentFolders: [(name: String, ext: String, files: WritableKeyPath<SourceTree, [SourceFile]>)] {
+        [("articles", "txt", \.articles), ("annotations", "md", \.annotations), ("entities", "md", \.entities)]
+    }
 
     /// `site.yml`, or nil with a warning when there is none.
     public func siteConfig(diagnostics: inout [Diagnostic]) throws -> SourceFile? {

@@ -2,10 +2,10 @@ import DossierCore
 import Foundation
 
 /// Prints diagnostics compiler-style on stderr, in colour on a terminal.
-public struct DiagnosticPrinter {
+public struct DiagnosticPrinter: Sendable {
     public var useColor: Bool
 
-    public init(useColor: Bool = isatty(fileno(stderr)) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil) {
+    public init(useColor: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil) {
         self.useColor = useColor
     }
 

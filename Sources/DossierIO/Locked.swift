@@ -1,20 +1,18 @@
-import Foundation
+import Synchronization
 
-/// A value shared between threads, read and changed only under its lock.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
+/// A value shared between threads, read and changed only under its lock; a class around
+/// `Mutex`, so it can be captured and shared like any reference.
+final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
 
     init(_ value: Value) {
-        self.value = value
+        mutex = Mutex(value)
     }
 
     var current: Value { withLock { $0 } }
 
     /// Reads or changes the value in one step: `count.withLock { $0 += 1; return $0 }`.
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
+    func withLock<Result: Sendable>(_ body: (inout sending Value) -> Result) -> Result {
+        mutex.withLock { body(&$0) }
     }
 }

@@ -17,16 +17,18 @@ public struct OutputWriter {
 
     /// Writes already-rendered files.
     public func write(_ files: [OutputFile]) throws {
-        _ = try write(RenderPlan(jobs: [{ files }]))
+        try write { staging throws(WriteError) in
+            try staging.write(files)
+            return true
+        }
     }
 
-    /// Renders the plan's jobs in parallel and writes each file as soon as it exists, so the
-    /// whole site never has to sit in memory at once. Returns the number of files written.
-    /// - Parameter progress: called now and then with (jobs done, jobs in all), from any thread.
-    /// - Parameter verify: runs once every file is written and before the swap (the link check); if
-    ///   it returns errors the staging folder is discarded and `WriteError.verificationFailed` thrown.
+    /// Makes a staging folder beside the output, lets `produce` write the site into it (from any
+    /// thread, each file as soon as it exists, so the whole site never sits in memory), then
+    /// replaces the output folder with it if `produce` returns true; otherwise, or on any error,
+    /// the staging folder is discarded and the output left as it was. Returns what `produce` did.
     @discardableResult
-    public func write(_ plan: RenderPlan, progress: (@Sendable (Int, Int) -> Void)? = nil, verify: () -> [Diagnostic] = { [] }) throws -> Int {
+    public func write(_ produce: (StagingFolder) throws -> Bool) throws -> Bool {
         let output = try resolvedOutput()
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
@@ -54,19 +56,20 @@ public struct OutputWriter {
         guard mkdir(staging, 0o755) == 0 else { throw WriteError.system("cannot create the staging folder '\(staging)'", errno) }
         StagingFolders.shared.register(staging)
         defer { StagingFolders.shared.unregister(staging) }
-        var count = 0
+        let folder = StagingFolder(root: staging, previous: exists ? output : nil)
         do {
-            count = try writeFiles(plan, into: URL(fileURLWithPath: staging), previous: exists ? URL(fileURLWithPath: output) : nil, progress: progress)
-            let problems = verify()
-            if problems.hasErrors { throw WriteError.verificationFailed(problems) }
-            try writeFile(OutputFile(path: Self.markerName, bytes: []), root: staging, previous: nil)
+            guard try produce(folder) else {
+                Self.remove(staging)
+                return false
+            }
+            try folder.write([OutputFile(path: Self.markerName, bytes: [])])
             try Self.swap(staging, into: output, exists: exists, parent: parent, name: name)
         } catch {
             Self.remove(staging)
             throw error
         }
         Self.remove(staging)  // after the exchange it holds the previous output
-        return count
+        return true
     }
 
     /// The real folder to write: an `Output` that is a symbolic link is written through, so the
@@ -168,77 +171,6 @@ public struct OutputWriter {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Writes `files` under `root`. A file whose bytes equal the previous build's is hard-linked
-    /// from it instead of rewritten: it keeps its modification time (so rsync and bucket syncs
-    /// upload only what changed) and costs no new inode.
-    ///
-    /// Plain POSIX calls: Foundation's per-call checks cost more than the writes on large sites.
-    private func writeFiles(_ plan: RenderPlan, into root: URL, previous: URL?, progress: (@Sendable (Int, Int) -> Void)?) throws -> Int {
-        let rootPath = root.path
-        let failure = Locked<Error?>(nil)
-        let written = Locked(0)
-        let jobsDone = Locked(0)
-        let total = plan.jobs.count
-        DispatchQueue.concurrentPerform(iterations: total) { j in
-            guard failure.current == nil else { return }
-            defer {
-                let done = jobsDone.withLock { $0 += 1; return $0 }
-                if let progress, done % 250 == 0 { progress(done, total) }
-            }
-            for file in plan.jobs[j]() {
-                do {
-                    try writeFile(file, root: rootPath, previous: previous?.path)
-                    written.withLock { $0 += 1 }
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                    return
-                }
-            }
-        }
-        if let error = failure.current { throw error }
-        return written.current
-    }
-
-    private func writeFile(_ file: OutputFile, root: String, previous: String?) throws {
-        guard !StagingFolders.shared.isInterrupted else { throw WriteError.interrupted }
-        guard Self.isSafeRelativePath(file.path) else { throw WriteError.unsafePath(file.path) }
-        let path = root + "/" + file.path
-        if let previous, Self.hasSameBytes(previous + "/" + file.path, file.bytes) {
-            if link(previous + "/" + file.path, path) == 0 { return }
-            if errno == ENOENT {
-                try makeParents(of: file.path, root: root)
-                if link(previous + "/" + file.path, path) == 0 { return }
-            }
-        }
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0, errno == ENOENT {
-            try makeParents(of: file.path, root: root)
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        }
-        guard fd >= 0 else { throw WriteError.system("cannot create the file '\(path)'", errno) }
-        defer { close(fd) }
-        try file.bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError.system("cannot write the file '\(path)'", errno)
-                }
-                offset += n
-            }
-        }
-    }
-
-    /// `mkdir -p` for a file's folders; safe when other threads create the same folders.
-    private func makeParents(of relativePath: String, root: String) throws {
-        var path = root
-        for component in relativePath.split(separator: "/").dropLast() {
-            path += "/" + component
-            if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError.system("cannot create the folder '\(path)'", errno) }
-        }
-    }
-
     static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
@@ -262,6 +194,63 @@ public struct OutputWriter {
     }
 }
 
+/// A staging folder being filled, from any thread. A file whose bytes equal the previous build's
+/// is hard-linked from it instead of rewritten: it keeps its modification time (so rsync and
+/// bucket syncs upload only what changed) and costs no new inode.
+///
+/// Plain POSIX calls: Foundation's per-call checks cost more than the writes on large sites.
+public struct StagingFolder: OutputSink {
+    let root: String
+    /// The output folder of the previous build, if any.
+    let previous: String?
+
+    public func write(_ files: [OutputFile]) throws(WriteError) {
+        for file in files { try write(file) }
+    }
+
+    private func write(_ file: OutputFile) throws(WriteError) {
+        guard !StagingFolders.shared.isInterrupted else { throw WriteError.interrupted }
+        guard OutputWriter.isSafeRelativePath(file.path) else { throw WriteError.unsafePath(file.path) }
+        let path = root + "/" + file.path
+        if let previous, OutputWriter.hasSameBytes(previous + "/" + file.path, file.bytes) {
+            if link(previous + "/" + file.path, path) == 0 { return }
+            if errno == ENOENT {
+                try makeParents(of: file.path)
+                if link(previous + "/" + file.path, path) == 0 { return }
+            }
+        }
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            try makeParents(of: file.path)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw WriteError.system("cannot create the file '\(path)'", errno) }
+        defer { close(fd) }
+        let failure: Int32? = file.bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
+        if let failure { throw WriteError.system("cannot write the file '\(path)'", failure) }
+    }
+
+    /// `mkdir -p` for a file's folders; safe when other threads create the same folders.
+    private func makeParents(of relativePath: String) throws(WriteError) {
+        var path = root
+        for component in relativePath.split(separator: "/").dropLast() {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError.system("cannot create the folder '\(path)'", errno) }
+        }
+    }
+}
+
 public enum WriteError: Error, CustomStringConvertible {
     case notADirectory(String)
     case foreignDirectory(String)
@@ -269,8 +258,6 @@ public enum WriteError: Error, CustomStringConvertible {
     case system(String, Int32)
     /// SIGINT or SIGTERM arrived while writing.
     case interrupted
-    /// The written site failed a check (broken links); the diagnostics name pages and targets.
-    case verificationFailed([Diagnostic])
 
     /// One line: what failed, on which path, and what to do about it.
     public var description: String {
@@ -280,7 +267,6 @@ public enum WriteError: Error, CustomStringConvertible {
             "output folder '\(path)' is not empty and was not written by Dossier; refusing to replace it (choose another --output, or empty it first)"
         case .unsafePath(let path): "refusing to write '\(path)' outside the output folder"
         case let .system(what, code): "\(what): \(String(cString: strerror(code)))\(Self.advice(code))"
-        case .verificationFailed(let diagnostics): "the built site has \(diagnostics.errorCount) error(s)"
         case .interrupted: "interrupted; the previous output is untouched"
         }
         return SourceText.escapingControlCharacters(text)

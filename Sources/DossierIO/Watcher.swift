@@ -7,7 +7,7 @@ import Glibc
 /// Watches folders recursively and reports batches of changed paths once changes settle, so an
 /// editor's save (write to a temporary file, rename over the original) or a `git checkout` is one
 /// batch. Uses inotify on Linux and polls modification times and sizes every 50 ms elsewhere.
-public final class Watcher: @unchecked Sendable {
+public final class Watcher: Sendable {
     public let directories: [URL]
     /// Quiet time after the last event before a batch is reported.
     public let settle: Duration
@@ -152,7 +152,7 @@ public final class Watcher: @unchecked Sendable {
 
 /// A source tree kept in memory between builds and refreshed from only the files that changed.
 /// Unchanged files keep their strings, so the incremental builder compares them in constant time.
-public struct LiveSourceTree {
+public struct LiveSourceTree: Sendable {
     public let loader: ContentLoader
     public private(set) var tree: SourceTree
     /// Load problems (non-UTF-8 files, ignored names), recomputed with each refresh.

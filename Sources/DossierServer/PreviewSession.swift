@@ -7,62 +7,42 @@ import Logging
 
 /// `dossier serve`: builds the site into a `SiteStore`, rebuilds incrementally when Content/ or
 /// Templates/ change, and serves the store over HTTP with live reload.
-public final class PreviewSession: @unchecked Sendable {
+public final class PreviewSession: Sendable {
     public let store = SiteStore()
-    public let builder: IncrementalBuilder
-    private var live: LiveSourceTree
+    /// Owns the builder and the source tree: one rebuild at a time, whoever asks.
+    private let loop: BuildLoop
     private let report: @Sendable (Report) -> Void
     private let watcher: Watcher
-    private let reportLock = NSLock()
-    private var latestReport: Report?
-
-    /// What the most recent build did.
-    public var lastReport: Report? { reportLock.withLock { latestReport } }
 
     /// What one build did, for the terminal.
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
-        public var update: IncrementalBuilder.Update
+        public var update: SiteBuilder.Update
         public var duration: Duration
     }
 
     /// Loads and builds the site once (publishing it if it built). Throws on environment failures.
     public init(loader: ContentLoader, options: BuildOptions, report: @escaping @Sendable (Report) -> Void = { _ in }) throws {
-        builder = IncrementalBuilder(options: options)
-        live = try LiveSourceTree(loader: loader)
         // static/ is watched when it exists at start.
         let statics = FileManager.default.fileExists(atPath: loader.staticDirectory.path) ? [loader.staticDirectory] : []
         watcher = Watcher(directories: [loader.contentDirectory, loader.templatesDirectory] + statics)
         self.report = report
-        build()
+        loop = try BuildLoop(live: LiveSourceTree(loader: loader), options: options, store: store, report: report)
     }
+
+    /// What the most recent build did.
+    public var lastReport: Report? { get async { await loop.lastReport } }
+
+    /// The site of the last successful build.
+    public var lastSite: Site? { get async { await loop.lastSite } }
+
+    /// Every file served now, by path.
+    public var files: [String: [UInt8]] { get async { await loop.files } }
 
     /// Applies file changes (absolute paths) and rebuilds; what the watch loop does for each batch.
     @discardableResult
-    public func rebuild(changed: Set<String>) throws -> Report {
-        let start = ContinuousClock.now
-        try live.refresh(changed: changed)
-        return build(since: start)
-    }
-
-    /// `since`: when the work began, so the reported duration includes re-reading changed files.
-    @discardableResult
-    private func build(since start: ContinuousClock.Instant = .now) -> Report {
-        let clock = ContinuousClock()
-        let update = builder.build(live.tree)
-        let diagnostics = (live.diagnostics + update.diagnostics).finished(strict: builder.options.strict)
-        var result = Report(diagnostics: diagnostics, update: update, duration: .zero)
-        // Recorded before open pages hear of the build, so whoever reacts to the event can read it.
-        reportLock.withLock { latestReport = result }
-        if diagnostics.hasErrors {
-            store.publishFailure(diagnostics)
-        } else {
-            store.publish(builder.files, changed: update.changed, removed: update.removed)
-        }
-        result.duration = clock.now - start
-        reportLock.withLock { latestReport = result }
-        report(result)
-        return result
+    public func rebuild(changed: Set<String>) async throws -> Report {
+        try await loop.rebuild(changed: changed)
     }
 
     /// Rebuilds after every settled batch of changes until the task is cancelled.
@@ -72,7 +52,7 @@ public final class PreviewSession: @unchecked Sendable {
         for await batch in watcher.changes() {
             if Task.isCancelled { break }
             do {
-                try rebuild(changed: unread.union(batch))
+                try await rebuild(changed: unread.union(batch))
                 unread = []
             } catch {
                 unread.formUnion(batch)
@@ -140,4 +120,48 @@ public struct ServerLimits: Sendable {
 public func isAddressInUse(_ error: Error) -> Bool {
     let text = String(describing: error)
     return text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98")
+}
+
+/// The preview's mutable state, owned by one actor: the builder and the source tree it builds.
+actor BuildLoop {
+    private let builder: SiteBuilder
+    private var live: LiveSourceTree
+    private let store: SiteStore
+    private let report: @Sendable (PreviewSession.Report) -> Void
+    private(set) var lastReport: PreviewSession.Report?
+    var lastSite: Site? { builder.lastSite }
+    var files: [String: [UInt8]] { builder.files }
+
+    init(live: LiveSourceTree, options: BuildOptions, store: SiteStore, report: @escaping @Sendable (PreviewSession.Report) -> Void) {
+        builder = SiteBuilder(options: options)
+        self.live = live
+        self.store = store
+        self.report = report
+        let first = Self.build(builder, live, store, since: .now)
+        lastReport = first
+        report(first)
+    }
+
+    func rebuild(changed: Set<String>) throws -> PreviewSession.Report {
+        let start = ContinuousClock.now
+        try live.refresh(changed: changed)
+        // Whoever reacts to the reload event and asks for `lastReport` waits for this to return.
+        let result = Self.build(builder, live, store, since: start)
+        lastReport = result
+        report(result)
+        return result
+    }
+
+    /// Builds, publishes the files (or the failure) and returns what happened. `since`: when the
+    /// work began, so the reported duration includes re-reading changed files.
+    private static func build(_ builder: SiteBuilder, _ live: LiveSourceTree, _ store: SiteStore,
+                              since start: ContinuousClock.Instant) -> PreviewSession.Report {
+        let update = builder.build(live.tree, loadDiagnostics: live.diagnostics)
+        if update.diagnostics.hasErrors {
+            store.publishFailure(update.diagnostics)
+        } else {
+            store.publish(builder.files, changed: update.changed, removed: update.removed)
+        }
+        return PreviewSession.Report(diagnostics: update.diagnostics, update: update, duration: ContinuousClock.now - start)
+    }
 }

@@ -1,10 +1,11 @@
 import DossierCore
 import Foundation
+import Synchronization
 
 /// The site the preview server answers from: the files of the latest successful build, held in
 /// memory and replaced in one step, so a request never sees a half-built site. Also the hub that
 /// tells open pages to reload, or shows them the diagnostics of a failed rebuild.
-public final class SiteStore: @unchecked Sendable {
+public final class SiteStore: Sendable {
     /// A file as served: bytes and a validator for conditional requests.
     public struct File: Sendable {
         public var bytes: [UInt8]
@@ -18,40 +19,43 @@ public final class SiteStore: @unchecked Sendable {
         case failure(String)
     }
 
-    private let lock = NSLock()
-    private var files: [String: File] = [:]
-    private var failure: String?
-    private var listeners: [Int: AsyncStream<Event>.Continuation] = [:]
-    private var nextListener = 0
-    private var published = 0
-    private var closed = false
+    private struct State {
+        var files: [String: File] = [:]
+        var failure: String?
+        var listeners: [Int: AsyncStream<Event>.Continuation] = [:]
+        var nextListener = 0
+        var published = 0
+        var closed = false
+    }
+
+    private let state = Mutex(State())
 
     /// Counts successful publications; read by whoever waits for a rebuild.
-    public var generation: Int { lock.withLock { published } }
+    public var generation: Int { state.withLock { $0.published } }
 
     public init() {}
 
     public func file(at path: String) -> File? {
-        lock.withLock { files[path] }
+        state.withLock { $0.files[path] }
     }
 
     /// Every path served, sorted.
-    public var paths: [String] { lock.withLock { files.keys.sorted() } }
+    public var paths: [String] { state.withLock { $0.files.keys.sorted() } }
 
-    public var currentFailure: String? { lock.withLock { failure } }
+    public var currentFailure: String? { state.withLock { $0.failure } }
 
     /// Replaces the changed files of a successful build and tells open pages to reload.
     public func publish(_ all: [String: [UInt8]], changed: [String], removed: [String]) {
         // Validators are computed before taking the lock; the swap itself is a few dictionary writes.
-        let first = lock.withLock { files.isEmpty }
+        let first = state.withLock { $0.files.isEmpty }
         let updates = first ? all.map { ($0.key, File(bytes: $0.value, etag: Self.etag($0.value))) }
             : changed.compactMap { path in all[path].map { (path, File(bytes: $0, etag: Self.etag($0))) } }
-        let listeners = lock.withLock {
-            for (path, file) in updates { files[path] = file }
-            for path in removed { files[path] = nil }
-            failure = nil
-            published += 1
-            return Array(self.listeners.values)
+        let listeners = state.withLock { state in
+            for (path, file) in updates { state.files[path] = file }
+            for path in removed { state.files[path] = nil }
+            state.failure = nil
+            state.published += 1
+            return Array(state.listeners.values)
         }
         for listener in listeners { listener.yield(.reload) }
     }
@@ -59,9 +63,9 @@ public final class SiteStore: @unchecked Sendable {
     /// Keeps serving the last good site and shows `diagnostics` over open pages.
     public func publishFailure(_ diagnostics: [Diagnostic]) {
         let text = diagnostics.map(\.description).joined(separator: "\n")
-        let listeners = lock.withLock {
-            failure = text
-            return Array(self.listeners.values)
+        let listeners = state.withLock {
+            $0.failure = text
+            return Array($0.listeners.values)
         }
         for listener in listeners { listener.yield(.failure(text)) }
     }
@@ -69,30 +73,30 @@ public final class SiteStore: @unchecked Sendable {
     /// Ends every event stream, now and for later subscribers: the server is stopping, and its
     /// graceful shutdown waits for open responses to end.
     public func close() {
-        let listeners = lock.withLock {
-            closed = true
-            return Array(self.listeners.values)
+        let listeners = state.withLock {
+            $0.closed = true
+            return Array($0.listeners.values)
         }
         for listener in listeners { listener.finish() }
     }
 
     /// How many event streams are open (one per open page).
-    public var listenerCount: Int { lock.withLock { listeners.count } }
+    public var listenerCount: Int { state.withLock { $0.listeners.count } }
 
     /// Events from now on; a failure in progress is sent first. Ends at once after `close()`.
     public func subscribe() -> AsyncStream<Event> {
         AsyncStream { continuation in
-            let id: Int? = lock.withLock {
-                if closed { return nil }
-                nextListener += 1
-                listeners[nextListener] = continuation
-                return nextListener
+            let id: Int? = state.withLock { state in
+                if state.closed { return nil }
+                state.nextListener += 1
+                state.listeners[state.nextListener] = continuation
+                return state.nextListener
             }
             guard let id else { return continuation.finish() }
             if let failure = currentFailure { continuation.yield(.failure(failure)) }
             continuation.onTermination = { [weak self] _ in
                 guard let self else { return }
-                _ = self.lock.withLock { self.listeners.removeValue(forKey: id) }
+                _ = self.state.withLock { $0.listeners.removeValue(forKey: id) }
             }
         }
     }

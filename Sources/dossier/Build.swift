@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierCore
 import DossierIO
 import Foundation
+import Synchronization
 
 /// Options shared by commands that read a site.
 struct SiteOptions: ParsableArguments {
@@ -26,13 +27,6 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-quotes"), help: .hidden)
     var noQuotes = false
-
-    /// Load and build diagnostics together, sorted, with `--strict` applied, printed on stderr.
-    func report(_ load: [Diagnostic], _ built: [Diagnostic]) -> [Diagnostic] {
-        let all = (load + built).finished(strict: strict)
-        DiagnosticPrinter().print(all)
-        return all
-    }
 
     var buildOptions: BuildOptions { BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict, extractQuotes: !noQuotes) }
 
@@ -77,50 +71,49 @@ struct Build: ParsableCommand {
         let loaded = clock.now
         var options = site.buildOptions
         options.quoteClock = timings ? QuoteClock() : nil
-        var result = SiteBuilder.build(tree, options: options)
-        let built = clock.now
-        result.diagnostics = site.report(loadDiagnostics, result.diagnostics)
-        guard !result.diagnostics.hasErrors else {
-            printError("build failed: \(count(result.diagnostics.errorCount, "error")); \(untouched)")
-            throw ExitCode.failure
+        let builder = SiteBuilder(options: options)
+        let renderStart = Mutex<ContinuousClock.Instant?>(nil)
+        // Progress only on a terminal, and only when there is enough to wait for.
+        let onTerminal = isatty(STDERR_FILENO) != 0
+        let progress: @Sendable (Int, Int) -> Void = { done, total in
+            if done == 0 { renderStart.withLock { $0 = ContinuousClock.now } }
+            guard onTerminal, total > 1000, done > 0 else { return }
+            FileHandle.standardError.write(Data("\rrendering and writing: \(done * 100 / total)% of \(total) page groups".utf8))
         }
-        let fileCount: Int
-        let links = result.makeLinkCheck()
+        var update = SiteBuilder.Update.failed([])
         do {
-            // Progress only on a terminal, and only when there is enough to wait for.
-            let showProgress = isatty(fileno(stderr)) != 0 && result.plan.jobs.count > 1000
-            let report: @Sendable (Int, Int) -> Void = { done, total in
-                FileHandle.standardError.write(Data("\rrendering and writing: \(done * 100 / total)% of \(total) page groups".utf8))
+            try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write { staging in
+                update = try builder.build(tree, loadDiagnostics: loadDiagnostics, writingTo: staging, progress: progress)
+                if onTerminal, update.totalJobs > 1000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                return update.succeeded
             }
-            defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
-            fileCount = try OutputWriter(outputDirectory: URL(fileURLWithPath: output))
-                .write(result.plan.recordingLinks(into: links), progress: showProgress ? report : nil, verify: links.diagnostics)
-        } catch WriteError.verificationFailed(let problems) {
-            // Link check locations are output paths; show them under the output folder.
-            DiagnosticPrinter().print(problems.map { d in
-                var d = d
-                if d.stage == .render, let file = d.location?.file { d.location?.file = "\(output)/\(file)" }
-                return d
-            })
-            printError("build failed: \(count(problems.errorCount, "error")); \(untouched)")
-            throw ExitCode.failure
         } catch WriteError.interrupted {
             throw ExitCode(StagingFolders.shared.interruptedStatus ?? 130)
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
         }
+        // The link check's locations are output paths: shown under the output folder.
+        DiagnosticPrinter().print(update.diagnostics.map { d in
+            var d = d
+            if d.stage == .verify, let file = d.location?.file { d.location?.file = "\(output)/\(file)" }
+            return d
+        })
+        guard update.succeeded, let s = update.site else {
+            printError("build failed: \(count(update.diagnostics.errorCount, "error")); \(untouched)")
+            throw ExitCode.failure
+        }
         let elapsed = clock.now - start
         if timings {
-            printError("load \(format(loaded - start)), parse+link \(format(built - loaded)), render+write \(format(clock.now - built)), peak memory \(peakMemoryMiB()) MiB")
+            let rendered = renderStart.withLock { $0 } ?? clock.now
+            printError("load \(format(loaded - start)), parse+link+plan \(format(rendered - loaded)), render+verify+write \(format(clock.now - rendered)), peak memory \(peakMemoryMiB()) MiB")
             let cpu = cpuSeconds()
             let quotes = options.quoteClock?.seconds ?? 0
             printError(String(format: "quote extraction %.2f s of %.2f s CPU (%.1f%%)", quotes, cpu, cpu > 0 ? quotes / cpu * 100 : 0))
         }
-        let s = result.site!
         print("built \(count(s.briefings.count, "briefing")), \(count(s.entities.count, "entity", "entities")), \(count(s.tags.count, "tag")): "
-            + "\(count(fileCount, "file")) in \(output)/ in \(format(elapsed))"
-            + (result.diagnostics.isEmpty ? "" : ", \(count(result.diagnostics.warningCount, "warning"))"))
+            + "\(count(update.fileCount, "file")) in \(output)/ in \(format(elapsed))"
+            + (update.diagnostics.isEmpty ? "" : ", \(count(update.diagnostics.warningCount, "warning"))"))
     }
 }
 

@@ -11,23 +11,23 @@ struct Check: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        var diagnostics: [Diagnostic] = []
-        let tree = try site.load(diagnostics: &diagnostics)
-        let result = SiteBuilder.build(tree, options: site.buildOptions)
-        var problems = result.diagnostics
+        var loadDiagnostics: [Diagnostic] = []
+        let tree = try site.load(diagnostics: &loadDiagnostics)
+        var options = site.buildOptions
         // Quotes attributed only through a pronoun, a role or context: an editor confirms them (not `build`'s concern).
-        if let linked = result.site { problems += QuoteReview.warnings(in: linked).finished(strict: site.buildOptions.strict) }
-        if !problems.hasErrors {
-            // The link check of `build` needs the pages: rendered in memory, then dropped.
-            let links = result.makeLinkCheck()
-            result.plan.recordingLinks(into: links).renderDiscarding()
-            problems += links.diagnostics()
-        }
-        diagnostics = site.report(diagnostics, problems)
-        if let linked = result.site {
+        options.reviewsQuotes = true
+        // The link check needs the pages: rendered in memory, then dropped.
+        let update = SiteBuilder(options: options).build(tree, loadDiagnostics: loadDiagnostics, writingTo: DroppedFiles())
+        DiagnosticPrinter().print(update.diagnostics)
+        if let linked = update.site {
             print("checked \(count(linked.briefings.count, "briefing")), \(count(linked.entities.count, "entity", "entities")): "
-                + "\(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))")
+                + "\(count(update.diagnostics.errorCount, "error")), \(count(update.diagnostics.warningCount, "warning"))")
         }
-        if diagnostics.hasErrors { throw ExitCode.failure }
+        if update.diagnostics.hasErrors { throw ExitCode.failure }
     }
+}
+
+/// Where `dossier check`'s pages go once the link check has read them.
+private struct DroppedFiles: OutputSink {
+    func write(_ files: [OutputFile]) {}
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DossierCore
 import DossierIO
 import DossierServer
+import CDossierSystem
 import Foundation
 
 struct Serve: AsyncParsableCommand {
@@ -35,7 +36,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear at once, also when piped
+        dossier_line_buffer_stdout()  // progress lines appear at once, also when piped
         var options = site.buildOptions
         let base = SitePaths.normalizedBasePath(basePath)
         if options.baseURL == nil { options.baseURL = "http://\(host):\(port)\(base)" }
@@ -88,7 +89,7 @@ struct Serve: AsyncParsableCommand {
     /// Saves files the way an editor does and times each save to the reload event open pages
     /// receive (watcher, settle time, re-read, rebuild, publish), printing the rebuild's own time too.
     private func measure(_ session: PreviewSession) async throws {
-        guard let site = session.builder.lastSite else { throw ExitCode.failure }
+        guard let site = await session.lastSite else { throw ExitCode.failure }
         var events = session.store.subscribe().makeAsyncIterator()
         let watch = Task { await session.watch() }
         defer { watch.cancel(); session.stopWatching() }
@@ -102,13 +103,14 @@ struct Serve: AsyncParsableCommand {
                 let start = ContinuousClock.now
                 try change(text, n).write(to: url, atomically: true, encoding: .utf8)
                 // A rebuild that rendered nothing (say, for the editor's temporary file alone) is not the one.
-                while session.store.generation == before || (session.lastReport?.update.renderedJobs ?? 0) == 0 {
+                while true {
+                    if session.store.generation != before, let report = await session.lastReport, report.update.renderedJobs > 0 { break }
                     guard let event = await events.next() else { throw ExitCode.failure }
                     if case .failure(let text) = event { printError(text); throw ExitCode.failure }
                 }
                 saves.append(ContinuousClock.now - start)
                 try await Task.sleep(for: .milliseconds(100))
-                rebuilds.append(session.lastReport?.duration ?? .zero)
+                rebuilds.append(await session.lastReport?.duration ?? .zero)
             }
             func median(_ values: [Duration]) -> String { format(values.sorted()[values.count / 2]) }
             print("\(label): save to reload event median \(median(saves)) (min \(format(saves.min()!)), max \(format(saves.max()!))); "
@@ -124,7 +126,8 @@ struct Serve: AsyncParsableCommand {
             }
         }
         let target = max(1, site.briefings.count / 100)
-        let e = site.entities.indices.min { abs(site.entityBriefings[$0].count - target) < abs(site.entityBriefings[$1].count - target) }!
+        let distances: [Int] = site.entityBriefings.map { abs($0.count - target) }
+        let e = distances.indices.min { distances[$0] < distances[$1] }!
         let entity = site.entities[e]
         let url = URL(fileURLWithPath: entity.path)
         try await measured("edit one entity's description (\(entity.slug), in \(site.entityBriefings[e].count) briefings)", url, 5) {

@@ -109,9 +109,9 @@ import Testing
         #expect(actual.diagnostics.map(\.message) == expected.diagnostics.map(\.message))
         let notes = try #require(expected.site?.briefings.first?.notes.count)
         #expect(notes > 0 && actual.site?.briefings.first?.notes.count == notes, "every anchored note kept")
-        let expectedFiles = Dictionary(uniqueKeysWithValues: expected.files().map { ($0.path, $0.bytes) })
-        for file in actual.files() { #expect(expectedFiles[file.path] == file.bytes, "\(file.path)") }
-        #expect(actual.files().count == expectedFiles.count)
+        let expectedFiles = Dictionary(uniqueKeysWithValues: expected.files.map { ($0.path, $0.bytes) })
+        for file in actual.files { #expect(expectedFiles[file.path] == file.bytes, "\(file.path)") }
+        #expect(actual.files.count == expectedFiles.count)
     }
 
     @Test func staticFilesAreReadHiddenOnesIncludedAndLinksOutRefused() throws {

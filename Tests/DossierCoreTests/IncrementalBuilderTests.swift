@@ -10,7 +10,7 @@ import Testing
     func randomEditsGiveWhatACleanBuildGives(seed: UInt64) {
         var generator = SplitMix64(seed: seed)
         var site = Self.site()
-        let builder = IncrementalBuilder()
+        let builder = SiteBuilder()
         var expected = Self.expectSame(builder, site, step: "initial", previous: [:])
         for step in 1...40 {
             let edit = Self.edits[Int(generator.next() % UInt64(Self.edits.count))]
@@ -21,7 +21,7 @@ import Testing
 
     @Test func eachKindOfEditTakesItsPath() {
         var site = Self.site()
-        let builder = IncrementalBuilder()
+        let builder = SiteBuilder()
         _ = builder.build(site.tree)
 
         site.annotations["talks.md"]! += "\nThe talks go on.\n"
@@ -42,7 +42,7 @@ import Testing
 
     @Test func templateEditsReachEveryFragment() {
         var site = Self.site()
-        let builder = IncrementalBuilder()
+        let builder = SiteBuilder()
         var files = Self.expectSame(builder, site, step: "initial", previous: [:])
         for template in ["partials/row", "partials/card", "partials/entity-chip"] {
             site.templateEdits[template] = "<!-- edited -->"
@@ -58,7 +58,7 @@ import Testing
     @Test func newAliasesAreLookedForInTheTextTheMatcherRead() {
         var site = TestSite.sample
         site.annotations["harbour.md"] = "---\ntitle: Harbour\n---\nThe League's envoy came. Staff of AT&amp;T came.\n"
-        let builder = IncrementalBuilder()
+        let builder = SiteBuilder()
         var files = Self.expectSame(builder, site, step: "initial", previous: [:])
         site.entities["northern-league.md"] = "---\nname: Northern League\nkind: organization\naliases: [League’s envoy]\n---\n"
         files = Self.expectSame(builder, site, step: "curly alias", previous: files)
@@ -83,7 +83,7 @@ import Testing
     func listPagesAcrossBoundaries(seed: UInt64) {
         var g = SplitMix64(seed: seed)
         var site = Self.longSite()
-        let builder = IncrementalBuilder()
+        let builder = SiteBuilder()
         _ = Self.expectSame(builder, site, step: "initial", previous: [:])
         for step in 1...25 {
             let n = 1 + Int(g.next() % 104)
@@ -142,9 +142,9 @@ import Testing
         return site
     }
 
-    struct Edit {
+    struct Edit: Sendable {
         var name: String
-        var apply: (inout TestSite, inout SplitMix64) -> String
+        var apply: @Sendable (inout TestSite, inout SplitMix64) -> String
     }
 
     static let entityNames = ["Ana Ruiz", "Valdora", "Northern League", "Ruiz"]
@@ -305,13 +305,13 @@ import Testing
 
     /// Builds `site` both ways and compares; returns the incremental builder's files for the next step.
     @discardableResult
-    static func expectSame(_ builder: IncrementalBuilder, _ site: TestSite, step: String, previous: [String: [UInt8]]) -> [String: [UInt8]] {
+    static func expectSame(_ builder: SiteBuilder, _ site: TestSite, step: String, previous: [String: [UInt8]]) -> [String: [UInt8]] {
         let tree = site.tree
         let clean = SiteBuilder.build(tree)
         let update = builder.build(tree)
         #expect(update.diagnostics.map(\.description) == clean.diagnostics.map(\.description), "\(step): diagnostics")
         if clean.succeeded {
-            let files = Dictionary(uniqueKeysWithValues: clean.files().map { ($0.path, $0.bytes) })
+            let files = Dictionary(uniqueKeysWithValues: clean.files.map { ($0.path, $0.bytes) })
             #expect(builder.files.keys.sorted() == files.keys.sorted(), "\(step): file list")
             for (path, bytes) in files where builder.files[path] != bytes {
                 Issue.record("\(step): \(path) differs from a clean build")

@@ -23,7 +23,7 @@ import Testing
     }
 
     static func briefing(_ site: TestSite) -> (Briefing?, [Diagnostic]) {
-        let result = SiteBuilder.build(site.tree, options: BuildOptions(), renderOutput: false)
+        let result = SiteBuilder.build(site.tree, options: BuildOptions())
         return (result.site?.briefings.first { $0.slug == "talks" }, result.diagnostics)
     }
 
@@ -131,7 +131,7 @@ import Testing
 
     /// `dossier check` warns at the quotation's place in the article, with the entry that confirms it.
     @Test func reviewWarnsAtTheQuotationWithTheEntryToConfirmIt() throws {
-        let result = SiteBuilder.build(Self.site(quotes: "").tree, options: BuildOptions(), renderOutput: false)
+        let result = SiteBuilder.build(Self.site(quotes: "").tree, options: BuildOptions())
         let site = try #require(result.site)
         #expect(QuoteReview.warnings(in: site).map(\.description) == [
             """
@@ -140,7 +140,7 @@ import Testing
             """,
         ])
         let confirmed = SiteBuilder.build(Self.site(quotes: "quotes:\n  - {quote: \"Nothing is agreed\", status: verified, speaker: ana-ruiz}\n").tree,
-                                          options: BuildOptions(), renderOutput: false)
+                                          options: BuildOptions())
         #expect(QuoteReview.warnings(in: try #require(confirmed.site)).isEmpty)
     }
 

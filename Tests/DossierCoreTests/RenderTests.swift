@@ -90,10 +90,4 @@ import Testing
         #expect(diagnostics(["partials/card": "{{#tags}}{{>partials/card}}{{/tags}}"]).allSatisfy { !$0.contains("would never end") },
                 "inside a section over a child value the recursion ends with the data")
     }
-
-    @Test func tagsAreFoundWithTheirPlace() {
-        let tags = TemplateSet.tags(in: "a {{x}}\n  {{{ y }}} {{#s}}")
-        #expect(tags.map(\.text) == ["x", "y", "#s"])
-        #expect(tags.map { [$0.line, $0.column] } == [[1, 3], [2, 3], [2, 13]])
-    }
 }

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func seedBriefingPage() throws {
-        let files = SiteBuilder.build(try Self.fixtureSite("seed")).files()
+        let files = SiteBuilder.build(try Self.fixtureSite("seed")).files
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) })
         assertSnapshot(try #require(byPath["briefings/syria-withdrawal/index.html"]), named: "seed/briefing.html")
         assertSnapshot(try #require(byPath["briefings/syria-withdrawal/index.json"]), named: "seed/briefing.json")

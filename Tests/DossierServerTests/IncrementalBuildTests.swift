@@ -45,7 +45,7 @@ final class ScratchSite {
         let tree = try loader.load(diagnostics: &diagnostics)
         let result = SiteBuilder.build(tree, options: options)
         #expect(result.succeeded, "\(result.diagnostics)")
-        return Dictionary(uniqueKeysWithValues: result.files().map { ($0.path, $0.bytes) })
+        return Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.bytes) })
     }
 }
 
@@ -60,14 +60,14 @@ final class ScratchSite {
         }
     }
 
-    @Test func editsGiveTheSameSiteAsACleanBuild() throws {
+    @Test func editsGiveTheSameSiteAsACleanBuild() async throws {
         let site = try ScratchSite()
         let session = try PreviewSession(loader: site.loader, options: options)
         try expectSameAsCleanBuild(session, site, "initial")
-        let total = session.builder.files.count
+        let total = await session.files.count
 
         // Edit an annotation's prose so that it newly mentions an entity.
-        var report = try session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") {
+        var report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") {
             $0 + "\nThe move pleased Moscow and the Taliban alike; see also Jordan.\n"
         })
         #expect(report.update.analysedBriefings == 1)
@@ -76,13 +76,13 @@ final class ScratchSite {
         try expectSameAsCleanBuild(session, site, "edit annotation")
 
         // Add an entity alias.
-        report = try session.rebuild(changed: site.edit("Content/entities/russia.md") {
+        report = try await session.rebuild(changed: site.edit("Content/entities/russia.md") {
             $0.replacingOccurrences(of: "aliases: []", with: "aliases: [Moscow]")
         })
         try expectSameAsCleanBuild(session, site, "add alias")
 
         // Edit an entity's description: only pages showing it change.
-        report = try session.rebuild(changed: site.edit("Content/entities/russia.md") {
+        report = try await session.rebuild(changed: site.edit("Content/entities/russia.md") {
             $0.replacingOccurrences(of: "description: Transcontinental country", with: "description: Large transcontinental country")
         })
         #expect(report.update.analysedBriefings < 11)
@@ -91,42 +91,57 @@ final class ScratchSite {
         // Delete an article and its annotation.
         try FileManager.default.removeItem(at: site.url("Content/articles/ozone-crops.txt"))
         try FileManager.default.removeItem(at: site.url("Content/annotations/ozone-crops.md"))
-        report = try session.rebuild(changed: [site.url("Content/articles/ozone-crops.txt").path, site.url("Content/annotations/ozone-crops.md").path])
+        report = try await session.rebuild(changed: [site.url("Content/articles/ozone-crops.txt").path, site.url("Content/annotations/ozone-crops.md").path])
         #expect(report.update.removed.contains("briefings/ozone-crops/index.html"))
         try expectSameAsCleanBuild(session, site, "delete article")
 
         // Rename an article and its annotation.
         try FileManager.default.moveItem(at: site.url("Content/articles/hajj-stampede.txt"), to: site.url("Content/articles/hajj-crush.txt"))
-        report = try session.rebuild(changed: [site.url("Content/articles/hajj-stampede.txt").path, site.url("Content/articles/hajj-crush.txt").path])
+        report = try await session.rebuild(changed: [site.url("Content/articles/hajj-stampede.txt").path, site.url("Content/articles/hajj-crush.txt").path])
         try expectSameAsCleanBuild(session, site, "rename article")
         try FileManager.default.moveItem(at: site.url("Content/annotations/korea-quasi-war.md"), to: site.url("Content/annotations/korea.md"))
         _ = try site.edit("Content/annotations/korea.md") { $0.replacingOccurrences(of: "---\n", with: "---\narticle: korea-quasi-war.txt\n", options: .anchored) }
-        report = try session.rebuild(changed: [site.url("Content/annotations/korea-quasi-war.md").path, site.url("Content/annotations/korea.md").path])
+        report = try await session.rebuild(changed: [site.url("Content/annotations/korea-quasi-war.md").path, site.url("Content/annotations/korea.md").path])
         try expectSameAsCleanBuild(session, site, "rename annotation")
 
         // Edit a template.
-        report = try session.rebuild(changed: site.edit("Templates/partials/row.mustache") { $0 + "<!-- row -->\n" })
+        report = try await session.rebuild(changed: site.edit("Templates/partials/row.mustache") { $0 + "<!-- row -->\n" })
         try expectSameAsCleanBuild(session, site, "edit template")
-        report = try session.rebuild(changed: site.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "Built with Dossier", with: "Built with Dossier, edited") })
+        report = try await session.rebuild(changed: site.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "Built with Dossier", with: "Built with Dossier, edited") })
         #expect(report.update.changed.count > total / 2)
         try expectSameAsCleanBuild(session, site, "edit layout")
 
         // A broken anchor fails the rebuild; the last good site stays, and fixing it recovers.
         let before = session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes
-        report = try session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\n### \"no such phrase anywhere\"\nNote.\n" })
+        report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\n### \"no such phrase anywhere\"\nNote.\n" })
         #expect(report.diagnostics.hasErrors)
         #expect(session.store.currentFailure?.contains("no such phrase anywhere") == true)
         #expect(session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes == before)
-        report = try session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0.replacingOccurrences(of: "\n### \"no such phrase anywhere\"\nNote.\n", with: "") })
+        report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0.replacingOccurrences(of: "\n### \"no such phrase anywhere\"\nNote.\n", with: "") })
         #expect(!report.diagnostics.hasErrors)
         #expect(session.store.currentFailure == nil)
         try expectSameAsCleanBuild(session, site, "recovered")
+
+        // A broken link fails the rebuild as it fails `dossier build`, at the page and column.
+        report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\nSee [the harbour](../harbour/).\n" })
+        #expect(report.diagnostics.map(\.message).contains(
+            "broken link '../harbour/' in briefings/syria-withdrawal/index.html: no file 'briefings/harbour/index.html' in the output"))
+        #expect(session.store.currentFailure?.contains("../harbour/") == true)
+        #expect(session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes == before)
+        report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0.replacingOccurrences(of: "\nSee [the harbour](../harbour/).\n", with: "") })
+        #expect(!report.diagnostics.hasErrors)
+        try expectSameAsCleanBuild(session, site, "broken link fixed")
+
+        // A page that links to one that goes away fails: the pages linking to a removed file are verified again.
+        try FileManager.default.removeItem(at: site.url("Content/entities/russia.md"))
+        report = try await session.rebuild(changed: [site.url("Content/entities/russia.md").path])
+        try expectSameAsCleanBuild(session, site, "entity removed")
     }
 
-    @Test func nothingChangedRendersNothing() throws {
+    @Test func nothingChangedRendersNothing() async throws {
         let site = try ScratchSite()
         let session = try PreviewSession(loader: site.loader, options: options)
-        let report = try session.rebuild(changed: [site.url("Content/articles/syria-withdrawal.txt").path])
+        let report = try await session.rebuild(changed: [site.url("Content/articles/syria-withdrawal.txt").path])
         #expect(report.update.analysedBriefings == 0)
         #expect(report.update.renderedJobs == 0)
         #expect(report.update.changed.isEmpty)

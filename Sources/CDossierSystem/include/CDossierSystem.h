@@ -6,4 +6,7 @@
 /// kernel cannot exchange; the caller then falls back to two renames).
 int dossier_exchange_paths(const char *a, const char *b);
 
+/// Makes stdout line-buffered, so that progress lines appear at once also when piped.
+void dossier_line_buffer_stdout(void);
+
 #endif

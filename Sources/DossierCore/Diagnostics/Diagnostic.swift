@@ -26,7 +26,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// The pipeline stage that found the problem: kept for tools and tests, not printed.
     public enum Stage: String, Sendable {
-        case load, parse, link, render, write
+        case load, parse, link, render, verify, write
     }
 
     public var severity: Severity

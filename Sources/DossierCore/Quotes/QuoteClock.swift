@@ -1,18 +1,15 @@
 import Foundation
+import Synchronization
 
 /// CPU time spent extracting quotes, summed over the threads that analyse briefings in parallel:
 /// `build --timings` reports it as a share of the build's CPU time, which `scripts/bench` prints.
-public final class QuoteClock: @unchecked Sendable {
-    // @unchecked: `lock` guards `nanoseconds`, the only mutable state.
-    private let lock = NSLock()
-    private var nanoseconds: UInt64 = 0
+public final class QuoteClock: Sendable {
+    private let nanoseconds = Atomic<UInt64>(0)
 
     public init() {}
 
     public var seconds: Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return Double(nanoseconds) / 1e9
+        Double(nanoseconds.load(ordering: .relaxed)) / 1e9
     }
 
     /// Runs `body`, adding the CPU time the calling thread spends in it.
@@ -20,9 +17,7 @@ public final class QuoteClock: @unchecked Sendable {
         let start = Self.threadCPU()
         let result = body()
         let spent = Self.threadCPU() &- start
-        lock.lock()
-        nanoseconds &+= spent
-        lock.unlock()
+        nanoseconds.wrappingAdd(spent, ordering: .relaxed)
         return result
     }
 

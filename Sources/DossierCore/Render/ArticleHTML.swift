@@ -2,7 +2,7 @@
 /// margin notes, highlighted quotes, editorial insertions. The text is escaped, never parsed.
 struct ArticleHTML {
     let briefing: Briefing
-    let entities: [Entity]
+    let entities: EntityFaces
     let linkMode: SiteConfig.LinkMode
     /// Notes in reading order: (number, resolved note, its rendered body). Sorted once; the body
     /// and the print footnotes both use it.
@@ -13,7 +13,7 @@ struct ArticleHTML {
     /// (quote, span) pairs by paragraph, in quote then span order.
     private let quoteSpansByParagraph: [Int: [(quote: Int, span: Int)]]
 
-    init(briefing: Briefing, entities: [Entity], linkMode: SiteConfig.LinkMode) {
+    init(briefing: Briefing, entities: EntityFaces, linkMode: SiteConfig.LinkMode) {
         self.briefing = briefing
         self.entities = entities
         self.linkMode = linkMode
@@ -68,7 +68,7 @@ struct ArticleHTML {
             let kind = quote.isFragment ? "quote fragment" : "quote"
             let id = s == 0 ? " id=\"quote-\(q + 1)\"" : ""
             var attributes = " class=\"\(kind)\""
-            if let speaker = quote.entity.map({ entities[$0].name }) ?? quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
+            if let speaker = quote.entity.map({ entities[$0].value.name }) ?? quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
             markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
         }
         // Full quotes link back to their place in the sidebar; fragments are not in the sidebar.
@@ -87,7 +87,7 @@ struct ArticleHTML {
         if linkEntities {
             for mention in briefing.mentions[blockIndex] {
                 guard linkMode == .all || linked.insert(mention.entity).inserted else { continue }
-                let entity = entities[mention.entity]
+                let entity = entities[mention.entity].value
                 let open = "<a class=\"entity \(entity.kind.rawValue)\" href=\"\(SitePaths.entity(entity.slug, from: 2))\" title=\"\(HTML.escape(entity.linkTitle))\">"
                 markup.spans.append(.init(range: mention.range, level: InlineMarkup.linkLevel, firstOpen: open, open: open, close: "</a>"))
             }

@@ -1,10 +1,10 @@
 /// `briefings/<slug>/index.json`: a briefing's analysis as data, with the keys SPEC §5 fixes.
 struct BriefingExport {
     let briefing: Briefing
-    let entities: [Entity]
+    let entities: EntityFaces
 
     func json() -> JSON {
-        let mentioned = briefing.mentionCounts.sorted { ($1.value, entities[$0.key].name) < ($0.value, entities[$1.key].name) }
+        let mentioned = briefing.mentionCounts.sorted { ($1.value, entities[$0.key].value.name) < ($0.value, entities[$1.key].value.name) }
         return .object([
             ("title", .string(briefing.title)),
             ("published", .optional(briefing.provenance.published?.description)),
@@ -13,8 +13,8 @@ struct BriefingExport {
             ("tags", .array(briefing.tags.map { .string($0.name) })),
             ("entities", .array(mentioned.map { e, count in
                 .object([
-                    ("slug", .string(entities[e].slug)), ("name", .string(entities[e].name)),
-                    ("kind", .string(entities[e].kind.rawValue)), ("mentions", .int(count)),
+                    ("slug", .string(entities[e].value.slug)), ("name", .string(entities[e].value.name)),
+                    ("kind", .string(entities[e].value.kind.rawValue)), ("mentions", .int(count)),
                 ])
             })),
             ("notes", .array(briefing.notes.map { note in
@@ -26,7 +26,7 @@ struct BriefingExport {
             ("quotes", .array(briefing.quotes.map { quote in
                 .object([
                     ("text", .string(quote.text)), ("paragraph", .int(quote.paragraph)),
-                    ("speaker", .optional(quote.speaker)), ("entity", .optional(quote.entity.map { entities[$0].slug })),
+                    ("speaker", .optional(quote.speaker)), ("entity", .optional(quote.entity.map { entities[$0].value.slug })),
                     ("cue", .optional(quote.cue)), ("status", .string(quote.status.rawValue)),
                     ("attributed_by", .string(quote.attributedBy.rawValue)), ("fragment", .bool(quote.isFragment)),
                 ])

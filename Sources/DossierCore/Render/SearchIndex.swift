@@ -15,9 +15,9 @@ import Foundation
 /// ```
 /// `date` is ISO 8601 or empty; entity numbers are in order of mentions, most first.
 struct SearchIndex {
-    let site: Site
-    /// Rows kept from the previous build (incremental rebuilds); nil serializes every row.
-    var rows: SearchRowCache?
+    let page: SearchPage
+    /// Rows already serialized (`Fragments`); a row not there is serialized here.
+    var rows: [Hashed<SearchRow>: String] = [:]
 
     /// Characters of quotation text kept per briefing: enough for the words people search for,
     /// without letting the index grow with every long quote.
@@ -36,27 +36,20 @@ struct SearchIndex {
     }
 
     func json() -> JSON {
-        let tagNumbers = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($0.element.slug, $0.offset) })
-        let entities = site.entities.map { e in
-            JSON.array([.string(e.name), .string(e.slug), .string(e.kind.rawValue), .string(e.aliases.joined(separator: "|"))])
+        let entities = page.entities.map { face in
+            let e = face.value
+            return JSON.array([.string(e.name), .string(e.slug), .string(e.kind.rawValue), .string(e.aliases.joined(separator: "|"))])
         }
-        let tags = site.tags.map { JSON.array([.string($0.name), .string($0.slug)]) }
-        let tagLists = site.briefings.map { $0.tags.compactMap { tagNumbers[$0.slug] } }
-        let briefings: [JSON]
-        if let rows {
-            briefings = rows.rows(site.briefings, tags: tagLists) { .raw(Self.row(site.briefings[$0], tags: tagLists[$0]).serialized()) }
-        } else {
-            briefings = zip(site.briefings, tagLists).map { Self.row($0, tags: $1) }
-        }
+        let tags = page.tags.map { JSON.array([.string($0.name), .string($0.slug)]) }
+        let briefings = page.rows.map { row in JSON.raw(rows[row] ?? Self.row(row.value).serialized()) }
         return .object([("version", .int(1)), ("entities", .array(entities)), ("tags", .array(tags)), ("briefings", .array(briefings))])
     }
 
     /// `[slug, title, date, source, summary, [tag], [entity], quotes]`.
-    static func row(_ b: Briefing, tags: [Int]) -> JSON {
-        let mentioned = b.mentionCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { JSON.int($0.key) }
-        return .array([
-            .string(b.slug), .string(b.title), .string(b.date?.dateString ?? ""), .string(b.provenance.source ?? ""),
-            .string(b.summaryText ?? ""), .array(tags.map(JSON.int)), .array(mentioned), .string(quoteText(b.quotes)),
+    static func row(_ row: SearchRow) -> JSON {
+        .array([
+            .string(row.slug), .string(row.title), .string(row.date?.dateString ?? ""), .string(row.source ?? ""),
+            .string(row.summary ?? ""), .array(row.tags.map(JSON.int)), .array(row.entities.map(JSON.int)), .string(row.quoteText),
         ])
     }
 
@@ -107,34 +100,6 @@ struct SearchIndex {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
-        }
-    }
-}
-
-/// Serialized search-index rows of the previous build by briefing object, so that a rebuild
-/// serializes again only the briefings analysed anew (or whose tags were renumbered): the index of
-/// a 10,000-briefing site is 8 MB. Entries hold their briefings, so an object identifier is never
-/// reused by another briefing while it is a key here.
-final class SearchRowCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rows: [ObjectIdentifier: (briefing: Briefing, tags: [Int], row: JSON)] = [:]
-
-    init() {}
-
-    /// The rows of `briefings`, made by `make(index)` where none is kept; afterwards only these are kept.
-    func rows(_ briefings: [Briefing], tags: [[Int]], make: (Int) -> JSON) -> [JSON] {
-        lock.withLock {
-            var next: [ObjectIdentifier: (briefing: Briefing, tags: [Int], row: JSON)] = [:]
-            next.reserveCapacity(briefings.count)
-            let result = briefings.indices.map { b -> JSON in
-                let id = ObjectIdentifier(briefings[b])
-                let row: JSON
-                if let kept = rows[id], kept.tags == tags[b] { row = kept.row } else { row = make(b) }
-                next[id] = (briefings[b], tags[b], row)
-                return row
-            }
-            rows = next
-            return result
         }
     }
 }

@@ -1,13 +1,14 @@
 /// Machine-readable site files: Atom feed, sitemap, robots.txt. Absolute URLs come from
 /// `base_url`; dates come from content, never from the build clock.
 struct SiteFeeds {
-    let site: Site
+    let config: SiteConfig
+    let input: FeedsInput
 
     func files() -> [OutputFile] {
         [OutputFile(path: "feed.xml", text: atom()), OutputFile(path: "sitemap.xml", text: sitemap()), OutputFile(path: "robots.txt", text: robots())]
     }
 
-    private var base: String { site.config.baseURL }
+    private var base: String { config.baseURL }
 
     private func url(_ path: String) -> String {
         base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
@@ -15,11 +16,10 @@ struct SiteFeeds {
 
     /// The newest date in the content, so the feed's `updated` is stable between builds.
     private var latest: ISODate? {
-        site.briefings.compactMap { [$0.date, $0.briefed].compactMap { $0 }.max() }.max()
+        input.entries.compactMap { [$0.value.date, $0.value.briefed].compactMap { $0 }.max() }.max()
     }
 
     func atom() -> String {
-        let config = site.config
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
@@ -36,7 +36,8 @@ struct SiteFeeds {
           <generator>Dossier</generator>
 
         """
-        for briefing in site.briefings.prefix(50) {
+        for entry in input.entries.prefix(50) {
+            let briefing = entry.value
             let link = url(SitePaths.briefing(briefing.slug))
             let updated = [briefing.date, briefing.briefed].compactMap { $0 }.max() ?? ISODate(year: 1970, month: 1, day: 1)
             xml += "  <entry>\n"
@@ -45,8 +46,8 @@ struct SiteFeeds {
             xml += "    <id>\(XML.escape(link))</id>\n"
             if let published = briefing.date { xml += "    <published>\(published.rfc3339)</published>\n" }
             xml += "    <updated>\(updated.rfc3339)</updated>\n"
-            if let source = briefing.provenance.source { xml += "    <source><title>\(XML.escape(source))</title></source>\n" }
-            if let summary = briefing.summaryText { xml += "    <summary>\(XML.escape(summary))</summary>\n" }
+            if let source = briefing.source { xml += "    <source><title>\(XML.escape(source))</title></source>\n" }
+            if let summary = briefing.summary { xml += "    <summary>\(XML.escape(summary))</summary>\n" }
             for tag in briefing.tags { xml += "    <category term=\"\(XML.escape(tag.slug))\" label=\"\(XML.escape(tag.name))\"/>\n" }
             xml += "  </entry>\n"
         }
@@ -61,13 +62,11 @@ struct SiteFeeds {
             xml += "</url>\n"
         }
         entry("index.html", latest)
-        for briefing in site.briefings { entry(SitePaths.briefing(briefing.slug), [briefing.date, briefing.briefed].compactMap { $0 }.max()) }
+        for briefing in input.entries.map(\.value) { entry(SitePaths.briefing(briefing.slug), [briefing.date, briefing.briefed].compactMap { $0 }.max()) }
         entry("entities/index.html", nil)
-        for (e, entity) in site.entities.enumerated() {
-            entry(SitePaths.entityPage(entity.slug), site.entityBriefings[e].compactMap { site.briefings[$0.briefing].date }.max())
-        }
+        for page in input.entityPages { entry(SitePaths.entityPage(page.slug), page.date) }
         entry("tags/index.html", nil)
-        for tag in site.tags { entry(SitePaths.tagPage(tag.slug), tag.briefings.compactMap { site.briefings[$0].date }.max()) }
+        for page in input.tagPages { entry(SitePaths.tagPage(page.slug), page.date) }
         entry("quotes/index.html", nil)
         return xml + "</urlset>\n"
     }

@@ -21,6 +21,38 @@ struct TemplateSet: Sendable {
         var card: Template<BriefingCardView>
         var row: Template<BriefingCardView>
         var entityChip: Template<EntityChipView>
+
+        /// A hash of the texts of every template a job's pages are rendered from: its page
+        /// template with the partials and parents it includes, and the fragments it shows.
+        func sourceHash(for input: PageInput) -> Int {
+            switch input {
+            case .home: hashes.home
+            case .briefing: hashes.briefing
+            case .entityIndex: hashes.entities
+            case .entity: hashes.entity
+            case .tagIndex: hashes.tags
+            case .tag: hashes.tag
+            case .quotes: hashes.quotes
+            case .search: hashes.search
+            case .notFound: hashes.notFound
+            case .feeds, .assets: 0
+            }
+        }
+
+        fileprivate var hashes = SourceHashes()
+    }
+
+    fileprivate struct SourceHashes: Sendable {
+        var home = 0, briefing = 0, entities = 0, entity = 0, tags = 0, tag = 0, quotes = 0, search = 0, notFound = 0
+    }
+
+    private static func hash(_ sources: [(name: String, text: String)]...) -> Int {
+        var h = Hasher()
+        for (name, text) in sources.joined() {
+            h.combine(name)
+            h.combine(text)
+        }
+        return h.finalize()
     }
 
     let pages: Pages?
@@ -69,8 +101,14 @@ struct TemplateSet: Sendable {
             pages = nil
             return
         }
-        pages = Pages(index: index, briefing: briefing, entities: entities, entity: entity, tags: tags, tag: tag, quotes: quotes,
-                      search: search, notFound: notFound, card: card, row: row, entityChip: entityChip)
+        var made = Pages(index: index, briefing: briefing, entities: entities, entity: entity, tags: tags, tag: tag, quotes: quotes,
+                             search: search, notFound: notFound, card: card, row: row, entityChip: entityChip)
+        made.hashes = SourceHashes(
+            home: Self.hash(index.sources, card.sources), briefing: Self.hash(briefing.sources, entityChip.sources),
+            entities: Self.hash(entities.sources), entity: Self.hash(entity.sources, row.sources), tags: Self.hash(tags.sources),
+            tag: Self.hash(tag.sources, row.sources), quotes: Self.hash(quotes.sources), search: Self.hash(search.sources),
+            notFound: Self.hash(notFound.sources))
+        pages = made
     }
 
     /// A template error at its file, line and column, with the nearest valid name when there is one.
@@ -92,30 +130,5 @@ struct TemplateSet: Sendable {
 
     static func renderText<V: TemplateValue>(_ view: V, with template: Template<V>) -> String {
         String(decoding: render(view, with: template), as: UTF8.self)
-    }
-
-    /// The Mustache tags of `text` with the default delimiters: their inside (without braces or
-    /// the triple mustache's third brace) and where they start.
-    static func tags(in text: String) -> [(text: String, line: Int, column: Int)] {
-        var result: [(String, Int, Int)] = []
-        let scalars = Array(text.unicodeScalars)
-        var i = 0, line = 1, column = 1
-        while i < scalars.count {
-            if scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
-                let (startLine, startColumn) = (line, column)
-                var j = i + 2
-                while j + 1 < scalars.count, !(scalars[j] == "}" && scalars[j + 1] == "}") { j += 1 }
-                guard j + 1 < scalars.count else { break }
-                var inside = String(String.UnicodeScalarView(scalars[(i + 2)..<j]))
-                if inside.hasPrefix("{") { inside.removeFirst() }
-                result.append((inside.trimmingWhitespace(), startLine, startColumn))
-                for k in i..<(j + 2) { if scalars[k] == "\n" { line += 1; column = 1 } else { column += 1 } }
-                i = j + 2
-                continue
-            }
-            if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
-            i += 1
-        }
-        return result
     }
 }

@@ -8,14 +8,20 @@
 /// ```
 public struct Template<Root: TemplateValue>: Sendable {
     public let name: String
+    /// Every template this one was compiled from, itself and the partials and parents it includes
+    /// (transitively), with their texts, sorted by name: what its output depends on besides the
+    /// value rendered, so a build can tell which pages an edited template touches.
+    public let sources: [(name: String, text: String)]
     private let render: Renderer<Scope<Root, Bottom>>
     /// Keeps alive the boxes through which recursive partials reach their own renderers.
     private let recursionBoxes: [AnyObject & Sendable]
     /// The size of the last output, reserved up front for the next one.
     private let sizeHint: SizeHint
 
-    init(name: String, render: Renderer<Scope<Root, Bottom>>, recursionBoxes: [AnyObject & Sendable], sizeHint: Int) {
+    init(name: String, sources: [(name: String, text: String)], render: Renderer<Scope<Root, Bottom>>,
+         recursionBoxes: [AnyObject & Sendable], sizeHint: Int) {
         self.name = name
+        self.sources = sources
         self.render = render
         self.recursionBoxes = recursionBoxes
         self.sizeHint = SizeHint(sizeHint)

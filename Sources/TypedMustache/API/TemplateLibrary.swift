@@ -40,6 +40,8 @@ public struct TemplateLibrary: Sendable {
         guard compiler.errors.isEmpty else {
             throw TemplateErrors(compiler.errors.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) })
         }
-        return Template(name: name, render: render, recursionBoxes: compiler.recursionBoxes, sizeHint: template.sourceSize)
+        let used = compiler.usedTemplates.union([name]).sorted()
+        return Template(name: name, sources: used.map { ($0, templates[$0]!.source) }, render: render,
+                        recursionBoxes: compiler.recursionBoxes, sizeHint: template.sourceSize)
     }
 }

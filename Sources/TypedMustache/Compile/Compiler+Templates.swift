@@ -13,6 +13,7 @@ extension Compiler {
             }
             return nil
         }
+        usedTemplates.insert(name)
         guard var inner = nested(context, at: position) else { return nil }
         inner.template = name
         inner.strip = ""
@@ -99,19 +100,49 @@ extension Compiler {
     /// counts the nesting it adds, failing the render past `maxRenderDepth`.
     private func recursion<S>(into box: RecursionBox<S>, levels: Int, through name: String, at position: SourcePosition, _ context: CompileContext) -> Renderer<S> {
         recursionBoxes.append(box)
-        let limit = Self.maxRenderDepth
-        let failure = TemplateError(
-            template: context.template, line: position.line, column: position.column,
-            message: "rendering nests more than \(limit) levels deep through '\(name)'; is the data cyclic or too deep?")
+        let limits = RecursionLimits(
+            levels: levels,
+            tooDeep: TemplateError(
+                template: context.template, line: position.line, column: position.column,
+                message: "rendering nests more than \(Self.maxRenderDepth) levels deep through '\(name)'; is the data cyclic or too deep?"),
+            tooMany: TemplateError(
+                template: context.template, line: position.line, column: position.column,
+                message: "rendering recursed through '\(name)' more than \(Self.maxRecursions) times; does it recurse over a list its scope finds again at every level?"))
         return Renderer { [unowned box] scope, out in
-            guard out.depth + levels <= limit else {
-                if out.failure == nil { out.failure = failure }
-                return
-            }
+            guard limits.enter(&out) else { return }
             out.depth += levels
             box.renderer(scope, &out)
             out.depth -= levels
         }
+    }
+}
+
+/// The checks a recursive partial use makes before it renders, out of line: the renderer's own
+/// frame is on the stack once per level of recursion.
+final class RecursionLimits: Sendable {
+    let levels: Int
+    let tooDeep: TemplateError
+    let tooMany: TemplateError
+
+    init(levels: Int, tooDeep: TemplateError, tooMany: TemplateError) {
+        self.levels = levels
+        self.tooDeep = tooDeep
+        self.tooMany = tooMany
+    }
+
+    /// Whether rendering may go one recursion further; records the failure when not.
+    @inline(never)
+    func enter(_ out: inout RenderBuffer) -> Bool {
+        guard out.depth + levels <= Compiler.maxRenderDepth else {
+            if out.failure == nil { out.failure = tooDeep }
+            return false
+        }
+        out.recursions += 1
+        guard out.recursions <= Compiler.maxRecursions else {
+            if out.failure == nil { out.failure = tooMany }
+            return false
+        }
+        return true
     }
 }
 

@@ -7,12 +7,18 @@ final class Compiler {
     /// error instead of exhausting the stack: about 300 KiB in a debug build, 120 KiB optimised.
     /// A tree rendered by a recursive partial takes two levels (section and partial) per depth.
     static let maxRenderDepth = 200
+    /// Recursive partial uses per render, beyond which rendering stops with an error: a partial
+    /// that recurses over a list its own scope finds again (say, a parent's) branches at every
+    /// level, and would take time and memory exponential in the depth long before reaching it.
+    static let maxRecursions = 100_000
 
     let templates: [String: ParsedTemplate]
     let allowsMissingTemplates: Bool
     private(set) var errors: [TemplateError] = []
     /// Boxes that recursive partial uses reach back into; the compiled template keeps them alive.
     var recursionBoxes: [AnyObject & Sendable] = []
+    /// The templates compiled in (partials and parents, transitively), for `Template.sources`.
+    var usedTemplates: Set<String> = []
 
     struct MemoKey: Hashable {
         var template: String

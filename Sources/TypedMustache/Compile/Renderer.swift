@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A compiled piece of template: renders the scope `S` it is given a pointer to into the buffer.
 ///
 /// A struct around the closure rather than the bare function type: generic containers
@@ -78,8 +80,14 @@ extension Array {
     }
 }
 
-/// Holds a partial's renderer for the recursive uses compiled before it was finished.
-/// Written only while compiling, before the template is shared, hence `@unchecked Sendable`.
-final class RecursionBox<S>: @unchecked Sendable {
-    var renderer = Renderer<S> { _, _ in }
+/// Holds a partial's renderer for the recursive uses compiled before it was finished. Written
+/// once, while compiling; behind a mutex all the same, so the compiler can check it (recursive
+/// partials are rare, and an uncontended lock costs nanoseconds).
+final class RecursionBox<S>: Sendable {
+    private let slot = Mutex(Renderer<S> { _, _ in })
+
+    var renderer: Renderer<S> {
+        get { slot.withLock { $0 } }
+        set { slot.withLock { $0 = newValue } }
+    }
 }

@@ -2,7 +2,9 @@
 struct ParsedTemplate: Sendable {
     var nodes: [Node]
     /// Source size, a first guess at how much output to reserve.
-    var sourceSize: Int
+    var sourceSize: Int { source.utf8.count }
+    /// The text parsed, which compiled templates report among their `sources`.
+    var source: String
 }
 
 /// Parses a template's source: lexing, the standalone rule, then the tree.
@@ -13,7 +15,7 @@ enum Parser {
             var lexer = Lexer(source)
             var builder = TreeBuilder(template: name, positions: positions)
             for item in Lines.items(try lexer.tokens()) { try builder.add(item) }
-            return ParsedTemplate(nodes: try builder.finish(), sourceSize: source.utf8.count)
+            return ParsedTemplate(nodes: try builder.finish(), source: source)
         } catch {
             let position = positions.position(of: error.offset)
             throw TemplateError(template: name, line: position.line, column: position.column, message: error.message)

@@ -9,6 +9,8 @@ struct RenderBuffer {
     var indentation = ""
     /// Levels of recursion through partials entered so far, bounded so data cannot exhaust the stack.
     var depth = 0
+    /// Recursive partial uses entered so far in this render (see `Compiler.maxRecursions`).
+    var recursions = 0
     /// Set when the depth bound stopped rendering; the render then throws it.
     var failure: TemplateError?
 

@@ -25,8 +25,18 @@ struct TestSite {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The repository's default assets (stylesheet, scripts), so pages' links to them resolve.
+    static let defaultAssets: [String: [UInt8]] = {
+        let assets = repositoryRoot.appendingPathComponent("Templates/assets")
+        var result: [String: [UInt8]] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: assets.path)) ?? [] {
+            result["assets/" + name] = Array((try? Data(contentsOf: assets.appendingPathComponent(name))) ?? Data())
+        }
+        return result
+    }()
+
     var tree: SourceTree {
-        SourceTree(
+        var tree = SourceTree(
             siteConfig: SourceFile(path: "Content/site.yml", text: site),
             articles: articles.sorted { $0.key < $1.key }.map { SourceFile(path: "Content/articles/\($0.key)", text: $0.value) },
             annotations: annotations.sorted { $0.key < $1.key }.map { SourceFile(path: "Content/annotations/\($0.key)", text: $0.value) },
@@ -35,18 +45,20 @@ struct TestSite {
                 guard let edit = templateEdits[template.name] else { return template }
                 return TemplateSource(name: template.name, file: SourceFile(path: template.file.path, text: template.file.text + edit))
             })
+        tree.assets = Self.defaultAssets
+        return tree
     }
 
     func build(_ options: BuildOptions = BuildOptions()) -> (files: [String: String], diagnostics: [Diagnostic]) {
         let result = SiteBuilder.build(tree, options: options)
         var files: [String: String] = [:]
-        for file in result.files() { files[file.path] = file.text }
+        for file in result.files { files[file.path] = file.text }
         return (files, result.diagnostics)
     }
 
     /// Diagnostics printed as the CLI prints them (without colour).
     func diagnostics(_ options: BuildOptions = BuildOptions()) -> [String] {
-        SiteBuilder.build(tree, options: options, renderOutput: false).diagnostics.map(\.description)
+        SiteBuilder.build(tree, options: options).diagnostics.map(\.description)
     }
 }
 

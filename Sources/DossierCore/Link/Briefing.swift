@@ -1,9 +1,15 @@
+import Synchronization
+
 /// One article with everything the link stage learned about it: corrections applied, entity
 /// mentions, anchored notes, quotes, and the annotation rendered with its entity links.
 ///
 /// Immutable, and a class: the link stage's caches and the site's arrays share one instance
 /// instead of copying (and reference-counting) twenty fields per briefing on every rebuild.
 public final class Briefing: Sendable {
+    /// Unique in the process: what page inputs that hold the briefing hash (see `BriefingRef`).
+    let serial: UInt64
+    private static let serials = Atomic<UInt64>(0)
+
     public let slug: String
     public let articlePath: String
     public let annotationPath: String?
@@ -44,6 +50,7 @@ public final class Briefing: Sendable {
         summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], article: CorrectedArticle,
         mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], annotationText: String, mentionCounts: [Int: Int]
     ) {
+        serial = Self.serials.add(1, ordering: .relaxed).newValue
         self.slug = slug
         self.articlePath = articlePath
         self.annotationPath = annotationPath

@@ -1,27 +1,28 @@
 import Foundation
 
-/// The built-in link check: every internal `href` and `src` in the generated HTML must name an
-/// output file, and every `#fragment` an `id` on the page it points to.
+/// The verify stage: every internal `href` and `src` in the generated HTML must name an output
+/// file, and every `#fragment` an `id` on the page it points to.
 ///
 /// It reads only Dossier's own output (double-quoted attributes; text never contains a raw `"`
 /// because every renderer escapes it), so a byte scanner for `href="…"`, `src="…"` and `id="…"`
-/// is enough: no HTML parsing. Pages are recorded as the render jobs produce them, from any
-/// thread; call `diagnostics()` once every job has run and before the output is published.
-public final class LinkCheck: @unchecked Sendable {
+/// is enough: no HTML parsing. Render workers scan the files they make (`scan`, pure); the
+/// builder merges the scans (`update`), which re-verifies only the pages an edit can affect: the
+/// pages it changed and, when tracking incoming links, the pages linking to files that appeared,
+/// went away or changed their ids.
+public struct LinkCheck: Sendable {
     /// The path part of `base_url` (`/dossier/`): links that start with it (the 404 page's)
     /// resolve from the site root.
     public let basePath: String
+    /// Whether to remember which pages link to each file, so a later `update` can re-verify them
+    /// (the preview server); a one-shot build verifies every page once and needs no such index.
+    let tracksIncoming: Bool
 
-    private let lock = NSLock()
     private var files: Set<String> = []
-    private var ids: [String: Set<String>] = [:]
-    /// Each distinct target, with where it is first linked from (smallest page path) and how many links point at it.
-    private var references: [Reference: (first: Referrer, count: Int)] = [:]
-    private var problems: [Referrer: String] = [:]
-    /// Output paths written twice: a `static/` file where the site writes a page of its own.
-    private var collisions: Set<String> = []
-    /// Output path → `static/` file.
-    private let staticSources: [String: String]
+    private var pages: [String: ScannedPage] = [:]
+    /// Target path → pages linking to it (other pages than itself), when `tracksIncoming`.
+    private var incoming: [String: [String]] = [:]
+    /// The problems of each page that has any.
+    private var problems: [String: [Problem]] = [:]
 
     struct Reference: Hashable {
         var path: String
@@ -37,92 +38,148 @@ public final class LinkCheck: @unchecked Sendable {
         static func < (a: Referrer, b: Referrer) -> Bool { (a.page, a.line, a.column) < (b.page, b.line, b.column) }
     }
 
-    public init(basePath: String = "/", staticSources: [String: String] = [:]) {
-        self.basePath = SitePaths.normalizedBasePath(basePath)
-        self.staticSources = staticSources
+    /// One output file as a render worker scanned it.
+    struct ScannedFile: Sendable {
+        var path: String
+        /// Nil for anything but HTML.
+        var page: ScannedPage?
     }
 
-    /// Records output files: their paths, and for HTML pages their links and ids.
-    public func record(_ batch: [OutputFile]) {
-        var scans: [(path: String, scan: PageScan)] = []
-        for file in batch where file.path.hasSuffix(".html") {
-            scans.append((file.path, PageScan(file.bytes)))
-        }
-        var refs: [Reference: (first: Referrer, count: Int)] = [:]
-        var local: [Referrer: String] = [:]
-        for (path, scan) in scans {
-            // Pages repeat links (entity chips, tags); each distinct one is resolved once, at its first use.
-            var seen: Set<String> = []
-            for link in scan.links where seen.insert(link.value).inserted {
-                let referrer = Referrer(page: path, line: link.line, column: link.column, href: link.value)
-                switch resolve(link.value, from: path) {
-                case .external: continue
-                case .invalid(let reason): local[referrer] = reason
-                case .target(let reference) where reference.path == path:
-                    // Same-page fragments are checked here, so only other pages' ids need keeping.
-                    if let fragment = reference.fragment, !scan.ids.contains(fragment) {
-                        local[referrer] = "\(path) has no element with id '\(fragment)'"
-                    }
-                case .target(let reference):
-                    if let known = refs[reference] {
-                        refs[reference] = (min(known.first, referrer), known.count + 1)
-                    } else {
-                        refs[reference] = (referrer, 1)
-                    }
+    /// An HTML page's distinct links to other pages (each at its first use), the problems found
+    /// within the page itself, and its ids.
+    struct ScannedPage: Sendable {
+        var links: [(reference: Reference, referrer: Referrer)] = []
+        var local: [Problem] = []
+        var ids: Set<String> = []
+    }
+
+    struct Problem: Sendable {
+        var referrer: Referrer
+        var message: String
+        var notes: [String] = []
+        /// Problems with the same target are reported once, at the first page linking there.
+        var target: Reference?
+    }
+
+    public init(basePath: String = "/", tracksIncoming: Bool = false) {
+        self.basePath = SitePaths.normalizedBasePath(basePath)
+        self.tracksIncoming = tracksIncoming
+    }
+
+    /// What the link check needs of `file`: its links resolved, its ids. Pure, for any thread.
+    func scan(_ file: OutputFile) -> ScannedFile {
+        guard file.path.hasSuffix(".html") else { return ScannedFile(path: file.path, page: nil) }
+        let scan = PageScan(file.bytes)
+        var page = ScannedPage(ids: scan.ids)
+        // Pages repeat links (entity chips, tags); each distinct one is resolved once, at its first use.
+        var seen: Set<String> = []
+        for link in scan.links where seen.insert(link.value).inserted {
+            let referrer = Referrer(page: file.path, line: link.line, column: link.column, href: link.value)
+            switch resolve(link.value, from: file.path) {
+            case .external: continue
+            case .invalid(let reason): page.local.append(Problem(referrer: referrer, message: reason))
+            case .target(let reference) where reference.path == file.path:
+                // Same-page fragments are checked here, so only other pages' ids need keeping.
+                if let fragment = reference.fragment, !scan.ids.contains(fragment) {
+                    page.local.append(Problem(referrer: referrer, message: "\(file.path) has no element with id '\(fragment)'"))
                 }
+            case .target(let reference):
+                page.links.append((reference, referrer))
             }
         }
-        lock.lock()
-        defer { lock.unlock() }
-        for file in batch where !files.insert(file.path).inserted { collisions.insert(file.path) }
-        for (path, scan) in scans { ids[path] = scan.ids }
-        for (reference, seen) in refs {
-            if let known = references[reference] {
-                references[reference] = (min(known.first, seen.first), known.count + seen.count)
-            } else {
-                references[reference] = seen
+        return ScannedFile(path: file.path, page: page)
+    }
+
+    /// Takes in files written and removed since the last update, and verifies the pages they can
+    /// affect (all of them on the first update).
+    mutating func update(_ scanned: [ScannedFile], removed: [String] = []) {
+        var affected: Set<String> = []
+        var changedTargets: Set<String> = []
+        for path in removed where files.remove(path) != nil {
+            changedTargets.insert(path)
+            if let old = pages.removeValue(forKey: path) { forgetIncoming(of: path, old) }
+            problems[path] = nil
+        }
+        for file in scanned {
+            if files.insert(file.path).inserted { changedTargets.insert(file.path) }
+            let old = pages[file.path]
+            if let old {
+                forgetIncoming(of: file.path, old)
+                if old.ids != file.page?.ids { changedTargets.insert(file.path) }
+            }
+            pages[file.path] = file.page
+            problems[file.path] = nil
+            guard let page = file.page else { continue }
+            affected.insert(file.path)
+            if tracksIncoming {
+                for path in Set(page.links.map(\.reference.path)) { incoming[path, default: []].append(file.path) }
             }
         }
-        problems.merge(local) { a, _ in a }
+        if tracksIncoming {
+            for path in changedTargets { affected.formUnion(incoming[path] ?? []) }
+        }
+        let check = self
+        let list = Array(affected)
+        let found = concurrentMap(list) { check.verify($0) }
+        for (path, list) in zip(list, found) { problems[path] = list.isEmpty ? nil : list }
+    }
+
+    private mutating func forgetIncoming(of path: String, _ page: ScannedPage) {
+        guard tracksIncoming else { return }
+        for target in Set(page.links.map(\.reference.path)) {
+            incoming[target]?.removeAll { $0 == path }
+            if incoming[target]?.isEmpty == true { incoming[target] = nil }
+        }
+    }
+
+    /// The problems of one page, given every file and id known now.
+    private func verify(_ path: String) -> [Problem] {
+        guard let page = pages[path] else { return [] }
+        var found = page.local
+        for (reference, referrer) in page.links {
+            guard files.contains(reference.path) else {
+                var notes: [String] = []
+                if files.contains(reference.path + "/index.html") { notes.append("did you mean '\(referrer.href.split(separator: "#")[0])/'?") }
+                found.append(Problem(referrer: referrer, message: "no file '\(reference.path)' in the output", notes: notes, target: reference))
+                continue
+            }
+            guard let fragment = reference.fragment, let target = pages[reference.path] else { continue }
+            if !target.ids.contains(fragment) {
+                found.append(Problem(referrer: referrer, message: "\(reference.path) has no element with id '\(fragment)'", target: reference))
+            }
+        }
+        return found
     }
 
     /// One error per broken target, at the first page (by path) that links to it, sorted by page.
     public func diagnostics() -> [Diagnostic] {
-        lock.lock()
-        defer { lock.unlock() }
-        var found: [(Referrer, Diagnostic)] = []
-        func report(_ referrer: Referrer, _ message: String, count: Int = 1, notes: [String] = []) {
-            var notes = notes
+        var byTarget: [Reference: (first: Problem, count: Int)] = [:]
+        var single: [Problem] = []
+        for list in problems.values {
+            for problem in list {
+                guard let target = problem.target else { single.append(problem); continue }
+                if let known = byTarget[target] {
+                    byTarget[target] = (problem.referrer < known.first.referrer ? problem : known.first, known.count + 1)
+                } else {
+                    byTarget[target] = (problem, 1)
+                }
+            }
+        }
+        var found = single.map { ($0, 1) }
+        for (first, count) in byTarget.values { found.append((first, count)) }
+        return found.sorted { $0.0.referrer < $1.0.referrer }.map { problem, count in
+            var notes = problem.notes
             if count > 1 { notes.append("\(count - 1) more link\(count == 2 ? "" : "s") to the same target") }
-            found.append((referrer, .error(.render, "broken link '\(referrer.href)' in \(referrer.page): \(message)",
-                                           at: SourceLocation(file: referrer.page, line: referrer.line, column: referrer.column), notes: notes)))
+            let referrer = problem.referrer
+            return .error(.verify, "broken link '\(referrer.href)' in \(referrer.page): \(problem.message)",
+                          at: SourceLocation(file: referrer.page, line: referrer.line, column: referrer.column), notes: notes)
         }
-        for (referrer, reason) in problems { report(referrer, reason) }
-        var clashes: [Diagnostic] = []
-        for path in collisions.sorted() {
-            let source = staticSources[path] ?? path
-            clashes.append(.error(.load, "static file '\(source)' has the path of a page Dossier generates, '\(path)'", at: SourceLocation(file: source),
-                                  notes: ["rename or move it: the generated page would be lost"]))
-        }
-        for (reference, seen) in references {
-            guard files.contains(reference.path) else {
-                var notes: [String] = []
-                if files.contains(reference.path + "/index.html") { notes.append("did you mean '\(seen.first.href.split(separator: "#")[0])/'?") }
-                report(seen.first, "no file '\(reference.path)' in the output", count: seen.count, notes: notes)
-                continue
-            }
-            guard let fragment = reference.fragment, let pageIDs = ids[reference.path] else { continue }
-            if !pageIDs.contains(fragment) {
-                report(seen.first, "\(reference.path) has no element with id '\(fragment)'", count: seen.count)
-            }
-        }
-        return clashes + found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    /// Checks already-rendered files (tests, the preview server).
+    /// Checks already-rendered files (tests).
     public static func check(_ files: [OutputFile], basePath: String = "/") -> [Diagnostic] {
-        let check = LinkCheck(basePath: basePath)
-        check.record(files)
+        var check = LinkCheck(basePath: basePath)
+        check.update(files.map(check.scan))
         return check.diagnostics()
     }
 
@@ -301,22 +358,5 @@ struct PageScan {
         if matches("src") { return .src }
         if matches("id") { return .id }
         return .other
-    }
-}
-
-extension RenderPlan {
-    /// The same jobs, each also recording what it rendered into `check`, so the link check runs
-    /// while a streaming writer writes and finishes with `check.diagnostics()` before the swap.
-    public func recordingLinks(into check: LinkCheck) -> RenderPlan {
-        RenderPlan(jobs: jobs.map { job in
-            { let files = job(); check.record(files); return files }
-        })
-    }
-}
-
-extension SiteBuilder.Result {
-    /// A link check for this site's output: links under `base_url`'s path resolve from the site root.
-    public func makeLinkCheck() -> LinkCheck {
-        LinkCheck(basePath: site.map { SitePaths.basePath(of: $0.config.baseURL) } ?? "/", staticSources: staticSources)
     }
 }

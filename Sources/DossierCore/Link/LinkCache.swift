@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Parse and analysis results of earlier builds, reused when their inputs are unchanged; the
 /// memory of `IncrementalBuilder`. Values only: it never reads the disk.
@@ -8,22 +8,22 @@ import Foundation
 /// article and annotation texts, the entity registry's names, aliases and kinds, the link mode and
 /// the descriptions of the entities it mentions are all unchanged, or when `LinkedSite.update`
 /// has shown a registry change cannot affect it (`renewRegistry`).
-public final class LinkCache: @unchecked Sendable {
-    private struct Entry<Value> {
+public final class LinkCache: Sendable {
+    private struct Entry<Value: Sendable>: Sendable {
         var text: String
         var value: Value
         var diagnostics: [Diagnostic]
         var generation: Int
     }
 
-    private struct AnalysisInputs: Equatable {
+    private struct AnalysisInputs: Equatable, Sendable {
         var articleText: String
         var annotationPath: String?
         var annotationText: String?
         var registry: Int
     }
 
-    private struct Analysis {
+    private struct Analysis: Sendable {
         var inputs: AnalysisInputs
         var briefing: Briefing
         var diagnostics: [Diagnostic]
@@ -32,39 +32,48 @@ public final class LinkCache: @unchecked Sendable {
         var generation: Int
     }
 
-    private let lock = NSLock()
-    private var articles: [String: Entry<Article?>] = [:]
-    private var annotations: [String: Entry<Annotation>] = [:]
-    private var entities: [String: Entry<Entity?>] = [:]
-    private var analyses: [String: Analysis] = [:]
-    private var generation = 0
-    private var registry = 0
-    /// Descriptions of the registry's entities by index: all an analysis needs to know of them.
-    private var registryDescriptions: [String?] = []
+    private struct State: Sendable {
+        var articles: [String: Entry<Article?>] = [:]
+        var annotations: [String: Entry<Annotation>] = [:]
+        var entities: [String: Entry<Entity?>] = [:]
+        var analyses: [String: Analysis] = [:]
+        var generation = 0
+        var registry = 0
+        /// Descriptions of the registry's entities by index: all an analysis needs to know of them.
+        var registryDescriptions: [String?] = []
+        /// Analyses run during the current build (the rest were reused).
+        var analysedCount = 0
+    }
+
+    /// Held only to read and write the tables: parsing, analysing and comparing happen outside
+    /// it, since every briefing of the site asks at once on each rebuild.
+    private let state = Mutex(State())
+
     /// Analyses run during the current build (the rest were reused).
-    public private(set) var analysedCount = 0
+    public var analysedCount: Int { state.withLock { $0.analysedCount } }
 
     public init() {}
 
     /// Starts a build; entries not used by it are dropped at `finishBuild()`.
     func beginBuild() {
-        lock.withLock {
-            generation += 1
-            analysedCount = 0
+        state.withLock {
+            $0.generation += 1
+            $0.analysedCount = 0
         }
     }
 
     /// Starts a rebuild that reads only the files it knows changed: nothing is dropped after it.
     func beginStep() {
-        lock.withLock { analysedCount = 0 }
+        state.withLock { $0.analysedCount = 0 }
     }
 
     func finishBuild() {
-        lock.withLock {
-            articles = articles.filter { $0.value.generation == generation }
-            annotations = annotations.filter { $0.value.generation == generation }
-            entities = entities.filter { $0.value.generation == generation }
-            analyses = analyses.filter { $0.value.generation == generation }
+        state.withLock { state in
+            let generation = state.generation
+            state.articles = state.articles.filter { $0.value.generation == generation }
+            state.annotations = state.annotations.filter { $0.value.generation == generation }
+            state.entities = state.entities.filter { $0.value.generation == generation }
+            state.analyses = state.analyses.filter { $0.value.generation == generation }
         }
     }
 
@@ -79,21 +88,22 @@ public final class LinkCache: @unchecked Sendable {
             hasher.combine(entity.kind)
             hasher.combine(entity.aliases)
         }
-        lock.withLock {
-            registry = hasher.finalize()
-            registryDescriptions = entities.map(\.description)
+        let registry = hasher.finalize()
+        state.withLock {
+            $0.registry = registry
+            $0.registryDescriptions = entities.map(\.description)
         }
     }
 
     /// Like `setRegistry`, for a change the caller has shown to leave the analyses of every article
     /// but those in `redone` as they are: their cached analyses are carried over to the new registry.
     func renewRegistry(_ entities: [Entity], linkMode: SiteConfig.LinkMode, extractQuotes: Bool, except redone: Set<String>) {
-        let old = lock.withLock { registry }
+        let old = state.withLock { $0.registry }
         setRegistry(entities, linkMode: linkMode, extractQuotes: extractQuotes)
-        lock.withLock {
-            guard registry != old else { return }
-            for key in analyses.keys where !redone.contains(key) && analyses[key]!.inputs.registry == old {
-                analyses[key]!.inputs.registry = registry
+        state.withLock { state in
+            guard state.registry != old else { return }
+            for key in state.analyses.keys where !redone.contains(key) && state.analyses[key]!.inputs.registry == old {
+                state.analyses[key]!.inputs.registry = state.registry
             }
         }
     }
@@ -110,42 +120,36 @@ public final class LinkCache: @unchecked Sendable {
         cached(file, in: \.entities, parse: parse)
     }
 
-    private func cached<Value>(_ file: SourceFile, in table: ReferenceWritableKeyPath<LinkCache, [String: Entry<Value>]>,
-                               parse: () -> (Value, [Diagnostic])) -> (Value, [Diagnostic]) {
-        lock.lock()
-        let previous = self[keyPath: table][file.path]
-        let current = generation
-        lock.unlock()
+    private func cached<Value: Sendable>(_ file: SourceFile, in table: WritableKeyPath<State, [String: Entry<Value>]> & Sendable,
+                                         parse: () -> (Value, [Diagnostic])) -> (Value, [Diagnostic]) {
+        let (previous, current) = state.withLock { ($0[keyPath: table][file.path], $0.generation) }
         if let previous, previous.text == file.text {
-            lock.withLock { self[keyPath: table][file.path]?.generation = current }
+            state.withLock { $0[keyPath: table][file.path]?.generation = current }
             return (previous.value, previous.diagnostics)
         }
         let (value, diagnostics) = parse()
-        lock.withLock { self[keyPath: table][file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics, generation: current) }
+        let entry = Entry(text: file.text, value: value, diagnostics: diagnostics, generation: current)
+        state.withLock { $0[keyPath: table][file.path] = entry }
         return (value, diagnostics)
     }
 
     func analysis(article: Article, articleText: String, annotation: Annotation?, annotationText: String?,
                   analyze: () -> (Briefing, [Diagnostic])) -> (Briefing, [Diagnostic]) {
-        // The lock is held only to read and write the tables: comparisons happen outside it, since
-        // every briefing of the site asks at once on each rebuild.
-        lock.lock()
+        let (registry, entities, previous, current) = state.withLock {
+            ($0.registry, $0.registryDescriptions, $0.analyses[article.path], $0.generation)
+        }
         let inputs = AnalysisInputs(articleText: articleText, annotationPath: annotation?.path, annotationText: annotationText, registry: registry)
-        let entities = registryDescriptions
-        let previous = analyses[article.path]
-        let current = generation
-        lock.unlock()
         if let previous, previous.inputs == inputs,
            previous.descriptions.allSatisfy({ entities.indices.contains($0.key) && entities[$0.key] == $0.value }) {
-            lock.withLock { analyses[article.path]?.generation = current }
+            state.withLock { $0.analyses[article.path]?.generation = current }
             return (previous.briefing, previous.diagnostics)
         }
         let (briefing, diagnostics) = analyze()
         let descriptions = Dictionary(uniqueKeysWithValues: briefing.shownEntities.filter { entities.indices.contains($0) }.map { ($0, entities[$0]) })
-        lock.withLock {
-            analysedCount += 1
-            analyses[article.path] = Analysis(inputs: inputs, briefing: briefing, diagnostics: diagnostics, descriptions: descriptions,
-                                              generation: current)
+        let analysis = Analysis(inputs: inputs, briefing: briefing, diagnostics: diagnostics, descriptions: descriptions, generation: current)
+        state.withLock {
+            $0.analysedCount += 1
+            $0.analyses[article.path] = analysis
         }
         return (briefing, diagnostics)
     }

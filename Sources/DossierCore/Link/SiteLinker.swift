@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Parse and link stages: source tree in, `Site` and diagnostics out.
 public enum SiteLinker {
@@ -234,8 +235,9 @@ struct LinkedSite {
         // Matches can change only where an added or removed form occurs in the text the matcher
         // read: the corrected article's blocks and the annotation's text nodes.
         let needles = forms.map { Array($0.utf8) }
+        let changedEntities = changed
         let hits = concurrentMap(site.briefings) { briefing -> Bool in
-            if briefing.shownEntities.contains(where: changed.contains) { return true }
+            if briefing.shownEntities.contains(where: changedEntities.contains) { return true }
             guard !needles.isEmpty else { return false }
             let texts = briefing.article.blocks.map(\.text) + [briefing.annotationText]
             return texts.contains { text in needles.contains { text.containsBytes($0) } }
@@ -323,14 +325,16 @@ struct LinkedSite {
 }
 
 /// Maps in parallel and returns results in input order, so output never depends on scheduling.
-func concurrentMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+///
+/// Workers map contiguous chunks and hand each chunk's results back under a lock, once per chunk:
+/// values merged, no memory shared while mapping. Sixteen chunks per core balance uneven work.
+func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
-    var results = [R?](repeating: nil, count: items.count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        let base = buffer.baseAddress!
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            base[i] = transform(items[i])
-        }
+    let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 16)
+    let chunks = Mutex([[R]](repeating: [], count: chunkCount))
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+        let part = items[(c * items.count / chunkCount)..<((c + 1) * items.count / chunkCount)].map(transform)
+        chunks.withLock { $0[c] = part }
     }
-    return results.map { $0! }
+    return chunks.withLock { $0.flatMap { $0 } }
 }

@@ -1,0 +1,96 @@
+/// Pieces many pages repeat (briefing cards and rows, entity chips) and the search index's rows,
+/// rendered in parallel before the pages and merged here, so that pages only read them. A builder
+/// keeps them across rebuilds, keyed by content: an edit renders the pieces it changed, and the
+/// hundred rows of an entity page are not rendered again because one of them changed.
+struct Fragments: Sendable {
+    struct CardKey: Hashable, Sendable {
+        var card: Hashed<BriefingCard>
+        var depth: Int
+        var isRow: Bool
+    }
+
+    struct ChipKey: Hashable, Sendable {
+        var face: Hashed<EntityFace>
+        var depth: Int
+        var count: Int
+    }
+
+    private var cards: [CardKey: String] = [:]
+    private var chips: [ChipKey: String] = [:]
+    private(set) var searchRows: [Hashed<SearchRow>: String] = [:]
+    /// How many pieces were kept after the last pruning, to tell when to prune again.
+    private var keptAfterPruning = 0
+
+    var count: Int { cards.count + chips.count + searchRows.count }
+
+    func card(_ card: Hashed<BriefingCard>, depth: Int, row: Bool) -> String {
+        cards[CardKey(card: card, depth: depth, isRow: row)]!
+    }
+
+    func chip(_ face: Hashed<EntityFace>, depth: Int, count: Int) -> String {
+        chips[ChipKey(face: face, depth: depth, count: count)]!
+    }
+
+    /// Renders, in parallel, the pieces `inputs` show that are not here yet.
+    mutating func add(for inputs: [PageInput], pages: TemplateSet.Pages) {
+        let needed = Needed(inputs)
+        let newCards = needed.cards.filter { cards[$0] == nil }
+        let newChips = needed.chips.filter { chips[$0] == nil }
+        let newRows = needed.searchRows.filter { searchRows[$0] == nil }
+        let cardHTML = concurrentMap(newCards) { key in
+            TemplateSet.renderText(PageRenderer.cardView(key.card.value, depth: key.depth), with: key.isRow ? pages.row : pages.card)
+        }
+        let chipHTML = concurrentMap(newChips) { key in
+            TemplateSet.renderText(PageRenderer.chipView(key.face.value, depth: key.depth, mentions: key.count), with: pages.entityChip)
+        }
+        let rowJSON = concurrentMap(newRows) { SearchIndex.row($0.value).serialized() }
+        for (key, html) in zip(newCards, cardHTML) { cards[key] = html }
+        for (key, html) in zip(newChips, chipHTML) { chips[key] = html }
+        for (key, json) in zip(newRows, rowJSON) { searchRows[key] = json }
+    }
+
+    /// Drops the pieces no input of the whole site shows any more, once they have grown to half
+    /// again what was kept last time: edits leave old cards behind.
+    mutating func prune(keeping inputs: [PageInput]) {
+        guard count > keptAfterPruning + keptAfterPruning / 2 + 64 else { return }
+        let live = Needed(inputs)
+        let liveCards = Set(live.cards), liveChips = Set(live.chips), liveRows = Set(live.searchRows)
+        cards = cards.filter { liveCards.contains($0.key) }
+        chips = chips.filter { liveChips.contains($0.key) }
+        searchRows = searchRows.filter { liveRows.contains($0.key) }
+        keptAfterPruning = count
+    }
+
+    /// The distinct pieces some inputs show.
+    private struct Needed {
+        var cards: [CardKey] = []
+        var chips: [ChipKey] = []
+        var searchRows: [Hashed<SearchRow>] = []
+
+        init(_ inputs: [PageInput]) {
+            var cardSet: Set<CardKey> = [], chipSet: Set<ChipKey> = []
+            for input in inputs {
+                switch input {
+                case .home(let page):
+                    let depth = SitePaths.depth(of: PageRenderer.homePath(page.position.number))
+                    for card in page.cards { cardSet.insert(CardKey(card: card, depth: depth, isRow: false)) }
+                case .entity(let page):
+                    let depth = SitePaths.depth(of: PageRenderer.entityPath(page.entity.value.slug, page.position.number))
+                    for row in page.rows { cardSet.insert(CardKey(card: row.item, depth: depth, isRow: true)) }
+                case .tag(let page):
+                    let depth = SitePaths.depth(of: PageRenderer.tagPath(page.tag.slug, page.position.number))
+                    for row in page.rows { cardSet.insert(CardKey(card: row, depth: depth, isRow: true)) }
+                case .briefing(let page):
+                    let faces = EntityFaces(page.entities)
+                    for (e, count) in page.briefing.briefing.mentionCounts { chipSet.insert(ChipKey(face: faces[e], depth: 2, count: count)) }
+                case .search(let page):
+                    searchRows = page.rows
+                case .entityIndex, .tagIndex, .quotes, .feeds, .notFound, .assets:
+                    break
+                }
+            }
+            cards = Array(cardSet)
+            chips = Array(chipSet)
+        }
+    }
+}

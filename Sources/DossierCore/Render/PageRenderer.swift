@@ -1,0 +1,241 @@
+import TypedMustache
+
+/// The render stage: a job's input in, its files out. Sees only the input, the site's settings,
+/// the compiled templates and the fragments rendered before the pages (see `Fragments`).
+struct PageRenderer: Sendable {
+    let config: SiteConfig
+    let pages: TemplateSet.Pages
+    let fragments: Fragments
+
+    func render(_ input: PageInput) -> [OutputFile] {
+        switch input {
+        case .home(let page): [homePage(page)]
+        case .briefing(let page): briefingFiles(page)
+        case .entityIndex(let page): [entityIndexPage(page)]
+        case .entity(let page): [entityPage(page)]
+        case .tagIndex(let page): [tagIndexPage(page)]
+        case .tag(let page): [tagPage(page)]
+        case .quotes(let page): [quotesPage(page)]
+        case .search(let page): [searchPage(page)] + SearchIndex(page: page, rows: fragments.searchRows).files()
+        case .feeds(let feeds): SiteFeeds(config: config, input: feeds).files()
+        case .notFound: [notFoundPage()]
+        case .assets(let files): files.value
+        }
+    }
+
+    // MARK: Paths
+
+    /// Page `n` of a list whose first page lives at `base`.
+    static func listPath(_ base: String, _ n: Int) -> String {
+        n == 1 ? base + "index.html" : base + "page/\(n)/index.html"
+    }
+
+    static func homePath(_ n: Int) -> String { listPath("", n) }
+    static func entityPath(_ slug: String, _ n: Int) -> String { listPath("entities/\(slug)/", n) }
+    static func tagPath(_ slug: String, _ n: Int) -> String { listPath("tags/\(slug)/", n) }
+
+    // MARK: Shared pieces
+
+    func pageView(path: String, title: String, description: String? = nil, section: String) -> PageView {
+        let depth = SitePaths.depth(of: path)
+        let canonical = config.baseURL + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        return PageView(
+            root: SitePaths.root(from: depth), title: title,
+            documentTitle: section == "home" && title == config.title ? title : "\(title) · \(config.title)",
+            description: description ?? config.description, canonicalURL: canonical, language: config.language,
+            siteTitle: config.title, section: section)
+    }
+
+    static func cardView(_ card: BriefingCard, depth: Int) -> BriefingCardView {
+        BriefingCardView(
+            title: card.title, url: SitePaths.briefing(card.slug, from: depth),
+            date: card.date?.displayString, dateISO: card.date?.dateString, source: card.source,
+            summaryHTML: card.summaryHTML, tags: tagLinks(card.tags, depth: depth),
+            noteCount: card.noteCount == 0 ? nil : card.noteCount, quoteCount: card.quoteCount == 0 ? nil : card.quoteCount)
+    }
+
+    static func tagLinks(_ tags: [Briefing.Tag], depth: Int) -> [TagLinkView] {
+        tags.map { TagLinkView(name: $0.name, url: SitePaths.tag($0.slug, from: depth), count: 0) }
+    }
+
+    static func chipView(_ face: EntityFace, depth: Int, mentions: Int) -> EntityChipView {
+        EntityChipView(name: face.name, url: SitePaths.entity(face.slug, from: depth), kind: face.kind.rawValue,
+                       mentions: mentions, description: face.description)
+    }
+
+    /// Pagination links for page `position` of the list at `base`, from a page at `depth`.
+    static func pagination(_ position: ListPosition, base: String, depth: Int) -> PaginationView {
+        let n = position.number
+        func url(_ k: Int) -> String { SitePaths.prefix(depth) + base + (k == 1 ? "" : "page/\(k)/") }
+        return PaginationView(pageNumber: n, pageCount: position.count,
+                              previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < position.count ? url(n + 1) : nil)
+    }
+
+    func quoteView(_ entry: QuoteEntry, depth: Int, onBriefingPage: Bool) -> QuoteView {
+        let briefingURL = SitePaths.briefing(entry.briefingSlug, from: depth)
+        return QuoteView(
+            number: entry.number, paragraphs: entry.text.components(separatedBy: "\n\n"), speaker: entry.speaker,
+            speakerURL: entry.speakerSlug.map { SitePaths.entity($0, from: depth) },
+            anchorURL: onBriefingPage ? "#quote-\(entry.number)" : briefingURL + "#quote-\(entry.number)",
+            briefingTitle: entry.briefingTitle, briefingURL: briefingURL, date: entry.date?.displayString,
+            status: entry.status == .unverified ? nil : entry.status.rawValue, isDisputed: entry.status == .disputed)
+    }
+
+    // MARK: Pages
+
+    private func homePage(_ input: HomePage) -> OutputFile {
+        let path = Self.homePath(input.position.number)
+        let depth = SitePaths.depth(of: path)
+        let n = input.position.number
+        let view = IndexView(
+            page: pageView(path: path, title: n == 1 ? config.title : "\(config.title), page \(n)", section: "home"),
+            siteDescription: config.description,
+            briefings: input.cards.map { BriefingListItemView(html: fragments.card($0, depth: depth, row: false), mentions: nil) },
+            pagination: Self.pagination(input.position, base: "", depth: depth))
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.index))
+    }
+
+    private func briefingFiles(_ input: BriefingPage) -> [OutputFile] {
+        let briefing = input.briefing.briefing
+        let entities = EntityFaces(input.entities)
+        let path = SitePaths.briefing(briefing.slug)
+        let article = ArticleHTML(briefing: briefing, entities: entities, linkMode: config.linkEntities)
+        let notes = article.orderedNotes.map { NoteView(number: $0.number, phrase: $0.note.note.phrase, html: $0.html) }
+        let quotes = BriefingParts.quotes(of: briefing) { (entities[$0].value.name, entities[$0].value.slug) }.filter { !$0.isFragment }
+            .map { quoteView($0.entry.value, depth: 2, onBriefingPage: true) }
+        func neighbour(_ link: NeighbourLink?) -> LinkView? {
+            link.map { LinkView(label: $0.title, url: SitePaths.briefing($0.slug, from: 2)) }
+        }
+        let headline = briefing.article.blocks.first?.text ?? ""
+        let view = BriefingView(
+            page: pageView(path: path, title: briefing.title, description: briefing.summaryText, section: "briefing"),
+            title: briefing.title, headlineHTML: article.headlineHTML(),
+            showsHeadline: briefing.title != headline.replacingNewlines(),
+            summaryHTML: briefing.summaryHTML,
+            date: briefing.date?.displayString, dateISO: briefing.date?.dateString,
+            briefed: briefing.briefed?.displayString, briefedISO: briefing.briefed?.dateString,
+            source: briefing.provenance.source, sourceURL: briefing.provenance.url, author: briefing.provenance.author,
+            license: briefing.provenance.license, tags: Self.tagLinks(briefing.tags, depth: 2),
+            proseHTML: briefing.proseHTML.isEmpty ? nil : briefing.proseHTML, bodyHTML: article.bodyHTML(),
+            notes: notes, quotes: quotes, entityGroups: entityGroups(briefing.mentionCounts, entities),
+            previous: neighbour(input.previous), next: neighbour(input.next), isAnnotated: briefing.annotationPath != nil)
+        return [
+            OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.briefing)),
+            OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: entities).json().serialized(pretty: true) + "\n"),
+        ]
+    }
+
+    /// A briefing page's entities grouped by kind, most mentioned first, each group's chips joined.
+    private func entityGroups(_ counts: [Int: Int], _ entities: EntityFaces) -> [EntityGroupView] {
+        EntityKind.allCases.compactMap { kind in
+            let members = counts.map { (face: entities[$0.key], count: $0.value) }.filter { $0.face.value.kind == kind }
+                .sorted { ($1.count, $0.face.value.name) < ($0.count, $1.face.value.name) }
+            guard !members.isEmpty else { return nil }
+            return EntityGroupView(title: kind.pluralTitle, kind: kind.rawValue,
+                                   entitiesHTML: members.map { fragments.chip($0.face, depth: 2, count: $0.count) }.joined())
+        }
+    }
+
+    private func entityIndexPage(_ input: EntityIndexPage) -> OutputFile {
+        let path = "entities/index.html"
+        var groups: [EntityDirectoryGroupView] = []
+        for kind in EntityKind.allCases {
+            let chips = input.entities.filter { $0.item.value.kind == kind }
+                .sorted { ($1.count, $0.item.value.name) < ($0.count, $1.item.value.name) }
+                .map { Self.chipView($0.item.value, depth: 1, mentions: $0.count) }
+            if !chips.isEmpty { groups.append(EntityDirectoryGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
+        }
+        let view = EntityIndexView(page: pageView(path: path, title: "Entities", section: "entities"), groups: groups, count: input.entities.count)
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entities))
+    }
+
+    private func entityPage(_ input: EntityPage) -> OutputFile {
+        let entity = input.entity.value
+        let path = Self.entityPath(entity.slug, input.position.number)
+        let depth = SitePaths.depth(of: path)
+        let notesHTML = Markdown.html(entity.notesMarkdown)
+        let view = EntityView(
+            page: pageView(path: path, title: entity.name, description: entity.description, section: "entities"),
+            name: entity.name, kind: entity.kind.rawValue, kindTitle: entity.kind.rawValue.capitalized,
+            description: entity.description, aliases: entity.aliases,
+            links: entity.links.map { LinkView(label: $0.label, url: $0.url) },
+            notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: input.mentions,
+            briefings: input.rows.map { BriefingListItemView(html: fragments.card($0.item, depth: depth, row: true), mentions: $0.count) },
+            quotes: input.quotes.map { quoteView($0.value, depth: depth, onBriefingPage: false) },
+            moreQuotes: input.moreQuotes > 0 ? input.moreQuotes : nil,
+            related: input.related.map { Self.chipView($0.item.value, depth: depth, mentions: $0.count) },
+            pagination: Self.pagination(input.position, base: "entities/\(entity.slug)/", depth: depth))
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entity))
+    }
+
+    private func tagIndexPage(_ input: TagIndexPage) -> OutputFile {
+        let path = "tags/index.html"
+        let tags = input.tags.map { TagLinkView(name: $0.item.name, url: SitePaths.tag($0.item.slug, from: 1), count: $0.count) }
+        return OutputFile(path: path, bytes: TemplateSet.render(TagIndexView(page: pageView(path: path, title: "Tags", section: "tags"), tags: tags), with: pages.tags))
+    }
+
+    private func tagPage(_ input: TagPage) -> OutputFile {
+        let path = Self.tagPath(input.tag.slug, input.position.number)
+        let depth = SitePaths.depth(of: path)
+        let view = TagView(page: pageView(path: path, title: "Tagged “\(input.tag.name)”", section: "tags"), name: input.tag.name,
+                           briefings: input.rows.map { BriefingListItemView(html: fragments.card($0, depth: depth, row: true), mentions: nil) },
+                           pagination: Self.pagination(input.position, base: "tags/\(input.tag.slug)/", depth: depth))
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.tag))
+    }
+
+    /// Quotes grouped by speaker, most quoted first; each speaker shows the newest
+    /// `quoteListLimit` quotes and says how many more there are (a large site has thousands).
+    private func quotesPage(_ input: QuotesPage) -> OutputFile {
+        let path = "quotes/index.html"
+        var bySpeaker: [String: (url: String?, quotes: [QuoteEntry])] = [:]
+        for quote in input.quotes {
+            let entry = quote.value
+            let name = entry.speaker ?? "Unattributed"
+            bySpeaker[name, default: (entry.speakerSlug.map { SitePaths.entity($0, from: 1) }, [])].quotes.append(entry)
+        }
+        var anchors: Set<String> = []
+        let speakers = bySpeaker.sorted { ($1.value.quotes.count, $0.key) < ($0.value.quotes.count, $1.key) }.map { name, group in
+            var anchor = "speaker-" + (Slug.make(name).isEmpty ? "unnamed" : Slug.make(name))
+            while !anchors.insert(anchor).inserted { anchor += "-x" }
+            let shown = group.quotes.prefix(SitePlanner.quoteListLimit).map { quoteView($0, depth: 1, onBriefingPage: false) }
+            return SpeakerQuotesView(name: name, url: group.url, anchor: anchor, quotes: Array(shown),
+                                     more: group.quotes.count > shown.count ? group.quotes.count - shown.count : nil)
+        }
+        let view = QuotesIndexView(page: pageView(path: path, title: "Quotes", section: "quotes"), speakers: speakers, count: input.quotes.count)
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.quotes))
+    }
+
+    private func searchPage(_ input: SearchPage) -> OutputFile {
+        let path = "search/index.html"
+        let view = SearchPageView(page: pageView(path: path, title: "Search", section: "search"), count: input.rows.count)
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.search))
+    }
+
+    private func notFoundPage() -> OutputFile {
+        let path = "404.html"
+        var page = pageView(path: path, title: "Page not found", section: "404")
+        // A 404 page is served at any depth, so its links start from the site's own base path.
+        page.root = SitePaths.basePath(of: config.baseURL)
+        return OutputFile(path: path, bytes: TemplateSet.render(NotFoundView(page: page), with: pages.notFound))
+    }
+}
+
+/// The entities a briefing page shows, by their position in the site's entities (as mentions
+/// and quotes name them).
+struct EntityFaces: Sendable {
+    private let byIndex: [Int: Hashed<EntityFace>]
+
+    init(_ faces: [Hashed<EntityFace>]) {
+        byIndex = Dictionary(faces.map { ($0.value.index, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    subscript(index: Int) -> Hashed<EntityFace> { byIndex[index]! }
+}
+
+extension EntityFace {
+    /// Tooltip on entity links: the name and the one-line description.
+    var linkTitle: String {
+        guard let description, !description.isEmpty else { return name }
+        return "\(name) — \(description)"
+    }
+}
