@@ -96,12 +96,18 @@ struct Serve: AsyncParsableCommand {
         try await Task.sleep(for: .milliseconds(300))  // the watcher is registered
 
         func measured(_ label: String, _ url: URL, _ times: Int, _ change: (String, Int) -> String) async throws {
+            try await timed(label, times) { n in
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try change(text, n).write(to: url, atomically: true, encoding: .utf8)
+            }
+        }
+
+        func timed(_ label: String, _ times: Int, _ save: (Int) throws -> Void) async throws {
             var saves: [Duration] = [], rebuilds: [Duration] = []
             for n in 1...times {
-                let text = try String(contentsOf: url, encoding: .utf8)
                 let before = session.store.generation
                 let start = ContinuousClock.now
-                try change(text, n).write(to: url, atomically: true, encoding: .utf8)
+                try save(n)
                 // A rebuild that rendered nothing (say, for the editor's temporary file alone) is not the one.
                 while true {
                     if session.store.generation != before, let report = await session.lastReport, report.update.renderedJobs > 0 { break }
@@ -136,6 +142,12 @@ struct Serve: AsyncParsableCommand {
         try await measured("add an alias to that entity", url, 3) {
             $0.replacingOccurrences(of: "aliases: [", with: "aliases: [\"Zqx\($1) \(entity.name)\", ")
         }
+        // A new article (a briefing without annotation yet), then its removal: every list it joins changes.
+        let article = URL(fileURLWithPath: briefing.articlePath)
+        let text = try String(contentsOf: article, encoding: .utf8)
+        func added(_ n: Int) -> URL { article.deletingLastPathComponent().appendingPathComponent("zz-measure-\(n).txt") }
+        try await timed("add a briefing", 3) { n in try text.write(to: added(n), atomically: true, encoding: .utf8) }
+        try await timed("remove that briefing", 3) { n in try FileManager.default.removeItem(at: added(n)) }
     }
 }
 

@@ -43,4 +43,23 @@ import TypedMustache
             #expect(try! Template<Page>(sections).render(.example) == "Dossier")
         }
     }
+
+    /// Inside a comment, `comments` is found again on the discussion: every level branches, and
+    /// the output would double per level before the depth limit ends each path. Rendering stops
+    /// at the first failure instead of walking the other 2^100 paths.
+    @Test(.timeLimit(.minutes(1))) func aRecursionThatBranchesAtEveryLevelStopsAtTheFirstFailure() throws {
+        let discussion = Discussion(title: "", comments: [Comment(text: "a"), Comment(text: "b")])
+        let template = try Template<Discussion>("{{#comments}}{{>thread}}{{/comments}}", partials: ["thread": "{{text}}{{#comments}}{{>thread}}{{/comments}}"])
+        let failure = #expect(throws: TemplateError.self) { try template.render(discussion) }
+        #expect(failure?.message == "rendering nests more than 200 levels deep through 'thread'; is the data cyclic or too deep?")
+    }
+
+    /// A tree that is shallow but very wide still stops: at most 100,000 recursions per render.
+    @Test func aRecursionOverTooManyNodesStopsWithAnError() throws {
+        let leaves = (0..<400).map { Comment(text: "\($0)") }
+        let discussion = Discussion(title: "", comments: (0..<400).map { Comment(text: "\($0)", replies: leaves) })
+        let template = try Template<Discussion>("{{#comments}}{{>thread}}{{/comments}}", partials: ["thread": "{{#replies}}{{>thread}}{{/replies}}"])
+        let failure = #expect(throws: TemplateError.self) { try template.render(discussion) }
+        #expect(failure?.message == "rendering recursed through 'thread' more than 100000 times; does it recurse over a list its scope finds again at every level?")
+    }
 }

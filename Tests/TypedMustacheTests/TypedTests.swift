@@ -109,4 +109,13 @@ import TypedMustache
         }
         #expect(Set(outputs) == ["Fish &amp; &lt;Chips&gt;Draft"])
     }
+
+    /// What a build fingerprints pages by: every template the output depends on, and no other.
+    @Test func aTemplateListsTheTemplatesItWasCompiledFrom() throws {
+        let partials = ["layout": "<main>{{$body}}{{/body}}</main>", "card": "<h2>{{title}}</h2>", "unused": "x"]
+        let template = try Template<Page>("{{<layout}}{{$body}}{{#items}}{{>card}}{{/items}}{{/body}}{{/layout}}", named: "page", partials: partials)
+        #expect(template.sources.map(\.name) == ["card", "layout", "page"])
+        #expect(template.sources.map(\.text) == ["<h2>{{title}}</h2>", "<main>{{$body}}{{/body}}</main>",
+                                                  "{{<layout}}{{$body}}{{#items}}{{>card}}{{/items}}{{/body}}{{/layout}}"])
+    }
 }

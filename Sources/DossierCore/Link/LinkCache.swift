@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Parse and analysis results of earlier builds, reused when their inputs are unchanged; the
-/// memory of `IncrementalBuilder`. Values only: it never reads the disk.
+/// memory of `SiteBuilder`. Values only: it never reads the disk.
 ///
 /// Files are looked up by path and compared by text (cheap when the caller keeps unchanged files'
 /// strings, as the preview server's source tree does). A briefing's analysis is reused when its

@@ -27,6 +27,8 @@ private struct KeptFiles: OutputSink {
 /// Not `Sendable`: one task owns a builder (the preview server's owns it in an actor).
 public final class SiteBuilder {
     public let options: BuildOptions
+    /// Jobs rendered at a time before their link-check scans are taken in.
+    private static let renderBatch = 1024
     private let cache = LinkCache()
     /// The tree, link result and templates of the previous build, which edits are applied to.
     private var previousTree: SourceTree?
@@ -135,28 +137,38 @@ public final class SiteBuilder {
         fragments.add(for: stale.map { jobs[$0].input }, pages: pages)
         let renderer = PageRenderer(config: site.config, pages: pages, fragments: fragments)
         var check = links ?? LinkCheck(basePath: SitePaths.basePath(of: site.config.baseURL), tracksIncoming: sink == nil)
-        let scanner = check
+        let scanner = LinkCheck(basePath: check.basePath)
         let failure = Mutex<Sink.Failure?>(nil)
         let done = Atomic(0)
         let total = stale.count
         progress?(0, total)
-        let rendered = concurrentMap(stale) { j -> (files: [OutputFile], scans: [LinkCheck.ScannedFile]) in
-            guard failure.withLock({ $0 == nil }) else { return ([], []) }
-            let files = renderer.render(jobs[j].input)
-            let scans = files.map(scanner.scan)
-            if let progress {
-                let count = done.add(1, ordering: .relaxed).newValue
-                if count % 250 == 0 { progress(count, total) }
+        // In batches, so the link check takes in each batch's scans and they need not all wait in memory.
+        var rendered: [[OutputFile]] = []
+        rendered.reserveCapacity(stale.count)
+        for start in stride(from: 0, to: stale.count, by: Self.renderBatch) {
+            let batch = Array(stale[start..<min(stale.count, start + Self.renderBatch)])
+            let results = concurrentMap(batch) { j -> (files: [OutputFile], scans: [LinkCheck.ScannedFile]) in
+                guard failure.withLock({ $0 == nil }) else { return ([], []) }
+                let files = renderer.render(jobs[j].input)
+                let scans = files.map(scanner.scan)
+                if let progress {
+                    let count = done.add(1, ordering: .relaxed).newValue
+                    if count % 250 == 0 { progress(count, total) }
+                }
+                guard let sink else { return (files, scans) }
+                do throws(Sink.Failure) {
+                    try sink.write(files)
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+                return (files.map { OutputFile(path: $0.path, bytes: []) }, scans)
             }
-            guard let sink else { return (files, scans) }
-            do throws(Sink.Failure) {
-                try sink.write(files)
-            } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
+            if let error = failure.withLock({ $0 }) { throw error }
+            for result in results {
+                check.record(result.scans)
+                rendered.append(result.files)
             }
-            return (files.map { OutputFile(path: $0.path, bytes: []) }, scans)
         }
-        if let error = failure.withLock({ $0 }) { throw error }
 
         // Merge: which job owns which file, what changed, what went away.
         var dropped: [(path: String, job: RenderJob.Key)] = []
@@ -171,13 +183,13 @@ public final class SiteBuilder {
         var collisions: [String] = []
         for (j, output) in zip(stale, rendered) {
             let key = keys[j]
-            let paths = output.files.map { $0.path }
+            let paths = output.map { $0.path }
             if let before = previousJobs[key]?.paths, before != paths {
                 let now = Set(paths)
                 dropped += before.filter { !now.contains($0) }.map { ($0, key) }
             }
             previousJobs[key] = (fingerprints[j], paths)
-            for file in output.files {
+            for file in output {
                 if let owner = owners[file.path], owner != key, previousJobs[owner] != nil { collisions.append(file.path) }
                 owners[file.path] = key
                 update.fileCount += 1
@@ -196,10 +208,10 @@ public final class SiteBuilder {
         }
         previousKeys = keys
         previousFingerprints = fingerprints
-        fragments.prune(keeping: jobs.map(\.input))
+        fragments.prune(keeping: jobs, everyPageRendered: stale.count == jobs.count)
 
         // Verify.
-        check.update(rendered.flatMap { $0.scans }, removed: removed)
+        check.finish(removed: removed)
         links = check
         update.diagnostics = (update.diagnostics + staticCollisions(collisions, tree) + check.diagnostics()).finished(strict: options.strict)
         update.renderedJobs = stale.count
@@ -247,3 +259,4 @@ extension SiteBuilder {
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 }
+

@@ -1,18 +1,29 @@
-/// A value with its hash computed once. Page inputs repeat the same card or chip on many pages,
-/// and every rebuild hashes every input: hashing a card's strings once per analysis, not once per
-/// page per rebuild, is what keeps fingerprinting 10,000 briefings' pages within milliseconds.
+/// A value with its hash computed once, held by reference. Page inputs repeat the same card or
+/// chip on many pages, and every rebuild hashes every input: hashing a card's strings once per
+/// analysis, not once per page per rebuild, is what keeps fingerprinting 10,000 briefings' pages
+/// within milliseconds; sharing one copy keeps the 200,000 rows of their entity pages small.
 struct Hashed<Value: Hashable & Sendable>: Hashable, Sendable {
-    let value: Value
-    private let hash: Int
+    private let box: Box
 
-    init(_ value: Value) {
-        self.value = value
-        hash = value.hashValue
+    private final class Box: Sendable {
+        let value: Value
+        let hash: Int
+
+        init(_ value: Value) {
+            self.value = value
+            hash = value.hashValue
+        }
     }
 
-    static func == (a: Self, b: Self) -> Bool { a.hash == b.hash && a.value == b.value }
+    init(_ value: Value) {
+        box = Box(value)
+    }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    var value: Value { box.value }
+
+    static func == (a: Self, b: Self) -> Bool { a.box === b.box || (a.box.hash == b.box.hash && a.box.value == b.box.value) }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(box.hash) }
 }
 
 /// A briefing's whole analysis, equal only to itself. Briefings are immutable and a new analysis

@@ -50,10 +50,12 @@ struct Fragments: Sendable {
     }
 
     /// Drops the pieces no input of the whole site shows any more, once they have grown to half
-    /// again what was kept last time: edits leave old cards behind.
-    mutating func prune(keeping inputs: [PageInput]) {
+    /// again what was kept last time: edits leave old cards behind. After a build that rendered
+    /// every page, everything here is live: pass `everyPageRendered` to skip the search.
+    mutating func prune(keeping jobs: [RenderJob], everyPageRendered: Bool) {
+        if everyPageRendered { keptAfterPruning = count }
         guard count > keptAfterPruning + keptAfterPruning / 2 + 64 else { return }
-        let live = Needed(inputs)
+        let live = Needed(jobs.lazy.map(\.input))
         let liveCards = Set(live.cards), liveChips = Set(live.chips), liveRows = Set(live.searchRows)
         cards = cards.filter { liveCards.contains($0.key) }
         chips = chips.filter { liveChips.contains($0.key) }
@@ -67,7 +69,7 @@ struct Fragments: Sendable {
         var chips: [ChipKey] = []
         var searchRows: [Hashed<SearchRow>] = []
 
-        init(_ inputs: [PageInput]) {
+        init(_ inputs: some Sequence<PageInput>) {
             var cardSet: Set<CardKey> = [], chipSet: Set<ChipKey> = []
             for input in inputs {
                 switch input {

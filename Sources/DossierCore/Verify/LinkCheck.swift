@@ -6,23 +6,33 @@ import Foundation
 /// It reads only Dossier's own output (double-quoted attributes; text never contains a raw `"`
 /// because every renderer escapes it), so a byte scanner for `href="…"`, `src="…"` and `id="…"`
 /// is enough: no HTML parsing. Render workers scan the files they make (`scan`, pure); the
-/// builder merges the scans (`update`), which re-verifies only the pages an edit can affect: the
-/// pages it changed and, when tracking incoming links, the pages linking to files that appeared,
-/// went away or changed their ids.
+/// builder records the scans as batches of pages are rendered (`record`) and then verifies
+/// (`finish`).
+///
+/// Two ways to keep what it learns:
+/// - Once (a clean build): links are merged by target as they are recorded, so memory grows
+///   with the distinct targets, not with every link of every page; each target is verified once.
+/// - Tracking (the preview server): each page's links are kept, with the pages linking to each
+///   file, so that a rebuild re-verifies only the pages it rendered and those linking to files
+///   that appeared, went away or changed their ids.
 public struct LinkCheck: Sendable {
     /// The path part of `base_url` (`/dossier/`): links that start with it (the 404 page's)
     /// resolve from the site root.
     public let basePath: String
-    /// Whether to remember which pages link to each file, so a later `update` can re-verify them
-    /// (the preview server); a one-shot build verifies every page once and needs no such index.
     let tracksIncoming: Bool
 
     private var files: Set<String> = []
-    private var pages: [String: ScannedPage] = [:]
-    /// Target path → pages linking to it (other pages than itself), when `tracksIncoming`.
+    private var ids: [String: Set<String>] = [:]
+    /// Problems found within each page (bad paths, fragments missing on the page itself).
+    private var local: [String: [Problem]] = [:]
+    /// Once: each distinct target, with where it is first linked from and how many links point there.
+    private var targets: [Reference: (first: Referrer, count: Int)] = [:]
+    /// Tracking: each page's links to other pages, the pages linking to each path, the problems
+    /// of each page's links found by the last verification, and what the next one must cover.
+    private var links: [String: [(reference: Reference, referrer: Referrer)]] = [:]
     private var incoming: [String: [String]] = [:]
-    /// The problems of each page that has any.
-    private var problems: [String: [Problem]] = [:]
+    private var broken: [String: [Problem]] = [:]
+    private var pending: (pages: Set<String>, targets: Set<String>) = ([], [])
 
     struct Reference: Hashable {
         var path: String
@@ -90,84 +100,96 @@ public struct LinkCheck: Sendable {
         return ScannedFile(path: file.path, page: page)
     }
 
-    /// Takes in files written and removed since the last update, and verifies the pages they can
-    /// affect (all of them on the first update).
-    mutating func update(_ scanned: [ScannedFile], removed: [String] = []) {
-        var affected: Set<String> = []
-        var changedTargets: Set<String> = []
-        for path in removed where files.remove(path) != nil {
-            changedTargets.insert(path)
-            if let old = pages.removeValue(forKey: path) { forgetIncoming(of: path, old) }
-            problems[path] = nil
-        }
+    /// Takes in a batch of rendered files. Without tracking, each path may be recorded once.
+    mutating func record(_ scanned: [ScannedFile]) {
         for file in scanned {
-            if files.insert(file.path).inserted { changedTargets.insert(file.path) }
-            let old = pages[file.path]
-            if let old {
-                forgetIncoming(of: file.path, old)
-                if old.ids != file.page?.ids { changedTargets.insert(file.path) }
-            }
-            pages[file.path] = file.page
-            problems[file.path] = nil
+            if files.insert(file.path).inserted { pending.targets.insert(file.path) }
+            if ids[file.path] != file.page?.ids { pending.targets.insert(file.path) }
+            ids[file.path] = file.page?.ids
+            local[file.path] = file.page.flatMap { $0.local.isEmpty ? nil : $0.local }
             guard let page = file.page else { continue }
-            affected.insert(file.path)
-            if tracksIncoming {
-                for path in Set(page.links.map(\.reference.path)) { incoming[path, default: []].append(file.path) }
+            guard tracksIncoming else {
+                for (reference, referrer) in page.links {
+                    if let known = targets[reference] {
+                        targets[reference] = (min(known.first, referrer), known.count + 1)
+                    } else {
+                        targets[reference] = (referrer, 1)
+                    }
+                }
+                continue
             }
+            if let old = links[file.path] { forgetIncoming(of: file.path, old) }
+            links[file.path] = page.links
+            for path in Set(page.links.map(\.reference.path)) { incoming[path, default: []].append(file.path) }
+            pending.pages.insert(file.path)
         }
-        if tracksIncoming {
-            for path in changedTargets { affected.formUnion(incoming[path] ?? []) }
-        }
-        let check = self
-        let list = Array(affected)
-        let found = concurrentMap(list) { check.verify($0) }
-        for (path, list) in zip(list, found) { problems[path] = list.isEmpty ? nil : list }
     }
 
-    private mutating func forgetIncoming(of path: String, _ page: ScannedPage) {
+    /// Takes in the files that went away, and (when tracking) verifies the pages recorded since
+    /// the last call and those linking to files that appeared, went away or changed their ids.
+    mutating func finish(removed: [String] = []) {
+        for path in removed where files.remove(path) != nil {
+            pending.targets.insert(path)
+            ids[path] = nil
+            local[path] = nil
+            if let old = links.removeValue(forKey: path) { forgetIncoming(of: path, old) }
+            broken[path] = nil
+            pending.pages.remove(path)
+        }
         guard tracksIncoming else { return }
-        for target in Set(page.links.map(\.reference.path)) {
+        var affected = pending.pages
+        for path in pending.targets { affected.formUnion(incoming[path] ?? []) }
+        pending = ([], [])
+        let check = self
+        let list = Array(affected)
+        let found = concurrentMap(list) { path in (check.links[path] ?? []).compactMap { check.verify($0.reference, from: $0.referrer) } }
+        for (path, problems) in zip(list, found) { broken[path] = problems.isEmpty ? nil : problems }
+    }
+
+    /// `record` and `finish` in one step.
+    mutating func update(_ scanned: [ScannedFile], removed: [String] = []) {
+        record(scanned)
+        finish(removed: removed)
+    }
+
+    private mutating func forgetIncoming(of path: String, _ old: [(reference: Reference, referrer: Referrer)]) {
+        for target in Set(old.map(\.reference.path)) {
             incoming[target]?.removeAll { $0 == path }
             if incoming[target]?.isEmpty == true { incoming[target] = nil }
         }
     }
 
-    /// The problems of one page, given every file and id known now.
-    private func verify(_ path: String) -> [Problem] {
-        guard let page = pages[path] else { return [] }
-        var found = page.local
-        for (reference, referrer) in page.links {
-            guard files.contains(reference.path) else {
-                var notes: [String] = []
-                if files.contains(reference.path + "/index.html") { notes.append("did you mean '\(referrer.href.split(separator: "#")[0])/'?") }
-                found.append(Problem(referrer: referrer, message: "no file '\(reference.path)' in the output", notes: notes, target: reference))
-                continue
-            }
-            guard let fragment = reference.fragment, let target = pages[reference.path] else { continue }
-            if !target.ids.contains(fragment) {
-                found.append(Problem(referrer: referrer, message: "\(reference.path) has no element with id '\(fragment)'", target: reference))
-            }
+    /// The problem with one link to another page, given every file and id known now, if any.
+    private func verify(_ reference: Reference, from referrer: Referrer) -> Problem? {
+        guard files.contains(reference.path) else {
+            var notes: [String] = []
+            if files.contains(reference.path + "/index.html") { notes.append("did you mean '\(referrer.href.split(separator: "#")[0])/'?") }
+            return Problem(referrer: referrer, message: "no file '\(reference.path)' in the output", notes: notes, target: reference)
         }
-        return found
+        guard let fragment = reference.fragment, let pageIDs = ids[reference.path] else { return nil }
+        return pageIDs.contains(fragment) ? nil : Problem(referrer: referrer, message: "\(reference.path) has no element with id '\(fragment)'", target: reference)
     }
 
     /// One error per broken target, at the first page (by path) that links to it, sorted by page.
     public func diagnostics() -> [Diagnostic] {
-        var byTarget: [Reference: (first: Problem, count: Int)] = [:]
-        var single: [Problem] = []
-        for list in problems.values {
-            for problem in list {
-                guard let target = problem.target else { single.append(problem); continue }
+        var found: [(problem: Problem, count: Int)] = local.values.joined().map { ($0, 1) }
+        if tracksIncoming {
+            var byTarget: [Reference: (first: Problem, count: Int)] = [:]
+            for problem in broken.values.joined() {
+                guard let target = problem.target else { continue }
                 if let known = byTarget[target] {
                     byTarget[target] = (problem.referrer < known.first.referrer ? problem : known.first, known.count + 1)
                 } else {
                     byTarget[target] = (problem, 1)
                 }
             }
+            found += byTarget.values.map { ($0.first, $0.count) }
+        } else {
+            for (reference, seen) in targets {
+                if let problem = verify(reference, from: seen.first) { found.append((problem, seen.count)) }
+            }
         }
-        var found = single.map { ($0, 1) }
-        for (first, count) in byTarget.values { found.append((first, count)) }
-        return found.sorted { $0.0.referrer < $1.0.referrer }.map { problem, count in
+        return found.sorted { $0.problem.referrer < $1.problem.referrer }.map { problem, count in
             var notes = problem.notes
             if count > 1 { notes.append("\(count - 1) more link\(count == 2 ? "" : "s") to the same target") }
             let referrer = problem.referrer

@@ -133,6 +133,8 @@ final class RecursionLimits: Sendable {
     /// Whether rendering may go one recursion further; records the failure when not.
     @inline(never)
     func enter(_ out: inout RenderBuffer) -> Bool {
+        // After a failure the output is dropped: stop at once rather than walk the rest of the tree.
+        guard out.failure == nil else { return false }
         guard out.depth + levels <= Compiler.maxRenderDepth else {
             if out.failure == nil { out.failure = tooDeep }
             return false

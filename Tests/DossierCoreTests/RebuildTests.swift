@@ -5,7 +5,7 @@ import Testing
 /// diagnostics must equal those of a clean build of the same tree. The edits cover each of its
 /// fast paths (annotation and article text, entity descriptions, names and aliases) and the
 /// changes it hands to a full link (files added or removed, drafts, kinds, errors).
-@Suite struct IncrementalBuilderTests {
+@Suite struct RebuildTests {
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func randomEditsGiveWhatACleanBuildGives(seed: UInt64) {
         var generator = SplitMix64(seed: seed)
