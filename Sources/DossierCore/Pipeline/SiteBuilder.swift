@@ -39,6 +39,9 @@ public final class SiteBuilder {
     private var previousJobs: [RenderJob.Key: (fingerprint: Int, paths: [String])] = [:]
     private var previousKeys: [RenderJob.Key] = []
     private var previousFingerprints: [Int] = []
+    /// The settings and templates the previous fingerprints were computed under.
+    private var previousSettings: Int?
+    private var templatesVersion = 0
     /// Which job wrote each file, so a file a job stops writing is removed only if no other job took it over.
     private var owners: [String: RenderJob.Key] = [:]
     private var links: LinkCheck?
@@ -102,6 +105,7 @@ public final class SiteBuilder {
         if templates?.sources != tree.templates {
             var local: [Diagnostic] = []
             templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local)
+            templatesVersion += 1
             fragments = Fragments()
         }
         var diagnostics = loadDiagnostics + linked!.diagnostics + templates!.diagnostics
@@ -112,11 +116,21 @@ public final class SiteBuilder {
         guard !diagnostics.hasErrors, let pages = templates!.set.pages else { return update }
 
         // Plan, and find the jobs whose input or templates changed.
-        let jobs = SitePlanner.plan(site, memory: &planMemory, copied: tree.copiedFiles)
+        let plan = SitePlanner.plan(site, memory: &planMemory, copied: tree.copiedFiles)
+        let jobs = plan.jobs
         var settings = Hasher()
         settings.combine(site.config)
+        settings.combine(templatesVersion)
         let config = settings.finalize()
-        let fingerprints = concurrentMap(jobs) { job -> Int in
+        let keys = jobs.map(\.key)
+        // The same jobs as last time (the common case) are compared by position, without lookups;
+        // a job whose input the planner kept, under the same settings and templates, keeps its fingerprint.
+        let sameJobs = keys == previousKeys
+        let keepsFingerprints = sameJobs && config == previousSettings
+        let kept = self.previousFingerprints
+        let fingerprints = concurrentMap(Array(jobs.indices)) { j -> Int in
+            if keepsFingerprints, plan.unchanged[j] { return kept[j] }
+            let job = jobs[j]
             var h = Hasher()
             h.combine(job.key)
             h.combine(config)
@@ -124,9 +138,7 @@ public final class SiteBuilder {
             h.combine(job.input)
             return h.finalize()
         }
-        let keys = jobs.map(\.key)
-        // The same jobs as last time (the common case) are compared by position, without lookups.
-        let sameJobs = keys == previousKeys
+        previousSettings = config
         var stale: [Int] = []
         for j in jobs.indices {
             let previous = sameJobs ? previousFingerprints[j] : previousJobs[keys[j]]?.fingerprint
@@ -163,7 +175,12 @@ public final class SiteBuilder {
                 }
                 return (files.map { OutputFile(path: $0.path, bytes: []) }, scans)
             }
-            if let error = failure.withLock({ $0 }) { throw error }
+            if let error = failure.withLock({ $0 }) {
+                // What was rendered is unknown: the next build starts from no memory of jobs.
+                previousKeys = []
+                previousJobs = [:]
+                throw error
+            }
             for result in results {
                 check.record(result.scans)
                 rendered.append(result.files)
@@ -259,4 +276,5 @@ extension SiteBuilder {
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 }
+
 

@@ -11,9 +11,26 @@ public struct RenderJob: Sendable {
     var input: PageInput
 }
 
+/// The plan of one build: its jobs, and which of them have exactly the previous plan's input.
+struct Plan: Sendable {
+    var jobs: [RenderJob] = []
+    /// Per job: its input is the previous plan's input for the same key, untouched, so its
+    /// fingerprint need not be computed again.
+    var unchanged: [Bool] = []
+
+    mutating func add(_ key: RenderJob.Key, _ input: PageInput, unchanged: Bool = false) {
+        jobs.append(RenderJob(key: key, input: input))
+        self.unchanged.append(unchanged)
+    }
+}
+
 /// The plan stage: turns a linked `Site` into render jobs, each with the input its pages show.
 /// Lists are one job per page, so an edit re-renders the pages that show the briefing, not every
 /// page of a tag with thousands of briefings.
+///
+/// Incremental: it knows which briefings' parts and which entities changed since the previous
+/// plan (`PlanChanges`), and keeps the previous input of every job whose input those changes
+/// cannot reach, so a rebuild after one edit makes a few inputs, not 13,000.
 struct SitePlanner {
     /// Entity and tag pages list this many briefings per page.
     static let listPageSize = 100
@@ -24,45 +41,80 @@ struct SitePlanner {
 
     let site: Site
 
-    /// The jobs of `site`, reusing from `memory` what the briefings' analyses it still holds gave,
-    /// and keeping there what this plan computed for next time.
-    static func plan(_ site: Site, memory: inout PlanMemory, copied: [OutputFile]) -> [RenderJob] {
-        SitePlanner(site: site).jobs(memory: &memory, copied: copied)
+    /// The jobs of `site`, reusing from `memory` what the previous plan made where nothing it
+    /// shows changed, and keeping there what this plan made for next time.
+    static func plan(_ site: Site, memory: inout PlanMemory, copied: [OutputFile]) -> Plan {
+        SitePlanner(site: site).plan(memory: &memory, copied: copied)
     }
 
-    private func jobs(memory: inout PlanMemory, copied: [OutputFile]) -> [RenderJob] {
-        let faces = site.entities.enumerated().map { e, entity in
-            Hashed(EntityFace(index: e, slug: entity.slug, name: entity.name, kind: entity.kind,
-                              description: entity.description, aliases: entity.aliases))
-        }
+    private func plan(memory: inout PlanMemory, copied: [OutputFile]) -> Plan {
+        var changes = PlanChanges()
+        let (faces, entities) = memory.registry(site.entities, changes: &changes)
         let tagNumbers = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($0.element.slug, $0.offset) })
-        let parts = memory.parts(for: site, tagNumbers: tagNumbers)
-        var jobs: [RenderJob] = []
-        jobs.reserveCapacity(site.briefings.count + site.entities.count + site.tags.count + 16)
-
+        let parts = memory.parts(for: site, tagNumbers: tagNumbers, changes: &changes)
+        let related = memory.coMentions(in: site, parts: parts, changes: &changes)
         let paginate = site.config.paginate
+        let tags = site.tags.map { Briefing.Tag(name: $0.name, slug: $0.slug) }
+        let old = changes.all ? nil : memory.previous.flatMap { $0.paginate == paginate && $0.tags == tags ? $0 : nil }
+        let sameLists = old.map { old in site.entityBriefings.indices.map { Self.same(site.entityBriefings[$0], old.entityLists[$0]) } }
+        let sameTotals = old?.totals == site.entityMentionTotals
+        var plan = Plan()
+        var next = PreviousPlan(paginate: paginate, tags: tags, entityLists: site.entityBriefings, totals: site.entityMentionTotals)
+
         let homePages = Self.pageCount(site.briefings.count, size: paginate)
         for n in 1...homePages {
-            let cards = Self.pageRange(n, count: parts.count, size: paginate).map { parts[$0].card }
-            jobs.append(RenderJob(key: .index(page: n), input: .home(HomePage(position: ListPosition(number: n, count: homePages), cards: cards))))
+            let range = Self.pageRange(n, count: parts.count, size: paginate)
+            if let kept = old?.home[safe: n - 1], kept.position.count == homePages, !range.contains(where: changes.cards.contains) {
+                next.home.append(kept)
+                plan.add(.index(page: n), .home(kept), unchanged: true)
+                continue
+            }
+            let page = HomePage(position: ListPosition(number: n, count: homePages), cards: range.map { parts[$0].card })
+            next.home.append(page)
+            plan.add(.index(page: n), .home(page))
         }
+
         for (b, briefing) in site.briefings.enumerated() {
+            if let kept = old?.briefings[b], !changes.briefings.contains(b), !changes.neighbours.contains(b - 1), !changes.neighbours.contains(b + 1),
+               changes.faces.isEmpty || !briefing.shownEntities.contains(where: changes.faces.contains) {
+                next.briefings.append(kept)
+                plan.add(.briefing(briefing.slug), .briefing(kept), unchanged: true)
+                continue
+            }
             let page = BriefingPage(
                 briefing: BriefingRef(briefing: briefing), entities: briefing.shownEntities.map { faces[$0] },
                 previous: b + 1 < parts.count ? parts[b + 1].neighbour : nil, next: b > 0 ? parts[b - 1].neighbour : nil)
-            jobs.append(RenderJob(key: .briefing(briefing.slug), input: .briefing(page)))
+            next.briefings.append(page)
+            plan.add(.briefing(briefing.slug), .briefing(page))
         }
-        jobs.append(RenderJob(key: .entityIndex, input: .entityIndex(EntityIndexPage(
-            entities: faces.indices.map { Counted(item: faces[$0], count: site.entityMentionTotals[$0]) }))))
-        let related = memory.coMentions(in: site, parts: parts)
+
+        if let kept = old?.entityIndex, changes.faces.isEmpty, sameTotals {
+            next.entityIndex = kept
+            plan.add(.entityIndex, .entityIndex(kept), unchanged: true)
+        } else {
+            next.entityIndex = EntityIndexPage(entities: faces.indices.map { Counted(item: faces[$0], count: site.entityMentionTotals[$0]) })
+            plan.add(.entityIndex, .entityIndex(next.entityIndex))
+        }
+
         for (e, entity) in site.entities.enumerated() {
             let list = site.entityBriefings[e]
             let pageCount = Self.pageCount(list.count, size: Self.listPageSize)
-            let hashedEntity = Hashed(entity)
+            // Whether the entity's own fields and its list of briefings are as they were.
+            let same = old != nil && sameLists![e] && !changes.entities.contains(e) && old!.entityPages[e].count == pageCount
+            var pages: [EntityPage] = []
             for n in 1...pageCount {
+                let range = Self.pageRange(n, count: list.count, size: Self.listPageSize)
+                if same, !list[range].contains(where: { changes.cards.contains($0.briefing) }),
+                   n > 1 || (!changes.related.contains(e) && !list.contains { changes.quotes.contains($0.briefing) }
+                             && !related[e].contains { changes.faces.contains($0.entity) }) {
+                    let kept = old!.entityPages[e][n - 1]
+                    pages.append(kept)
+                    plan.add(.entity(entity.slug, page: n), .entity(kept), unchanged: true)
+                    continue
+                }
                 var page = EntityPage(
-                    entity: hashedEntity, mentions: site.entityMentionTotals[e], position: ListPosition(number: n, count: pageCount),
-                    rows: list[Self.pageRange(n, count: list.count, size: Self.listPageSize)].map { Counted(item: parts[$0.briefing].card, count: $0.mentions) },
+                    entity: entities[e], mentions: site.entityMentionTotals[e], position: ListPosition(number: n, count: pageCount),
+                    rows: list[range].map { Counted(item: parts[$0.briefing].card, count: $0.mentions) },
                     quotes: [], moreQuotes: 0, related: [])
                 if n == 1 {
                     // Only what the article or the editor says the entity said: a quote given to it through a pronoun,
@@ -70,7 +122,7 @@ struct SitePlanner {
                     var quotes: [Hashed<QuoteEntry>] = []
                     var count = 0
                     for (b, _) in list {
-                        for quote in parts[b].quotes where quote.entity == e && quote.isConfirmed {
+                        for quote in parts[b].quotes.value where quote.entity == e && quote.isConfirmed {
                             if quotes.count < Self.quoteListLimit { quotes.append(quote.entry) }
                             count += 1
                         }
@@ -79,30 +131,79 @@ struct SitePlanner {
                     page.moreQuotes = count - quotes.count
                     page.related = related[e].map { Counted(item: faces[$0.entity], count: $0.briefings) }
                 }
-                jobs.append(RenderJob(key: .entity(entity.slug, page: n), input: .entity(page)))
+                pages.append(page)
+                plan.add(.entity(entity.slug, page: n), .entity(page))
             }
+            next.entityPages.append(pages)
         }
-        let tags = site.tags.map { Briefing.Tag(name: $0.name, slug: $0.slug) }
-        jobs.append(RenderJob(key: .tagIndex, input: .tagIndex(TagIndexPage(
-            tags: site.tags.indices.map { Counted(item: tags[$0], count: site.tags[$0].briefings.count) }))))
+
+        if let kept = old?.tagIndex, old?.tagCounts == site.tags.map(\.briefings.count) {
+            next.tagIndex = kept
+            plan.add(.tagIndex, .tagIndex(kept), unchanged: true)
+        } else {
+            next.tagIndex = TagIndexPage(tags: site.tags.indices.map { Counted(item: tags[$0], count: site.tags[$0].briefings.count) })
+            plan.add(.tagIndex, .tagIndex(next.tagIndex))
+        }
+        next.tagCounts = site.tags.map(\.briefings.count)
         for (t, tag) in site.tags.enumerated() {
             let pageCount = Self.pageCount(tag.briefings.count, size: Self.listPageSize)
+            let same = old.map { $0.tagLists[t] == tag.briefings } ?? false
+            var pages: [TagPage] = []
             for n in 1...pageCount {
-                let rows = tag.briefings[Self.pageRange(n, count: tag.briefings.count, size: Self.listPageSize)].map { parts[$0].card }
-                jobs.append(RenderJob(key: .tag(tag.slug, page: n), input: .tag(TagPage(tag: tags[t], position: ListPosition(number: n, count: pageCount), rows: rows))))
+                let range = Self.pageRange(n, count: tag.briefings.count, size: Self.listPageSize)
+                if same, !tag.briefings[range].contains(where: changes.cards.contains) {
+                    let kept = old!.tagPages[t][n - 1]
+                    pages.append(kept)
+                    plan.add(.tag(tag.slug, page: n), .tag(kept), unchanged: true)
+                    continue
+                }
+                let page = TagPage(tag: tags[t], position: ListPosition(number: n, count: pageCount), rows: tag.briefings[range].map { parts[$0].card })
+                pages.append(page)
+                plan.add(.tag(tag.slug, page: n), .tag(page))
             }
+            next.tagPages.append(pages)
         }
-        jobs.append(RenderJob(key: .quotes, input: .quotes(QuotesPage(quotes: parts.flatMap { $0.quotes.filter { !$0.isFragment }.map(\.entry) }))))
-        jobs.append(RenderJob(key: .notFound, input: .notFound))
-        jobs.append(RenderJob(key: .search, input: .search(SearchPage(entities: faces, tags: tags, rows: parts.map(\.search)))))
+        next.tagLists = site.tags.map(\.briefings)
+
+        if let kept = old?.quotes, changes.quotes.isEmpty {
+            next.quotes = kept
+            plan.add(.quotes, .quotes(kept), unchanged: true)
+        } else {
+            next.quotes = QuotesPage(quotes: parts.flatMap { $0.quotes.value.filter { !$0.isFragment }.map(\.entry) })
+            plan.add(.quotes, .quotes(next.quotes))
+        }
+        plan.add(.notFound, .notFound, unchanged: old != nil)
+        if let kept = old?.search, changes.search.isEmpty, changes.faces.isEmpty {
+            next.search = kept
+            plan.add(.search, .search(kept), unchanged: true)
+        } else {
+            next.search = SearchPage(entities: faces, tags: tags, rows: parts.map(\.search))
+            plan.add(.search, .search(next.search))
+        }
         // Each entity's and tag's newest date: its first briefing's, in site order (newest first, undated last).
-        let feeds = FeedsInput(
-            entries: parts.map(\.feed),
-            entityPages: site.entities.indices.map { DatedPage(slug: site.entities[$0].slug, date: site.entityBriefings[$0].first.flatMap { site.briefings[$0.briefing].date }) },
-            tagPages: site.tags.map { DatedPage(slug: $0.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) })
-        jobs.append(RenderJob(key: .feeds, input: .feeds(feeds)))
-        jobs.append(RenderJob(key: .assets, input: .assets(Hashed(copied))))
-        return jobs
+        if let kept = old?.feeds, changes.feeds.isEmpty, sameLists!.allSatisfy({ $0 }), old!.tagLists == next.tagLists {
+            next.feeds = kept
+            plan.add(.feeds, .feeds(kept), unchanged: true)
+        } else {
+            next.feeds = FeedsInput(
+                entries: parts.map(\.feed),
+                entityPages: site.entities.indices.map { DatedPage(slug: site.entities[$0].slug, date: site.entityBriefings[$0].first.flatMap { site.briefings[$0.briefing].date }) },
+                tagPages: site.tags.map { DatedPage(slug: $0.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) })
+            plan.add(.feeds, .feeds(next.feeds))
+        }
+        if let kept = old?.assets, kept.value == copied {
+            next.assets = kept
+            plan.add(.assets, .assets(kept), unchanged: true)
+        } else {
+            next.assets = Hashed(copied)
+            plan.add(.assets, .assets(next.assets))
+        }
+        memory.previous = next
+        return plan
+    }
+
+    private static func same(_ a: [(briefing: Int, mentions: Int)], _ b: [(briefing: Int, mentions: Int)]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.briefing == $1.briefing && $0.mentions == $1.mentions }
     }
 
     /// Pages a list of `count` items fills, `size` to a page; an empty list still has its page.
@@ -116,6 +217,50 @@ struct SitePlanner {
     }
 }
 
+/// What changed since the previous plan, by briefing and entity position. `all`: nothing of the
+/// previous plan can be kept (the first plan, briefings or entities added, removed or reordered,
+/// tags renumbered).
+struct PlanChanges {
+    var all = false
+    /// Briefings whose analysis is a new object; and those whose card, neighbour link, quotes,
+    /// feed entry or search row changed.
+    var briefings: Set<Int> = []
+    var cards: Set<Int> = []
+    var neighbours: Set<Int> = []
+    var quotes: Set<Int> = []
+    var feeds: Set<Int> = []
+    var search: Set<Int> = []
+    /// Entities whose face (chips, links, speakers) or whole record (their page) changed, and
+    /// those whose co-mentioned entities changed.
+    var faces: Set<Int> = []
+    var entities: Set<Int> = []
+    var related: Set<Int> = []
+}
+
+/// The inputs of the previous plan, by kind and position, with what decides whether each can be kept.
+struct PreviousPlan: Sendable {
+    var paginate: Int
+    var tags: [Briefing.Tag]
+    var entityLists: [[(briefing: Int, mentions: Int)]]
+    var totals: [Int]
+    var tagCounts: [Int] = []
+    var tagLists: [[Int]] = []
+    var home: [HomePage] = []
+    var briefings: [BriefingPage] = []
+    var entityIndex = EntityIndexPage(entities: [])
+    var entityPages: [[EntityPage]] = []
+    var tagIndex = TagIndexPage(tags: [])
+    var tagPages: [[TagPage]] = []
+    var quotes = QuotesPage(quotes: [])
+    var search = SearchPage(entities: [], tags: [], rows: [])
+    var feeds = FeedsInput(entries: [], entityPages: [], tagPages: [])
+    var assets = Hashed<[OutputFile]>([])
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
 /// What other pages show of one briefing's analysis, made once per analysis: a rebuild after an
 /// edit to one briefing makes these for that briefing alone.
 struct BriefingParts: Sendable {
@@ -123,11 +268,11 @@ struct BriefingParts: Sendable {
     var neighbour: NeighbourLink
     var feed: Hashed<FeedEntry>
     var search: Hashed<SearchRow>
-    var quotes: [PlannedQuote]
+    var quotes: Hashed<[PlannedQuote]>
     /// The entities it mentions, hashed: what co-mention lists are computed from.
     var mentionKeys: Int
 
-    struct PlannedQuote: Sendable {
+    struct PlannedQuote: Hashable, Sendable {
         var entity: Int?
         var isConfirmed: Bool
         var isFragment: Bool
@@ -147,10 +292,23 @@ struct BriefingParts: Sendable {
             summary: briefing.summaryText, tags: briefing.tags.compactMap { tagNumbers[$0.slug] },
             entities: briefing.mentionCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key),
             quoteText: SearchIndex.quoteText(briefing.quotes)))
-        quotes = Self.quotes(of: briefing) { (entities[$0].name, entities[$0].slug) }
+        quotes = Hashed(Self.quotes(of: briefing) { (entities[$0].name, entities[$0].slug) })
         var keys = Hasher()
         for (e, _) in briefing.sortedMentions { keys.combine(e) }
         mentionKeys = keys.finalize()
+    }
+
+    /// Takes `old`'s pieces where they are equal to this analysis's, and records in `changes` which
+    /// differ at position `b`: an edit to prose alone leaves every piece other pages show as it was.
+    mutating func keep(_ old: BriefingParts, at b: Int, _ changes: inout PlanChanges) {
+        func keep<T>(_ piece: WritableKeyPath<BriefingParts, Hashed<T>>, _ changed: WritableKeyPath<PlanChanges, Set<Int>>) {
+            if self[keyPath: piece] == old[keyPath: piece] { self[keyPath: piece] = old[keyPath: piece] } else { changes[keyPath: changed].insert(b) }
+        }
+        keep(\.card, \.cards)
+        keep(\.feed, \.feeds)
+        keep(\.search, \.search)
+        keep(\.quotes, \.quotes)
+        if neighbour != old.neighbour { changes.neighbours.insert(b) }
     }
 
     /// The briefing's quotations as lists show them, with the name and slug of each quoted entity.
@@ -166,51 +324,100 @@ struct BriefingParts: Sendable {
     }
 }
 
-/// What planning keeps between the builds of one builder: each briefing analysis's parts, and
-/// co-mention lists with what they were computed from.
+/// What planning keeps between the builds of one builder: the previous plan, each briefing's parts
+/// by position, the registry's faces, and co-mention lists with what they were computed from.
 struct PlanMemory {
-    private var parts: [UInt64: BriefingParts] = [:]
-    /// Hashes of the entities' slugs in order (what mentions' numbers mean) and of their names
-    /// (what quote lists show), and of the tag numbering, when `parts` were made.
-    private var registry: (shape: Int, names: Int, tags: [String: Int])?
+    fileprivate(set) var previous: PreviousPlan?
+    private var briefings: [Briefing] = []
+    private var parts: [BriefingParts] = []
+    private var faces: [Hashed<EntityFace>] = []
+    private var entities: [Hashed<Entity>] = []
+    private var names = 0
+    private var tagNumbers: [String: Int] = [:]
     private var coMentions: [String: (inputs: Int, result: [(entity: Int, briefings: Int)])] = [:]
 
-    /// Every briefing's parts in site order; only briefings analysed since the last plan are
-    /// read again (in parallel), unless the registry's order, names or the tag numbering changed.
-    mutating func parts(for site: Site, tagNumbers: [String: Int]) -> [BriefingParts] {
-        var shape = Hasher(), names = Hasher()
-        for entity in site.entities {
-            shape.combine(entity.slug)
-            names.combine(entity.name)
+    /// Each entity's face and record, the previous objects where unchanged (so inputs holding them
+    /// compare by identity); the others are marked in `changes`. Entities added, removed or
+    /// reordered change everything.
+    mutating func registry(_ site: [Entity], changes: inout PlanChanges) -> ([Hashed<EntityFace>], [Hashed<Entity>]) {
+        if site.count != entities.count || zip(site, entities).contains(where: { $0.slug != $1.value.slug }) { changes.all = true }
+        var nextFaces: [Hashed<EntityFace>] = [], nextEntities: [Hashed<Entity>] = []
+        nextFaces.reserveCapacity(site.count)
+        nextEntities.reserveCapacity(site.count)
+        for (e, entity) in site.enumerated() {
+            let face = EntityFace(index: e, slug: entity.slug, name: entity.name, kind: entity.kind, description: entity.description, aliases: entity.aliases)
+            if !changes.all, faces[e].value == face {
+                nextFaces.append(faces[e])
+            } else {
+                nextFaces.append(Hashed(face))
+                changes.faces.insert(e)
+            }
+            if !changes.all, entities[e].value == entity {
+                nextEntities.append(entities[e])
+            } else {
+                nextEntities.append(Hashed(entity))
+                changes.entities.insert(e)
+            }
         }
-        let now = (shape: shape.finalize(), names: names.finalize(), tags: tagNumbers)
-        if let registry, registry.shape != now.shape || registry.tags != now.tags {
-            parts = [:]
-        } else if let registry, registry.names != now.names {
-            let entities = site.entities
-            let kept = site.briefings.filter { parts[$0.serial] != nil }
-            let quotes = concurrentMap(kept) { BriefingParts.quotes(of: $0) { (entities[$0].name, entities[$0].slug) } }
-            for (briefing, list) in zip(kept, quotes) { parts[briefing.serial]!.quotes = list }
-        }
-        registry = now
-        let missing = site.briefings.filter { parts[$0.serial] == nil }
+        faces = nextFaces
+        entities = nextEntities
+        return (faces, entities)
+    }
+
+    /// Every briefing's parts in site order. Only briefings analysed since the last plan are read
+    /// again (in parallel), and their pieces equal to the previous ones are kept; all are made
+    /// again when the tag numbering changed, and quote lists when entity names or slugs did.
+    mutating func parts(for site: Site, tagNumbers: [String: Int], changes: inout PlanChanges) -> [BriefingParts] {
+        var names = Hasher()
+        for entity in site.entities { names.combine(entity.name); names.combine(entity.slug) }
+        let namesNow = names.finalize()
+        let renumbered = tagNumbers != self.tagNumbers
+        if renumbered { changes.all = true }
+        let sameOrder = !changes.all && site.briefings.count == briefings.count
+            && zip(site.briefings, briefings).allSatisfy { $0 === $1 || $0.slug == $1.slug }
+        if !sameOrder { changes.all = true }
         let entities = site.entities
-        let made = concurrentMap(missing) { BriefingParts($0, entities: entities, tagNumbers: tagNumbers) }
-        var next: [UInt64: BriefingParts] = [:]
-        next.reserveCapacity(site.briefings.count)
-        for (briefing, part) in zip(missing, made) { next[briefing.serial] = part }
-        let result = site.briefings.map { briefing -> BriefingParts in
-            let part = next[briefing.serial] ?? parts[briefing.serial]!
-            next[briefing.serial] = part
-            return part
+        var next: [BriefingParts]
+        if changes.all {
+            // Briefings added, removed or moved: the parts of analyses still in use are kept, by serial
+            // number (search rows are made again if tags were renumbered; entity numbers cannot have
+            // moved under a kept analysis, which would have been redone).
+            let kept = Dictionary(zip(briefings.map(\.serial), parts), uniquingKeysWith: { a, _ in a })
+            let stale = site.briefings.indices.filter { renumbered || kept[site.briefings[$0].serial] == nil }
+            let made = concurrentMap(stale) { BriefingParts(site.briefings[$0], entities: entities, tagNumbers: tagNumbers) }
+            let fresh = Dictionary(uniqueKeysWithValues: zip(stale, made))
+            next = site.briefings.indices.map { fresh[$0] ?? kept[site.briefings[$0].serial]! }
+        } else {
+            let stale = site.briefings.indices.filter { site.briefings[$0] !== briefings[$0] }
+            let made = concurrentMap(stale) { BriefingParts(site.briefings[$0], entities: entities, tagNumbers: tagNumbers) }
+            next = parts
+            for (b, part) in zip(stale, made) {
+                var part = part
+                part.keep(parts[b], at: b, &changes)
+                next[b] = part
+                changes.briefings.insert(b)
+            }
         }
+        if namesNow != self.names, !briefings.isEmpty {
+            let quotes = concurrentMap(Array(site.briefings.indices)) { b in
+                Hashed(BriefingParts.quotes(of: site.briefings[b]) { (entities[$0].name, entities[$0].slug) })
+            }
+            for b in site.briefings.indices where quotes[b] != next[b].quotes {
+                next[b].quotes = quotes[b]
+                changes.quotes.insert(b)
+            }
+        }
+        self.names = namesNow
+        self.tagNumbers = tagNumbers
+        briefings = site.briefings
         parts = next
-        return result
+        return next
     }
 
     /// Per entity, those most often mentioned in the same briefings; recomputed only for entities
-    /// whose briefings, or those briefings' mentions, changed.
-    mutating func coMentions(in site: Site, parts: [BriefingParts]) -> [[(entity: Int, briefings: Int)]] {
+    /// whose briefings, or those briefings' mentions, changed. Entities whose list changed are
+    /// marked in `changes`.
+    mutating func coMentions(in site: Site, parts: [BriefingParts], changes: inout PlanChanges) -> [[(entity: Int, briefings: Int)]] {
         var names = Hasher()
         for entity in site.entities { names.combine(entity.name); names.combine(entity.slug) }
         let registry = names.finalize()
@@ -220,12 +427,19 @@ struct PlanMemory {
         for (e, entity) in site.entities.enumerated() {
             var h = Hasher()
             h.combine(registry)
-            for (b, _) in site.entityBriefings[e] { h.combine(b); h.combine(parts[b].mentionKeys) }
+            // What each briefing mentions, not where it stands: adding a briefing leaves the rest alone.
+            for (b, _) in site.entityBriefings[e] { h.combine(parts[b].mentionKeys) }
             let inputs = h.finalize()
             if let kept = coMentions[entity.slug], kept.inputs == inputs { next[entity.slug] = kept } else { stale.append((e, inputs)) }
         }
         let made = concurrentMap(stale.map(\.e)) { site.coMentions(of: $0, limit: SitePlanner.relatedLimit) }
-        for (entry, result) in zip(stale, made) { next[site.entities[entry.e].slug] = (entry.inputs, result) }
+        for (entry, result) in zip(stale, made) {
+            let slug = site.entities[entry.e].slug
+            if let old = coMentions[slug]?.result, old.count == result.count, zip(old, result).allSatisfy({ $0 == $1 }) {} else {
+                changes.related.insert(entry.e)
+            }
+            next[slug] = (entry.inputs, result)
+        }
         coMentions = next
         return site.entities.map { next[$0.slug]!.result }
     }

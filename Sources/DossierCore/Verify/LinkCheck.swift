@@ -30,7 +30,7 @@ public struct LinkCheck: Sendable {
     /// Tracking: each page's links to other pages, the pages linking to each path, the problems
     /// of each page's links found by the last verification, and what the next one must cover.
     private var links: [String: [(reference: Reference, referrer: Referrer)]] = [:]
-    private var incoming: [String: [String]] = [:]
+    private var incoming: [String: Set<String>] = [:]
     private var broken: [String: [Problem]] = [:]
     private var pending: (pages: Set<String>, targets: Set<String>) = ([], [])
 
@@ -120,7 +120,7 @@ public struct LinkCheck: Sendable {
             }
             if let old = links[file.path] { forgetIncoming(of: file.path, old) }
             links[file.path] = page.links
-            for path in Set(page.links.map(\.reference.path)) { incoming[path, default: []].append(file.path) }
+            for path in Set(page.links.map(\.reference.path)) { incoming[path, default: []].insert(file.path) }
             pending.pages.insert(file.path)
         }
     }
@@ -154,7 +154,7 @@ public struct LinkCheck: Sendable {
 
     private mutating func forgetIncoming(of path: String, _ old: [(reference: Reference, referrer: Referrer)]) {
         for target in Set(old.map(\.reference.path)) {
-            incoming[target]?.removeAll { $0 == path }
+            incoming[target]?.remove(path)
             if incoming[target]?.isEmpty == true { incoming[target] = nil }
         }
     }
