@@ -72,8 +72,10 @@ struct BriefingAnalyzer: Sendable {
 }
 
 extension Entity {
-    /// Tooltip on entity links: the name and the one-line description.
-    var linkTitle: String {
+    var linkTitle: String { Self.linkTitle(name: name, description: description) }
+
+    /// Tooltip on entity links, in annotations and in article text alike: the name and the one-line description.
+    static func linkTitle(name: String, description: String?) -> String {
         guard let description, !description.isEmpty else { return name }
         return "\(name) — \(description)"
     }

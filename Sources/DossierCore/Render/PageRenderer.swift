@@ -233,9 +233,5 @@ struct EntityFaces: Sendable {
 }
 
 extension EntityFace {
-    /// Tooltip on entity links: the name and the one-line description.
-    var linkTitle: String {
-        guard let description, !description.isEmpty else { return name }
-        return "\(name) — \(description)"
-    }
+    var linkTitle: String { Entity.linkTitle(name: name, description: description) }
 }
