@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -21,6 +21,10 @@ let package = Package(
         ),
         // Mustache compiled against the page types it renders (no name lookups or casts when rendering).
         .target(name: "TypedMustache"),
+        // The built-in theme, compiled into the binary from Sources/DossierTheme/Theme/.
+        .target(name: "DossierTheme", exclude: ["Theme"], plugins: ["EmbedTheme"]),
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "DossierCore",
             dependencies: [
@@ -29,7 +33,7 @@ let package = Package(
             ]
         ),
         .target(name: "CDossierSystem"),
-        .target(name: "DossierIO", dependencies: ["DossierCore", "CDossierSystem"]),
+        .target(name: "DossierIO", dependencies: ["DossierCore", "DossierTheme", "CDossierSystem"]),
         .target(
             name: "DossierServer",
             dependencies: [
@@ -41,13 +45,13 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierIO", "DossierServer", "CDossierSystem",
+                "DossierCore", "DossierIO", "DossierServer", "DossierTheme", "CDossierSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "DossierCoreTests",
-            dependencies: ["DossierCore", "DossierIO"],
+            dependencies: ["DossierCore", "DossierIO", "DossierTheme"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

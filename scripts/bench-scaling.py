@@ -14,7 +14,6 @@ binary = sys.argv[1]
 args = [a for a in sys.argv[2:] if not a.startswith("--")]
 quick = "--quick" in sys.argv
 rng = random.Random(7)
-TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Templates")
 
 WORDS = ("the minister said on tuesday that talks with the northern alliance would resume after "
          "a pause of several weeks while officials reviewed the draft agreement and its annexes").split()
@@ -139,7 +138,7 @@ def run(content, output):
     """Wall seconds and peak resident KiB of one build."""
     start = time.perf_counter()
     err = tempfile.TemporaryFile()
-    proc = subprocess.Popen([binary, "build", "--content", content, "--templates", TEMPLATES, "--output", output],
+    proc = subprocess.Popen([binary, "build", "--content", content, "--output", output],
                             stdout=subprocess.DEVNULL, stderr=err)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start

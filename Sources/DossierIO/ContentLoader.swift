@@ -1,20 +1,29 @@
 import DossierCore
+import DossierTheme
 import Foundation
 
 /// Reads `Content/` and `Templates/` into a `SourceTree`: the only place the build reads the disk.
+/// Templates and assets come from the built-in theme, each replaced by the site's file of the
+/// same path where it has one.
 public struct ContentLoader: Sendable {
     public var contentDirectory: URL
+    /// The site's own templates; when it does not exist, the built-in theme is used as it is.
     public var templatesDirectory: URL
+    /// Whether `templatesDirectory` was named (`--templates`, `templates:`), so must exist.
+    public var templatesRequired: Bool
     /// Paths in diagnostics are made relative to this folder (the current directory).
     public var displayRoot: URL
     /// Whether a symbolic link may point elsewhere inside the site (the folder holding
     /// `Content/`); links that leave the site are then skipped with a warning instead of failing.
     public var allowsLinksInsideSite: Bool
 
-    public init(contentDirectory: URL, templatesDirectory: URL, displayRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+    /// `templatesDirectory` defaults to `Templates/` beside `contentDirectory`, used if it exists.
+    public init(contentDirectory: URL, templatesDirectory: URL? = nil, templatesRequired: Bool = false,
+                displayRoot: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 allowsLinksInsideSite: Bool = false) {
         self.contentDirectory = contentDirectory.standardizedFileURL
-        self.templatesDirectory = templatesDirectory.standardizedFileURL
+        self.templatesDirectory = (templatesDirectory ?? contentDirectory.deletingLastPathComponent().appendingPathComponent("Templates")).standardizedFileURL
+        self.templatesRequired = templatesDirectory != nil && templatesRequired
         self.displayRoot = displayRoot.standardizedFileURL
         self.allowsLinksInsideSite = allowsLinksInsideSite
     }
@@ -26,7 +35,7 @@ public struct ContentLoader: Sendable {
         guard fm.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LoadError.missingDirectory(display(contentDirectory), what: "content")
         }
-        guard fm.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        if templatesRequired, !(fm.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
             throw LoadError.missingDirectory(display(templatesDirectory), what: "templates")
         }
         var tree = SourceTree()
@@ -90,18 +99,27 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    /// The `.mustache` files under `Templates/`, named by their path without extension.
+    /// How diagnostics name a file of the built-in theme: no site has it on disk.
+    public static let builtinThemeFolder = "(built-in theme)"
+
+    /// The built-in templates with the site's `.mustache` files under `Templates/` in place of
+    /// those of the same name; named by their path without extension.
     public func templateFiles(diagnostics: inout [Diagnostic]) throws -> [TemplateSource] {
-        var result: [TemplateSource] = []
+        var byName: [String: TemplateSource] = [:]
+        for (path, text) in BuiltinTheme.files where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
+            let name = String(path.dropLast(".mustache".count))
+            byName[name] = TemplateSource(name: name, file: SourceFile(path: Self.builtinThemeFolder + "/" + path, text: text))
+        }
         let gate = gate(inside: templatesDirectory)
         for relative in try walk(templatesDirectory, skipping: "assets", diagnostics: &diagnostics) where relative.hasSuffix(".mustache") {
             let url = templatesDirectory.appendingPathComponent(relative)
             if let file = try read(url, through: gate, diagnostics: &diagnostics) {
                 // Templates are named by their path under Templates/ without extension: "briefing", "partials/card".
-                result.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), file: file))
+                let name = String(relative.dropLast(".mustache".count))
+                byName[name] = TemplateSource(name: name, file: file)
             }
         }
-        return result
+        return byName.keys.sorted().map { byName[$0]! }
     }
 
     /// `static/` beside `Content/`: copied through as it is.
@@ -121,10 +139,12 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    /// `Templates/assets/`, keyed by output path, copied byte for byte.
+    /// The built-in theme's `assets/` with the site's `Templates/assets/` over them, keyed by
+    /// output path, copied byte for byte.
     public func assets(diagnostics: inout [Diagnostic]) throws -> [String: [UInt8]] {
         let directory = templatesDirectory.appendingPathComponent("assets")
         var result: [String: [UInt8]] = [:]
+        for (path, text) in BuiltinTheme.files where path.hasPrefix("assets/") { result[path] = Array(text.utf8) }
         let gate = gate(inside: templatesDirectory)
         for relative in try walk(directory, diagnostics: &diagnostics) {
             let url = directory.appendingPathComponent(relative)

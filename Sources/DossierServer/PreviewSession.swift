@@ -23,9 +23,9 @@ public final class PreviewSession: Sendable {
 
     /// Loads and builds the site once (publishing it if it built). Throws on environment failures.
     public init(loader: ContentLoader, options: BuildOptions, report: @escaping @Sendable (Report) -> Void = { _ in }) throws {
-        // static/ is watched when it exists at start.
-        let statics = FileManager.default.fileExists(atPath: loader.staticDirectory.path) ? [loader.staticDirectory] : []
-        watcher = Watcher(directories: [loader.contentDirectory, loader.templatesDirectory] + statics)
+        // Templates/ and static/ are watched when they exist at start.
+        let optional = [loader.templatesDirectory, loader.staticDirectory].filter { FileManager.default.fileExists(atPath: $0.path) }
+        watcher = Watcher(directories: [loader.contentDirectory] + optional)
         self.report = report
         loop = try BuildLoop(live: LiveSourceTree(loader: loader), options: options, store: store, report: report)
     }

@@ -6,17 +6,24 @@ import Synchronization
 
 /// Options shared by commands that read a site.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "Folder with site.yml, articles/, annotations/ and entities/.")
-    var content = "Content"
+    @Option(name: [.customShort("s"), .long],
+            help: "The site's folder (default: the current folder, or the nearest one above it holding Content/site.yml).")
+    var site: String?
 
-    @Option(help: "Folder with the Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(help: "Folder with site.yml, articles/, annotations/ and entities/ (default: SITE/Content).")
+    var content: String?
+
+    @Option(help: "Folder of templates and assets/ replacing the built-in theme's, file by file (default: SITE/Templates, if it exists, or templates: in site.yml).")
+    var templates: String?
 
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides base_url).")
     var baseURL: String?
 
     @Flag(help: "Include briefings marked draft: true.")
     var drafts = false
+
+    @Flag(help: "Include briefings dated after today (left out by default).")
+    var future = false
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -28,19 +35,41 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .customLong("no-quotes"), help: .hidden)
     var noQuotes = false
 
-    var buildOptions: BuildOptions { BuildOptions(includeDrafts: drafts, baseURL: baseURL, strict: strict, extractQuotes: !noQuotes) }
+    var buildOptions: BuildOptions {
+        BuildOptions(includeDrafts: drafts, today: Self.today, includeFuture: future, baseURL: baseURL, strict: strict, extractQuotes: !noQuotes)
+    }
 
-    var loader: ContentLoader {
-        ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: templates),
-                      allowsLinksInsideSite: allowSiteLinks)
+    /// Today in the machine's time zone: what "dated in the future" is measured against.
+    static var today: ISODate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return ISODate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// The site's folders; `output` is the command's own `--output`, if it has one.
+    func folders(output: String? = nil) throws -> SiteFolders {
+        do {
+            return try SiteFolders.locate(site: site, content: content, templates: templates, output: output,
+                                          workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    func loader() throws -> ContentLoader {
+        try folders().loader(displayRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), allowsLinksInsideSite: allowSiteLinks)
     }
 
     /// Loads the source tree, printing load problems; throws on environment failures.
     func load(diagnostics: inout [Diagnostic]) throws -> SourceTree {
+        let loader = try loader()
         do {
             return try loader.load(diagnostics: &diagnostics)
         } catch {
             printError("error: \(error)")
+            if case LoadError.missingDirectory(_, what: "content") = error {
+                printError("note: run 'dossier init' to start a site here, or name one with --site DIR")
+            }
             throw ExitCode.failure
         }
     }
@@ -51,19 +80,21 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Folder to write the site to; replaced atomically.")
-    var output = "Output"
+    @Option(help: "Folder to write the site to, replaced atomically (default: SITE/Output).")
+    var output: String?
 
     @Flag(help: "Print how long each stage took and the peak memory.")
     var timings = false
 
     /// What a failed build did to the output folder: nothing.
-    private var untouched: String {
+    private func untouched(_ output: String) -> String {
         FileManager.default.fileExists(atPath: output) ? "\(output)/ left unchanged" : "nothing written to \(output)/"
     }
 
     func run() throws {
         StagingFolders.shared.removeOnInterrupt()
+        let folders = try site.folders(output: output)
+        let output = displayed(folders.output)
         let clock = ContinuousClock()
         let start = clock.now
         var loadDiagnostics: [Diagnostic] = []
@@ -82,7 +113,7 @@ struct Build: ParsableCommand {
         }
         var update = SiteBuilder.Update.failed([])
         do {
-            try OutputWriter(outputDirectory: URL(fileURLWithPath: output)).write { staging in
+            try OutputWriter(outputDirectory: folders.output).write { staging in
                 update = try builder.build(tree, loadDiagnostics: loadDiagnostics, writingTo: staging, progress: progress)
                 if onTerminal, update.totalJobs > 1000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 return update.succeeded
@@ -100,7 +131,7 @@ struct Build: ParsableCommand {
             return d
         })
         guard update.succeeded, let s = update.site else {
-            printError("build failed: \(count(update.diagnostics.errorCount, "error")); \(untouched)")
+            printError("build failed: \(count(update.diagnostics.errorCount, "error")); \(untouched(output))")
             throw ExitCode.failure
         }
         let elapsed = clock.now - start
@@ -114,7 +145,18 @@ struct Build: ParsableCommand {
         print("built \(count(s.briefings.count, "briefing")), \(count(s.entities.count, "entity", "entities")), \(count(s.tags.count, "tag")): "
             + "\(count(update.fileCount, "file")) in \(output)/ in \(format(elapsed))"
             + (update.diagnostics.isEmpty ? "" : ", \(count(update.diagnostics.warningCount, "warning"))"))
+        if s.heldBack > 0 {
+            print("held back \(count(s.heldBack, "briefing")) dated after today (build with --future to include \(s.heldBack == 1 ? "it" : "them"))")
+        }
     }
+}
+
+/// A path as the user would type it from here: relative to the current folder when inside it.
+func displayed(_ url: URL) -> String {
+    let here = FileManager.default.currentDirectoryPath
+    let path = url.standardizedFileURL.path
+    let prefix = here.hasSuffix("/") ? here : here + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
 }
 
 func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {

@@ -4,6 +4,10 @@ import ArgumentParser
 struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build annotated news briefings into a static site.",
-        subcommands: [Build.self, Check.self, New.self, Serve.self],
+        version: dossierVersion,
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Theme.self],
         defaultSubcommand: Build.self)
 }
+
+/// Printed by `dossier --version`.
+let dossierVersion = "0.9.0"

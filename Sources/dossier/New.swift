@@ -10,8 +10,11 @@ struct New: ParsableCommand {
     @Argument(help: "The article: a path, a file name in Content/articles/, or its slug.")
     var article: String
 
-    @Option(help: "Folder with articles/, annotations/ and entities/.")
-    var content = "Content"
+    @Option(name: [.customShort("s"), .long], help: "The site's folder (default: the current folder, or the nearest one above it holding Content/site.yml).")
+    var site: String?
+
+    @Option(help: "Folder with articles/, annotations/ and entities/ (default: SITE/Content).")
+    var content: String?
 
     @Flag(help: "Print the annotation instead of writing it.")
     var stdout = false
@@ -22,14 +25,23 @@ struct New: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
-        let articles = URL(fileURLWithPath: content).appendingPathComponent("articles")
+        let folders: SiteFolders
+        do {
+            folders = try SiteFolders.locate(site: site, content: content, templates: nil, output: nil,
+                                             workingDirectory: URL(fileURLWithPath: fm.currentDirectoryPath))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let content = folders.content
+        let articles = content.appendingPathComponent("articles")
         let candidates = [article, articles.appendingPathComponent(article).path, articles.appendingPathComponent(article + ".txt").path]
         guard let path = candidates.first(where: { fm.fileExists(atPath: $0) && $0.hasSuffix(".txt") }) else {
             printError("error: no article '\(article)' in \(articles.path)/")
             throw ExitCode.failure
         }
         var diagnostics: [Diagnostic] = []
-        let loader = ContentLoader(contentDirectory: URL(fileURLWithPath: content), templatesDirectory: URL(fileURLWithPath: "."))
+        let loader = ContentLoader(contentDirectory: content)
         let articleFile = try loader.read(URL(fileURLWithPath: path), inside: nil, diagnostics: &diagnostics)
         let entities = try loader.files(in: "entities", extension: "md", diagnostics: &diagnostics)
         guard let articleFile, let text = AnnotationScaffold.make(article: articleFile, entities: entities, diagnostics: &diagnostics) else {
@@ -41,7 +53,7 @@ struct New: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        let target = URL(fileURLWithPath: content).appendingPathComponent("annotations").appendingPathComponent(articleFile.stem + ".md")
+        let target = content.appendingPathComponent("annotations").appendingPathComponent(articleFile.stem + ".md")
         guard !fm.fileExists(atPath: target.path) else {
             printError("error: \(loader.display(target)) already exists; edit it, or delete it to start again (or use --stdout)")
             throw ExitCode.failure

@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
         var options = site.buildOptions
         let base = SitePaths.normalizedBasePath(basePath)
         if options.baseURL == nil { options.baseURL = "http://\(host):\(port)\(base)" }
-        let loader = site.loader
+        let loader = try site.loader()
         let printer = DiagnosticPrinter()
         let session: PreviewSession
         do {

@@ -103,6 +103,22 @@ import Testing
         #expect(site.build(BuildOptions(includeDrafts: true)).files["briefings/talks/index.html"] != nil)
     }
 
+    /// Published 2024-03-02, briefed 2024-03-03: held back on the 2nd (briefed later), shown on the 3rd.
+    @Test func briefingsDatedAfterTheBuildsDateWaitUnlessAsked() throws {
+        let site = TestSite.sample
+        let early = BuildOptions(today: ISODate(year: 2024, month: 3, day: 2))
+        let held = SiteBuilder.build(site.tree, options: early)
+        #expect(held.files.first { $0.path == "briefings/talks/index.html" } == nil)
+        #expect(!(held.files.first { $0.path == "index.html" }?.text.contains("Ministers meet") ?? true))
+        #expect(held.site?.heldBack == 1)
+        let shown = SiteBuilder.build(site.tree, options: BuildOptions(today: ISODate(year: 2024, month: 3, day: 3)))
+        #expect(shown.files.contains { $0.path == "briefings/talks/index.html" })
+        #expect(shown.site?.heldBack == 0)
+        var future = early
+        future.includeFuture = true
+        #expect(SiteBuilder.build(site.tree, options: future).files.contains { $0.path == "briefings/talks/index.html" })
+    }
+
     @Test func noInputCanInjectMarkup() throws {
         let evil = "<script>alert(1)</script>\"'&"
         // YAML single-quoted scalars double their single quotes.
@@ -153,7 +169,7 @@ import Testing
             """
             Content/site.yml:3:1: error: unknown key 'links_entities' in site.yml
             Content/site.yml:3:1: note: did you mean 'link_entities'?
-            Content/site.yml:3:1: note: valid keys in site.yml: title, description, base_url, language, author, link_entities, paginate
+            Content/site.yml:3:1: note: valid keys in site.yml: title, description, base_url, language, author, link_entities, paginate, templates
             """,
         ])
     }

@@ -9,7 +9,7 @@ import Testing
     static func fixtureSite(_ name: String) throws -> SourceTree {
         let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let content = fixtures.appendingPathComponent("sites").appendingPathComponent(name)
-        let loader = ContentLoader(contentDirectory: content, templatesDirectory: TestSite.repositoryRoot.appendingPathComponent("Templates"),
+        let loader = ContentLoader(contentDirectory: content, templatesDirectory: nil,
                                    displayRoot: content.deletingLastPathComponent())
         var diagnostics: [Diagnostic] = []
         let tree = try loader.load(diagnostics: &diagnostics)

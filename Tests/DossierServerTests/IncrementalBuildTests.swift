@@ -4,7 +4,8 @@ import DossierServer
 import Foundation
 import Testing
 
-/// A copy of the repository's demo site in a temporary folder, edited the way a user would.
+/// A copy of the repository's demo site in a temporary folder, with the built-in theme's files as
+/// its own `Templates/` (so tests can edit them), edited the way a user would.
 final class ScratchSite {
     let root: URL
     var content: URL { root.appendingPathComponent("Content") }
@@ -16,8 +17,8 @@ final class ScratchSite {
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        for (from, to) in [("Content", "Content"), ("Sources/DossierTheme/Theme", "Templates")] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(from), to: root.appendingPathComponent(to))
         }
     }
 

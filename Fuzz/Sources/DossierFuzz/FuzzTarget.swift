@@ -56,7 +56,7 @@ enum FuzzTarget: String, CaseIterable {
         "Content/entities/valdora.md": "---\nname: Valdora\nkind: place\n---\n",
     ]
     static let templates: [TemplateSource] = {
-        let root = ProcessInfo.processInfo.environment["DOSSIER_TEMPLATES"] ?? "Templates"
+        let root = ProcessInfo.processInfo.environment["DOSSIER_TEMPLATES"] ?? "Sources/DossierTheme/Theme"
         let url = URL(fileURLWithPath: root)
         var result: [TemplateSource] = []
         let enumerator = FileManager.default.enumerator(atPath: root)

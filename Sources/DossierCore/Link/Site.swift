@@ -11,6 +11,8 @@ public struct Site: Sendable {
     public var entityMentionTotals: [Int]
     /// Tags by slug, with the display name first used and the briefings carrying it.
     public var tags: [TagGroup]
+    /// Briefings dated after the build's date and left out (`--future` includes them).
+    public var heldBack = 0
 
     public struct TagGroup: Sendable {
         public var slug: String

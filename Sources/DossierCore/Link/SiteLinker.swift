@@ -96,10 +96,10 @@ struct LinkedSite {
         (self.pairing, self.pairingDiagnostics, self.articlePositions, self.annotationPositions) = (pairing, pairingDiagnostics, articlePositions, annotationPositions)
 
         // Link, one briefing per task.
-        let includeDrafts = options.includeDrafts
         let work = articlesByName.keys.sorted().compactMap { name -> Article? in
-            pairing[name]?.draft == true && !includeDrafts ? nil : articlesByName[name]
+            options.leavesOut(articlesByName[name], pairing[name]) ? nil : articlesByName[name]
         }
+        let heldBack = articlesByName.keys.count { options.isScheduled(articlesByName[$0], pairing[$0]) && !(pairing[$0]?.draft == true && !options.includeDrafts) }
         let analyzer = analyzer
         let results = concurrentMap(work) { article in
             let annotation = pairing[article.fileName]
@@ -116,6 +116,7 @@ struct LinkedSite {
         }
         briefings.sort(by: Briefing.precedes)
         site = Site(config: config, entities: entities, briefings: briefings)
+        site.heldBack = heldBack
     }
 
     /// Applies a change to `tree` since `previous` (the tree this site was linked from) by parsing
@@ -139,9 +140,10 @@ struct LinkedSite {
         var newArticles: [String: (Article, [Diagnostic])] = [:]
         var affected = registry?.briefings ?? []
         for file in changedArticles {
-            guard articles[file.path] != nil else { return false }
+            guard let old = articles[file.path] else { return false }
             let (article, local) = Self.parseArticle(file, cache: cache)
-            guard let article else { return false }
+            // A briefing that moves in or out of the schedule changes the site's list: linked anew.
+            guard let article, options.isScheduled(article, pairing[article.fileName]) == options.isScheduled(old, pairing[old.fileName]) else { return false }
             newArticles[file.path] = (article, local)
             affected.insert(article.fileName)
         }
@@ -149,7 +151,9 @@ struct LinkedSite {
         for file in changedAnnotations {
             guard let old = annotations[file.path] else { return false }
             let (annotation, local) = Self.parseAnnotation(file, cache: cache)
-            guard annotation.articleFile == old.articleFile, annotation.draft == old.draft else { return false }
+            let article = articlePositions[annotation.articleFile].flatMap { self.articles[tree.articles[$0].path] }
+            guard annotation.articleFile == old.articleFile, annotation.draft == old.draft,
+                  options.isScheduled(article, annotation) == options.isScheduled(article, old) else { return false }
             newAnnotations[file.path] = (annotation, local)
             affected.insert(annotation.articleFile)
         }
@@ -171,10 +175,10 @@ struct LinkedSite {
             fileDiagnostics[path] = local.isEmpty ? nil : local
         }
         // Local copies: the parallel closure below cannot capture a mutating `self`.
-        let (pairing, articles, annotationPositions, analyzer, includeDrafts) = (pairing, articles, annotationPositions, analyzer, options.includeDrafts)
+        let (pairing, articles, annotationPositions, analyzer, options) = (pairing, articles, annotationPositions, analyzer, options)
         let work = affected.sorted().compactMap { name -> (name: String, article: Article, text: String)? in
             guard let position = articlePositions[name], let article = articles[tree.articles[position].path] else { return nil }
-            if pairing[name]?.draft == true, !includeDrafts { return nil }
+            if options.leavesOut(article, pairing[name]) { return nil }
             return (name, article, tree.articles[position].text)
         }
         let results = concurrentMap(work) { name, article, text in
@@ -198,7 +202,9 @@ struct LinkedSite {
         if !pending.isEmpty {
             var briefings = site.briefings
             for (b, briefing) in pending { briefings[b] = briefing }
+            let heldBack = site.heldBack
             site = Site(config: site.config, entities: site.entities, briefings: briefings.sorted(by: Briefing.precedes))
+            site.heldBack = heldBack
         }
         return true
     }

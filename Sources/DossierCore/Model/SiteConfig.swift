@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var linkEntities: LinkMode
     /// Briefings per index page.
     public var paginate: Int
+    /// The site's own templates folder, relative to the folder holding `Content/` (default
+    /// `Templates`, used when it exists); read by the loader, not the renderer.
+    public var templates: String?
 
     public init(
         title: String = "Dossier", description: String = "", baseURL: String = "https://example.org/",
@@ -34,5 +37,5 @@ public struct SiteConfig: Sendable, Hashable {
     /// Longer is surely a mistake (URLs past 2,000 characters break in browsers and crawlers).
     public static let maximumBaseURLLength = 1000
 
-    public static let knownKeys = ["title", "description", "base_url", "language", "author", "link_entities", "paginate"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "author", "link_entities", "paginate", "templates"]
 }

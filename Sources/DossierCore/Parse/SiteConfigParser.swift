@@ -9,6 +9,7 @@ public enum SiteConfigParser {
         if let description = fields.string("description", diagnostics: &diagnostics) { config.description = description }
         if let language = fields.string("language", diagnostics: &diagnostics) { config.language = language }
         config.author = fields.string("author", diagnostics: &diagnostics)
+        config.templates = fields.string("templates", diagnostics: &diagnostics)
         if let paginate = fields.int("paginate", range: 1...10_000, diagnostics: &diagnostics) { config.paginate = paginate }
         if let base = fields.string("base_url", diagnostics: &diagnostics) {
             if base.utf8.count > SiteConfig.maximumBaseURLLength {

@@ -1,3 +1,4 @@
+import DossierTheme
 import Foundation
 @testable import DossierCore
 
@@ -10,30 +11,17 @@ struct TestSite {
     /// Text appended to default templates, by template name.
     var templateEdits: [String: String] = [:]
 
-    /// The repository's default templates and assets, read once.
-    static let defaultTemplates: [TemplateSource] = {
-        let root = repositoryRoot.appendingPathComponent("Templates")
-        var result: [TemplateSource] = []
-        let enumerator = FileManager.default.enumerator(atPath: root.path)!
-        for case let path as String in enumerator where path.hasSuffix(".mustache") {
-            let text = try! String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-            result.append(TemplateSource(name: String(path.dropLast(".mustache".count)), file: SourceFile(path: "Templates/" + path, text: text)))
-        }
-        return result.sorted { $0.name < $1.name }
-    }()
+    /// The built-in theme's templates, named as a site's own `Templates/` would name them.
+    static let defaultTemplates: [TemplateSource] = BuiltinTheme.files.compactMap { path, text in
+        guard path.hasSuffix(".mustache") else { return nil }
+        return TemplateSource(name: String(path.dropLast(".mustache".count)), file: SourceFile(path: "Templates/" + path, text: text))
+    }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The repository's default assets (stylesheet, scripts), so pages' links to them resolve.
-    static let defaultAssets: [String: [UInt8]] = {
-        let assets = repositoryRoot.appendingPathComponent("Templates/assets")
-        var result: [String: [UInt8]] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: assets.path)) ?? [] {
-            result["assets/" + name] = Array((try? Data(contentsOf: assets.appendingPathComponent(name))) ?? Data())
-        }
-        return result
-    }()
+    /// The built-in theme's assets (stylesheet, scripts, favicon), so pages' links to them resolve.
+    static let defaultAssets: [String: [UInt8]] = Dictionary(uniqueKeysWithValues: BuiltinTheme.files.filter { $0.path.hasPrefix("assets/") }.map { ($0.path, Array($0.text.utf8)) })
 
     var tree: SourceTree {
         var tree = SourceTree(
