@@ -34,7 +34,7 @@ import Testing
             """
             Content/site.yml:2:1: error: unknown key 'link_entity' in site.yml
             Content/site.yml:2:1: note: did you mean 'link_entities'?
-            Content/site.yml:2:1: note: valid keys in site.yml: title, description, base_url, language, author, link_entities, paginate, templates
+            Content/site.yml:2:1: note: valid keys in site.yml: title, description, base_url, language, author, link_entities, paginate, templates, strings
             """,
             """
             Content/site.yml:3:11: error: 'base_url' must be an absolute http(s) URL, got 'example.org'

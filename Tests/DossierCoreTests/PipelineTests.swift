@@ -169,7 +169,7 @@ import Testing
             """
             Content/site.yml:3:1: error: unknown key 'links_entities' in site.yml
             Content/site.yml:3:1: note: did you mean 'link_entities'?
-            Content/site.yml:3:1: note: valid keys in site.yml: title, description, base_url, language, author, link_entities, paginate, templates
+            Content/site.yml:3:1: note: valid keys in site.yml: title, description, base_url, language, author, link_entities, paginate, templates, strings
             """,
         ])
     }

@@ -108,7 +108,7 @@ final class ScratchSite {
         // Edit a template.
         report = try await session.rebuild(changed: site.edit("Templates/partials/row.mustache") { $0 + "<!-- row -->\n" })
         try expectSameAsCleanBuild(session, site, "edit template")
-        report = try await session.rebuild(changed: site.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "Built with Dossier", with: "Built with Dossier, edited") })
+        report = try await session.rebuild(changed: site.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "{{page.t.builtWith}}", with: "{{page.t.builtWith}}, edited") })
         #expect(report.update.changed.count > total / 2)
         try expectSameAsCleanBuild(session, site, "edit layout")
 

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// The site's own templates folder, relative to the folder holding `Content/` (default
     /// `Templates`, used when it exists); read by the loader, not the renderer.
     public var templates: String?
+    /// The interface's words in `language`, with `strings:` applied.
+    public var strings: SiteStrings
 
     public init(
         title: String = "Dossier", description: String = "", baseURL: String = "https://example.org/",
@@ -31,11 +33,12 @@ public struct SiteConfig: Sendable, Hashable {
         self.author = author
         self.linkEntities = linkEntities
         self.paginate = paginate
+        self.strings = SiteStrings(language: language)
     }
 
     /// Keys accepted in `site.yml`; anything else is an error with the nearest of these suggested.
     /// Longer is surely a mistake (URLs past 2,000 characters break in browsers and crawlers).
     public static let maximumBaseURLLength = 1000
 
-    public static let knownKeys = ["title", "description", "base_url", "language", "author", "link_entities", "paginate", "templates"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "author", "link_entities", "paginate", "templates", "strings"]
 }

@@ -146,7 +146,7 @@ public final class SiteBuilder {
         }
 
         // Render: shared pieces first, then pages; each worker also scans what it made for the link check.
-        fragments.add(for: stale.map { jobs[$0].input }, pages: pages)
+        fragments.add(for: stale.map { jobs[$0].input }, pages: pages, strings: site.config.strings)
         let renderer = PageRenderer(config: site.config, pages: pages, fragments: fragments)
         var check = links ?? LinkCheck(basePath: SitePaths.basePath(of: site.config.baseURL), tracksIncoming: sink == nil)
         let scanner = LinkCheck(basePath: check.basePath)

@@ -46,6 +46,8 @@ struct EntityFace: Hashable, Sendable {
     var kind: EntityKind
     var description: String?
     var aliases: [String]
+    /// The entity's external pages (Wikipedia, Wikidata): `sameAs` in structured data.
+    var sameAs: [String] = []
 }
 
 /// How a briefing links to its neighbours.

@@ -345,7 +345,8 @@ struct PlanMemory {
         nextFaces.reserveCapacity(site.count)
         nextEntities.reserveCapacity(site.count)
         for (e, entity) in site.enumerated() {
-            let face = EntityFace(index: e, slug: entity.slug, name: entity.name, kind: entity.kind, description: entity.description, aliases: entity.aliases)
+            let face = EntityFace(index: e, slug: entity.slug, name: entity.name, kind: entity.kind, description: entity.description, aliases: entity.aliases,
+                                  sameAs: entity.links.map(\.url))
             if !changes.all, faces[e].value == face {
                 nextFaces.append(faces[e])
             } else {

@@ -4,6 +4,8 @@ struct ArticleHTML {
     let briefing: Briefing
     let entities: EntityFaces
     let linkMode: SiteConfig.LinkMode
+    /// For the notes' and quotes' accessible labels.
+    let strings: SiteStrings
     /// Notes in reading order: (number, resolved note, its rendered body). Sorted once; the body
     /// and the print footnotes both use it.
     let orderedNotes: [(number: Int, note: ResolvedNote, html: String)]
@@ -13,10 +15,11 @@ struct ArticleHTML {
     /// (quote, span) pairs by paragraph, in quote then span order.
     private let quoteSpansByParagraph: [Int: [(quote: Int, span: Int)]]
 
-    init(briefing: Briefing, entities: EntityFaces, linkMode: SiteConfig.LinkMode) {
+    init(briefing: Briefing, entities: EntityFaces, linkMode: SiteConfig.LinkMode, strings: SiteStrings) {
         self.briefing = briefing
         self.entities = entities
         self.linkMode = linkMode
+        self.strings = strings
         let notes = briefing.notes
         orderedNotes = notes.indices
             .sorted { (notes[$0].span.paragraph, notes[$0].span.range.lowerBound, $0) < (notes[$1].span.paragraph, notes[$1].span.range.lowerBound, $1) }
@@ -49,8 +52,8 @@ struct ArticleHTML {
             html += markup(for: i, block: block, notes: here, linked: &linked, linkEntities: true).render()
             html += "</p>\n"
             for note in here {
-                html += "<aside class=\"note\" id=\"note-\(note.number)\" tabindex=\"-1\" aria-label=\"Note \(note.number)\">"
-                html += "<a class=\"note-back\" href=\"#ref-\(note.number)\" aria-label=\"Back to the text of note \(note.number)\">\(note.number)</a>"
+                html += "<aside class=\"note\" id=\"note-\(note.number)\" tabindex=\"-1\" aria-label=\"\(HTML.escape(strings.numbered("noteLabel", note.number)))\">"
+                html += "<a class=\"note-back\" href=\"#ref-\(note.number)\" aria-label=\"\(HTML.escape(strings.numbered("backToNote", note.number)))\">\(note.number)</a>"
                 html += "<span class=\"note-phrase\">“\(HTML.escape(note.note.note.phrase))”</span>\n"
                 html += note.html
                 html += "</aside>\n"
@@ -75,14 +78,14 @@ struct ArticleHTML {
         for (q, s) in quoteSpansByParagraph[block.index] ?? [] where s == briefing.quotes[q].spans.count - 1 && !briefing.quotes[q].isFragment {
             let last = briefing.quotes[q].spans[s]
             markup.markers.append((last.range.upperBound,
-                                   "<a class=\"quote-ref\" href=\"#sidebar-quote-\(q + 1)\" aria-label=\"Quote \(q + 1) in the quotes sidebar\">❞</a>"))
+                                   "<a class=\"quote-ref\" href=\"#sidebar-quote-\(q + 1)\" aria-label=\"\(HTML.escape(strings.numbered("quoteInSidebar", q + 1)))\">❞</a>"))
         }
         for note in notes {
             let n = note.number
             markup.spans.append(.init(range: note.note.span.range, level: InlineMarkup.anchorLevel, firstOpen: "<mark class=\"anchor\" id=\"anchor-\(n)\">",
                                       open: "<mark class=\"anchor\">", close: "</mark>"))
             markup.markers.append((note.note.span.range.upperBound,
-                                   "<sup class=\"note-ref\"><a id=\"ref-\(n)\" href=\"#note-\(n)\" aria-label=\"Note \(n)\">\(n)</a></sup>"))
+                                   "<sup class=\"note-ref\"><a id=\"ref-\(n)\" href=\"#note-\(n)\" aria-label=\"\(HTML.escape(strings.numbered("noteLabel", n)))\">\(n)</a></sup>"))
         }
         if linkEntities {
             for mention in briefing.mentions[blockIndex] {

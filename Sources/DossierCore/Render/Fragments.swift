@@ -15,6 +15,9 @@ struct Fragments: Sendable {
         var count: Int
     }
 
+    /// The words the pieces were rendered with: other words (a new `language` or `strings:`)
+    /// render them all again.
+    private var strings: SiteStrings?
     private var cards: [CardKey: String] = [:]
     private var chips: [ChipKey: String] = [:]
     private(set) var searchRows: [Hashed<SearchRow>: String] = [:]
@@ -32,16 +35,17 @@ struct Fragments: Sendable {
     }
 
     /// Renders, in parallel, the pieces `inputs` show that are not here yet.
-    mutating func add(for inputs: [PageInput], pages: TemplateSet.Pages) {
+    mutating func add(for inputs: [PageInput], pages: TemplateSet.Pages, strings: SiteStrings) {
+        if self.strings != strings { self = Fragments(); self.strings = strings }
         let needed = Needed(inputs)
         let newCards = needed.cards.filter { cards[$0] == nil }
         let newChips = needed.chips.filter { chips[$0] == nil }
         let newRows = needed.searchRows.filter { searchRows[$0] == nil }
         let cardHTML = concurrentMap(newCards) { key in
-            TemplateSet.renderText(PageRenderer.cardView(key.card.value, depth: key.depth), with: key.isRow ? pages.row : pages.card)
+            TemplateSet.renderText(PageRenderer.cardView(key.card.value, depth: key.depth, strings: strings), with: key.isRow ? pages.row : pages.card)
         }
         let chipHTML = concurrentMap(newChips) { key in
-            TemplateSet.renderText(PageRenderer.chipView(key.face.value, depth: key.depth, mentions: key.count), with: pages.entityChip)
+            TemplateSet.renderText(PageRenderer.chipView(key.face.value, depth: key.depth, mentions: key.count, strings: strings), with: pages.entityChip)
         }
         let rowJSON = concurrentMap(newRows) { SearchIndex.row($0.value).serialized() }
         for (key, html) in zip(newCards, cardHTML) { cards[key] = html }

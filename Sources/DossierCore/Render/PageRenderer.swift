@@ -43,32 +43,40 @@ struct PageRenderer: Sendable {
             root: SitePaths.root(from: depth), title: title,
             documentTitle: section == "home" && title == config.title ? title : "\(title) · \(config.title)",
             description: description ?? config.description, canonicalURL: canonical, language: config.language,
-            siteTitle: config.title, section: section)
+            siteTitle: config.title, section: section, t: StringsView(strings: config.strings))
     }
 
-    static func cardView(_ card: BriefingCard, depth: Int) -> BriefingCardView {
+    static func cardView(_ card: BriefingCard, depth: Int, strings: SiteStrings) -> BriefingCardView {
         BriefingCardView(
             title: card.title, url: SitePaths.briefing(card.slug, from: depth),
-            date: card.date?.displayString, dateISO: card.date?.dateString, source: card.source,
+            date: card.date.map(strings.date), dateISO: card.date?.dateString, source: card.source,
             summaryHTML: card.summaryHTML, tags: tagLinks(card.tags, depth: depth),
-            noteCount: card.noteCount == 0 ? nil : card.noteCount, quoteCount: card.quoteCount == 0 ? nil : card.quoteCount)
+            noteCount: card.noteCount == 0 ? nil : card.noteCount, quoteCount: card.quoteCount == 0 ? nil : card.quoteCount,
+            noteLabel: card.noteCount == 0 ? nil : strings.count(card.noteCount, "notes"),
+            quoteLabel: card.quoteCount == 0 ? nil : strings.count(card.quoteCount, "quotes"), tagsLabel: strings["tags"])
     }
 
     static func tagLinks(_ tags: [Briefing.Tag], depth: Int) -> [TagLinkView] {
         tags.map { TagLinkView(name: $0.name, url: SitePaths.tag($0.slug, from: depth), count: 0) }
     }
 
-    static func chipView(_ face: EntityFace, depth: Int, mentions: Int) -> EntityChipView {
+    static func chipView(_ face: EntityFace, depth: Int, mentions: Int, strings: SiteStrings) -> EntityChipView {
         EntityChipView(name: face.name, url: SitePaths.entity(face.slug, from: depth), kind: face.kind.rawValue,
-                       mentions: mentions, description: face.description)
+                       mentions: mentions, description: face.description, mentionsTitle: strings["mentionsTitle"])
     }
 
     /// Pagination links for page `position` of the list at `base`, from a page at `depth`.
-    static func pagination(_ position: ListPosition, base: String, depth: Int) -> PaginationView {
+    func pagination(_ position: ListPosition, base: String, depth: Int) -> PaginationView {
         let n = position.number
         func url(_ k: Int) -> String { SitePaths.prefix(depth) + base + (k == 1 ? "" : "page/\(k)/") }
         return PaginationView(pageNumber: n, pageCount: position.count,
-                              previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < position.count ? url(n + 1) : nil)
+                              previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < position.count ? url(n + 1) : nil,
+                              label: pageOf(n, position.count))
+    }
+
+    /// "Page 2 of 5" in the site's language.
+    func pageOf(_ n: Int, _ count: Int) -> String {
+        config.strings["pageOf"].replacingOccurrences(of: "{page}", with: String(n)).replacingOccurrences(of: "{count}", with: String(count))
     }
 
     func quoteView(_ entry: QuoteEntry, depth: Int, onBriefingPage: Bool) -> QuoteView {
@@ -77,8 +85,9 @@ struct PageRenderer: Sendable {
             number: entry.number, paragraphs: entry.text.components(separatedBy: "\n\n"), speaker: entry.speaker,
             speakerURL: entry.speakerSlug.map { SitePaths.entity($0, from: depth) },
             anchorURL: onBriefingPage ? "#quote-\(entry.number)" : briefingURL + "#quote-\(entry.number)",
-            briefingTitle: entry.briefingTitle, briefingURL: briefingURL, date: entry.date?.displayString,
-            status: entry.status == .unverified ? nil : entry.status.rawValue, isDisputed: entry.status == .disputed)
+            briefingTitle: entry.briefingTitle, briefingURL: briefingURL, date: entry.date.map(config.strings.date),
+            status: entry.status == .unverified ? nil : entry.status.rawValue, isDisputed: entry.status == .disputed,
+            jumpLabel: config.strings.count(entry.number, "showQuote"))
     }
 
     // MARK: Pages
@@ -88,10 +97,10 @@ struct PageRenderer: Sendable {
         let depth = SitePaths.depth(of: path)
         let n = input.position.number
         let view = IndexView(
-            page: pageView(path: path, title: n == 1 ? config.title : "\(config.title), page \(n)", section: "home"),
+            page: pageView(path: path, title: n == 1 ? config.title : "\(config.title) · \(pageOf(n, input.position.count))", section: "home"),
             siteDescription: config.description,
             briefings: input.cards.map { BriefingListItemView(html: fragments.card($0, depth: depth, row: false), mentions: nil) },
-            pagination: Self.pagination(input.position, base: "", depth: depth))
+            pagination: pagination(input.position, base: "", depth: depth))
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.index))
     }
 
@@ -99,7 +108,7 @@ struct PageRenderer: Sendable {
         let briefing = input.briefing.briefing
         let entities = EntityFaces(input.entities)
         let path = SitePaths.briefing(briefing.slug)
-        let article = ArticleHTML(briefing: briefing, entities: entities, linkMode: config.linkEntities)
+        let article = ArticleHTML(briefing: briefing, entities: entities, linkMode: config.linkEntities, strings: config.strings)
         let notes = article.orderedNotes.map { NoteView(number: $0.number, phrase: $0.note.note.phrase, html: $0.html) }
         let quotes = BriefingParts.quotes(of: briefing) { (entities[$0].value.name, entities[$0].value.slug) }.filter { !$0.isFragment }
             .map { quoteView($0.entry.value, depth: 2, onBriefingPage: true) }
@@ -107,13 +116,18 @@ struct PageRenderer: Sendable {
             link.map { LinkView(label: $0.title, url: SitePaths.briefing($0.slug, from: 2)) }
         }
         let headline = briefing.article.blocks.first?.text ?? ""
+        var page = pageView(path: path, title: briefing.title, description: briefing.summaryText, section: "briefing")
+        page.openGraphType = "article"
+        page.published = (briefing.briefed ?? briefing.date)?.rfc3339
+        page.articleTags = briefing.tags.map(\.name)
+        page.linkedData = LinkedData(config: config).briefing(briefing, url: page.canonicalURL, entities: entities).serialized()
         let view = BriefingView(
-            page: pageView(path: path, title: briefing.title, description: briefing.summaryText, section: "briefing"),
+            page: page,
             title: briefing.title, headlineHTML: article.headlineHTML(),
             showsHeadline: briefing.title != headline.replacingNewlines(),
             summaryHTML: briefing.summaryHTML,
-            date: briefing.date?.displayString, dateISO: briefing.date?.dateString,
-            briefed: briefing.briefed?.displayString, briefedISO: briefing.briefed?.dateString,
+            date: briefing.date.map(config.strings.date), dateISO: briefing.date?.dateString,
+            briefed: briefing.briefed.map(config.strings.date), briefedISO: briefing.briefed?.dateString,
             source: briefing.provenance.source, sourceURL: briefing.provenance.url, author: briefing.provenance.author,
             license: briefing.provenance.license, tags: Self.tagLinks(briefing.tags, depth: 2),
             proseHTML: briefing.proseHTML.isEmpty ? nil : briefing.proseHTML, bodyHTML: article.bodyHTML(),
@@ -131,7 +145,7 @@ struct PageRenderer: Sendable {
             let members = counts.map { (face: entities[$0.key], count: $0.value) }.filter { $0.face.value.kind == kind }
                 .sorted { ($1.count, $0.face.value.name) < ($0.count, $1.face.value.name) }
             guard !members.isEmpty else { return nil }
-            return EntityGroupView(title: kind.pluralTitle, kind: kind.rawValue,
+            return EntityGroupView(title: config.strings[kind.stringKeys.many], kind: kind.rawValue,
                                    entitiesHTML: members.map { fragments.chip($0.face, depth: 2, count: $0.count) }.joined())
         }
     }
@@ -142,10 +156,11 @@ struct PageRenderer: Sendable {
         for kind in EntityKind.allCases {
             let chips = input.entities.filter { $0.item.value.kind == kind }
                 .sorted { ($1.count, $0.item.value.name) < ($0.count, $1.item.value.name) }
-                .map { Self.chipView($0.item.value, depth: 1, mentions: $0.count) }
-            if !chips.isEmpty { groups.append(EntityDirectoryGroupView(title: kind.pluralTitle, kind: kind.rawValue, entities: chips)) }
+                .map { Self.chipView($0.item.value, depth: 1, mentions: $0.count, strings: config.strings) }
+            if !chips.isEmpty { groups.append(EntityDirectoryGroupView(title: config.strings[kind.stringKeys.many], kind: kind.rawValue, entities: chips)) }
         }
-        let view = EntityIndexView(page: pageView(path: path, title: "Entities", section: "entities"), groups: groups, count: input.entities.count)
+        let view = EntityIndexView(page: pageView(path: path, title: config.strings["entities"], section: "entities"), groups: groups,
+                                   count: input.entities.count, lede: config.strings.count(input.entities.count, "entitiesLede"))
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entities))
     }
 
@@ -156,30 +171,35 @@ struct PageRenderer: Sendable {
         let notesHTML = Markdown.html(entity.notesMarkdown)
         let view = EntityView(
             page: pageView(path: path, title: entity.name, description: entity.description, section: "entities"),
-            name: entity.name, kind: entity.kind.rawValue, kindTitle: entity.kind.rawValue.capitalized,
+            name: entity.name, kind: entity.kind.rawValue, kindTitle: config.strings[entity.kind.stringKeys.one],
             description: entity.description, aliases: entity.aliases,
             links: entity.links.map { LinkView(label: $0.label, url: $0.url) },
             notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: input.mentions,
-            briefings: input.rows.map { BriefingListItemView(html: fragments.card($0.item, depth: depth, row: true), mentions: $0.count) },
+            briefings: input.rows.map {
+                BriefingListItemView(html: fragments.card($0.item, depth: depth, row: true), mentions: $0.count,
+                                     mentionsLabel: config.strings.count($0.count, "mentions"))
+            },
             quotes: input.quotes.map { quoteView($0.value, depth: depth, onBriefingPage: false) },
             moreQuotes: input.moreQuotes > 0 ? input.moreQuotes : nil,
-            related: input.related.map { Self.chipView($0.item.value, depth: depth, mentions: $0.count) },
-            pagination: Self.pagination(input.position, base: "entities/\(entity.slug)/", depth: depth))
+            mentionsLabel: config.strings.count(input.mentions, "mentions"),
+            moreQuotesLabel: input.moreQuotes > 0 ? config.strings.count(input.moreQuotes, "moreQuotes") : nil,
+            related: input.related.map { Self.chipView($0.item.value, depth: depth, mentions: $0.count, strings: config.strings) },
+            pagination: pagination(input.position, base: "entities/\(entity.slug)/", depth: depth))
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entity))
     }
 
     private func tagIndexPage(_ input: TagIndexPage) -> OutputFile {
         let path = "tags/index.html"
         let tags = input.tags.map { TagLinkView(name: $0.item.name, url: SitePaths.tag($0.item.slug, from: 1), count: $0.count) }
-        return OutputFile(path: path, bytes: TemplateSet.render(TagIndexView(page: pageView(path: path, title: "Tags", section: "tags"), tags: tags), with: pages.tags))
+        return OutputFile(path: path, bytes: TemplateSet.render(TagIndexView(page: pageView(path: path, title: config.strings["tags"], section: "tags"), tags: tags), with: pages.tags))
     }
 
     private func tagPage(_ input: TagPage) -> OutputFile {
         let path = Self.tagPath(input.tag.slug, input.position.number)
         let depth = SitePaths.depth(of: path)
-        let view = TagView(page: pageView(path: path, title: "Tagged “\(input.tag.name)”", section: "tags"), name: input.tag.name,
+        let view = TagView(page: pageView(path: path, title: config.strings["tagged"].replacingOccurrences(of: "{tag}", with: input.tag.name), section: "tags"), name: input.tag.name,
                            briefings: input.rows.map { BriefingListItemView(html: fragments.card($0, depth: depth, row: true), mentions: nil) },
-                           pagination: Self.pagination(input.position, base: "tags/\(input.tag.slug)/", depth: depth))
+                           pagination: pagination(input.position, base: "tags/\(input.tag.slug)/", depth: depth))
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.tag))
     }
 
@@ -190,7 +210,7 @@ struct PageRenderer: Sendable {
         var bySpeaker: [String: (url: String?, quotes: [QuoteEntry])] = [:]
         for quote in input.quotes {
             let entry = quote.value
-            let name = entry.speaker ?? "Unattributed"
+            let name = entry.speaker ?? Self.capitalizingFirst(config.strings["unattributed"])
             bySpeaker[name, default: (entry.speakerSlug.map { SitePaths.entity($0, from: 1) }, [])].quotes.append(entry)
         }
         var anchors: Set<String> = []
@@ -198,22 +218,31 @@ struct PageRenderer: Sendable {
             var anchor = "speaker-" + (Slug.make(name).isEmpty ? "unnamed" : Slug.make(name))
             while !anchors.insert(anchor).inserted { anchor += "-x" }
             let shown = group.quotes.prefix(SitePlanner.quoteListLimit).map { quoteView($0, depth: 1, onBriefingPage: false) }
-            return SpeakerQuotesView(name: name, url: group.url, anchor: anchor, quotes: Array(shown),
-                                     more: group.quotes.count > shown.count ? group.quotes.count - shown.count : nil)
+            let more = group.quotes.count - shown.count
+            return SpeakerQuotesView(name: name, url: group.url, anchor: anchor, quotes: Array(shown), more: more > 0 ? more : nil,
+                                     moreLabel: more > 0 ? config.strings.count(more, "moreQuotes") : nil,
+                                     moreWithPageLabel: more > 0 ? config.strings.count(more, "moreQuotesOf") : nil)
         }
-        let view = QuotesIndexView(page: pageView(path: path, title: "Quotes", section: "quotes"), speakers: speakers, count: input.quotes.count)
+        let view = QuotesIndexView(page: pageView(path: path, title: config.strings["quotes"], section: "quotes"), speakers: speakers,
+                                   count: input.quotes.count, lede: config.strings.count(input.quotes.count, "quotesLede"))
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.quotes))
     }
 
     private func searchPage(_ input: SearchPage) -> OutputFile {
         let path = "search/index.html"
-        let view = SearchPageView(page: pageView(path: path, title: "Search", section: "search"), count: input.rows.count)
+        let strings = config.strings
+        let words = JSON.object(["searchUnavailable", "searchMentions", "months", "dateFormat"].map { ($0, .string(strings[$0])) }
+            + ["briefingsMatch", "entitiesMatch", "showMore"].map { key in
+                (key, .array([.string(strings.forms(key).one), .string(strings.forms(key).other)]))
+            } + [("zeroIsOne", .bool(strings.countsZeroAsOne))])
+        let view = SearchPageView(page: pageView(path: path, title: strings["search"], section: "search"), count: input.rows.count,
+                                  lede: strings.count(input.rows.count, "searchLede"), wordsJSON: words.serialized())
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.search))
     }
 
     private func notFoundPage() -> OutputFile {
         let path = "404.html"
-        var page = pageView(path: path, title: "Page not found", section: "404")
+        var page = pageView(path: path, title: config.strings["pageNotFound"], section: "404")
         // A 404 page is served at any depth, so its links start from the site's own base path.
         page.root = SitePaths.basePath(of: config.baseURL)
         return OutputFile(path: path, bytes: TemplateSet.render(NotFoundView(page: page), with: pages.notFound))
@@ -230,6 +259,10 @@ struct EntityFaces: Sendable {
     }
 
     subscript(index: Int) -> Hashed<EntityFace> { byIndex[index]! }
+}
+
+extension PageRenderer {
+    static func capitalizingFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
 
 extension EntityFace {

@@ -10,6 +10,19 @@ struct PageView: TemplateValue {
     var language: String
     var siteTitle: String
     var section: String
+    /// Open Graph's `og:type`: `article` for briefings, `website` for the rest.
+    var openGraphType = "website"
+    /// `og:locale` (`fr_FR`), only when `language` names a region: a bare `en` says none.
+    var openGraphLocale: String? {
+        let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        return parts.count == 2 ? "\(parts[0].lowercased())_\(parts[1].uppercased())" : nil
+    }
+    /// A briefing's date and tags for `article:` meta tags, and its schema.org JSON-LD.
+    var published: String?
+    var articleTags: [String] = []
+    var linkedData: String?
+    /// The site's words (`{{page.t.quotes}}`): see `SiteStrings`.
+    var t: StringsView
     var isHome: Bool { section == "home" }
     var isEntities: Bool { section == "entities" }
     var isTags: Bool { section == "tags" }
@@ -19,9 +32,21 @@ struct PageView: TemplateValue {
     static let fields: [String: TemplateField<Self>] = [
         "root": .text { $0.root }, "title": .text { $0.title }, "documentTitle": .text { $0.documentTitle },
         "description": .text { $0.description }, "canonicalURL": .text { $0.canonicalURL }, "language": .text { $0.language },
-        "siteTitle": .text { $0.siteTitle }, "isHome": .flag { $0.isHome }, "isEntities": .flag { $0.isEntities },
+        "siteTitle": .text { $0.siteTitle }, "openGraphType": .text { $0.openGraphType }, "openGraphLocale": .optional { $0.openGraphLocale },
+        "published": .optional { $0.published }, "articleTags": .list { $0.articleTags }, "linkedData": .optional { $0.linkedData },
+        "t": .child { $0.t },
+        "isHome": .flag { $0.isHome }, "isEntities": .flag { $0.isEntities },
         "isTags": .flag { $0.isTags }, "isQuotes": .flag { $0.isQuotes }, "isSearch": .flag { $0.isSearch },
     ]
+}
+
+/// The site's words as template fields, one per `SiteStrings` key: a misspelt key is an error
+/// when templates load, like any other name.
+struct StringsView: TemplateValue {
+    var strings: SiteStrings
+    static let fields: [String: TemplateField<Self>] = Dictionary(uniqueKeysWithValues: SiteStrings.wordKeys.map { key in
+        (key, TemplateField<Self>.text { $0.strings[key] })
+    })
 }
 
 struct LinkView: TemplateValue, Hashable {
@@ -50,11 +75,17 @@ struct BriefingCardView: TemplateValue, Hashable {
     /// Nil when zero, so the card says nothing rather than "0 notes".
     var noteCount: Int?
     var quoteCount: Int?
+    /// "2 notes", "1 quote" in the site's language; nil when zero.
+    var noteLabel: String?
+    var quoteLabel: String?
+    /// The tag list's accessible name.
+    var tagsLabel: String
 
     static let fields: [String: TemplateField<Self>] = [
         "title": .text { $0.title }, "url": .text { $0.url }, "date": .optional { $0.date }, "dateISO": .optional { $0.dateISO },
         "source": .optional { $0.source }, "summaryHTML": .optional { $0.summaryHTML }, "tags": .list { $0.tags },
         "hasTags": .flag { !$0.tags.isEmpty }, "noteCount": .optional { $0.noteCount }, "quoteCount": .optional { $0.quoteCount },
+        "noteLabel": .optional { $0.noteLabel }, "quoteLabel": .optional { $0.quoteLabel }, "tagsLabel": .text { $0.tagsLabel },
     ]
 }
 
@@ -62,7 +93,11 @@ struct BriefingCardView: TemplateValue, Hashable {
 struct BriefingListItemView: TemplateValue {
     var html: String
     var mentions: Int?
-    static let fields: [String: TemplateField<Self>] = ["cardHTML": .text { $0.html }, "rowHTML": .text { $0.html }, "mentions": .optional { $0.mentions }]
+    /// "3 mentions" in the site's language.
+    var mentionsLabel: String?
+    static let fields: [String: TemplateField<Self>] = [
+        "cardHTML": .text { $0.html }, "rowHTML": .text { $0.html }, "mentions": .optional { $0.mentions }, "mentionsLabel": .optional { $0.mentionsLabel },
+    ]
 }
 
 struct PaginationView: TemplateValue {
@@ -70,10 +105,12 @@ struct PaginationView: TemplateValue {
     var pageCount: Int
     var previousURL: String?
     var nextURL: String?
+    /// "Page 2 of 5" in the site's language.
+    var label: String
     var isPaginated: Bool { pageCount > 1 }
     static let fields: [String: TemplateField<Self>] = [
         "pageNumber": .text { $0.pageNumber }, "pageCount": .text { $0.pageCount }, "previousURL": .optional { $0.previousURL },
-        "nextURL": .optional { $0.nextURL }, "isPaginated": .flag { $0.isPaginated },
+        "nextURL": .optional { $0.nextURL }, "label": .text { $0.label }, "isPaginated": .flag { $0.isPaginated },
     ]
 }
 
@@ -94,9 +131,11 @@ struct EntityChipView: TemplateValue, Hashable {
     var kind: String
     var mentions: Int
     var description: String?
+    /// The word the count stands for ("mentions"), for its tooltip.
+    var mentionsTitle: String
     static let fields: [String: TemplateField<Self>] = [
         "name": .text { $0.name }, "url": .text { $0.url }, "kind": .text { $0.kind }, "mentions": .text { $0.mentions },
-        "description": .optional { $0.description },
+        "description": .optional { $0.description }, "mentionsTitle": .text { $0.mentionsTitle },
     ]
 }
 
@@ -127,8 +166,10 @@ struct QuoteView: TemplateValue {
     /// `verified`, `disputed`, `paraphrase`; nil while unverified (the default, not worth a label).
     var status: String?
     var isDisputed: Bool
+    /// "Show quote 3 in the text", for the jump link's label.
+    var jumpLabel: String
     static let fields: [String: TemplateField<Self>] = [
-        "number": .text { $0.number }, "paragraphs": .list { $0.paragraphs }, "speaker": .optional { $0.speaker },
+        "number": .text { $0.number }, "paragraphs": .list { $0.paragraphs }, "speaker": .optional { $0.speaker }, "jumpLabel": .text { $0.jumpLabel },
         "speakerURL": .optional { $0.speakerURL }, "anchorURL": .text { $0.anchorURL }, "briefingTitle": .optional { $0.briefingTitle },
         "briefingURL": .optional { $0.briefingURL }, "date": .optional { $0.date }, "status": .optional { $0.status },
         "isDisputed": .flag { $0.isDisputed },
@@ -184,7 +225,10 @@ struct EntityIndexView: TemplateValue {
     var page: PageView
     var groups: [EntityDirectoryGroupView]
     var count: Int
-    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "groups": .list { $0.groups }, "count": .text { $0.count }]
+    var lede: String
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "groups": .list { $0.groups }, "count": .text { $0.count }, "lede": .text { $0.lede },
+    ]
 }
 
 struct EntityView: TemplateValue {
@@ -202,6 +246,9 @@ struct EntityView: TemplateValue {
     var quotes: [QuoteView]
     /// Older quotes not listed on the page, if any.
     var moreQuotes: Int?
+    /// "12 mentions" and "… and 3 earlier quotes …" in the site's language.
+    var mentionsLabel: String
+    var moreQuotesLabel: String?
     var related: [EntityChipView]
     var pagination: PaginationView
 
@@ -211,7 +258,7 @@ struct EntityView: TemplateValue {
         "hasAliases": .flag { !$0.aliases.isEmpty }, "links": .list { $0.links }, "hasLinks": .flag { !$0.links.isEmpty },
         "notesHTML": .optional { $0.notesHTML }, "mentions": .text { $0.mentions }, "briefings": .list { $0.briefings },
         "quotes": .list { $0.quotes }, "hasQuotes": .flag { !$0.quotes.isEmpty }, "moreQuotes": .optional { $0.moreQuotes },
-        "related": .list { $0.related }, "hasRelated": .flag { !$0.related.isEmpty }, "pagination": .child { $0.pagination },
+        "mentionsLabel": .text { $0.mentionsLabel }, "moreQuotesLabel": .optional { $0.moreQuotesLabel }, "related": .list { $0.related }, "hasRelated": .flag { !$0.related.isEmpty }, "pagination": .child { $0.pagination },
     ]
 }
 
@@ -238,9 +285,12 @@ struct SpeakerQuotesView: TemplateValue {
     var quotes: [QuoteView]
     /// Quotes left out of the list, if any.
     var more: Int?
+    /// "… and 3 earlier quotes" (followed, where the speaker has a page, by a link to it).
+    var moreLabel: String?
+    var moreWithPageLabel: String?
     static let fields: [String: TemplateField<Self>] = [
         "name": .text { $0.name }, "url": .optional { $0.url }, "anchor": .text { $0.anchor }, "quotes": .list { $0.quotes },
-        "more": .optional { $0.more },
+        "more": .optional { $0.more }, "moreLabel": .optional { $0.moreLabel }, "moreWithPageLabel": .optional { $0.moreWithPageLabel },
     ]
 }
 
@@ -248,7 +298,10 @@ struct QuotesIndexView: TemplateValue {
     var page: PageView
     var speakers: [SpeakerQuotesView]
     var count: Int
-    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "speakers": .list { $0.speakers }, "count": .text { $0.count }]
+    var lede: String
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "speakers": .list { $0.speakers }, "count": .text { $0.count }, "lede": .text { $0.lede },
+    ]
 }
 
 struct NotFoundView: TemplateValue {
@@ -259,5 +312,10 @@ struct NotFoundView: TemplateValue {
 struct SearchPageView: TemplateValue {
     var page: PageView
     var count: Int
-    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "count": .text { $0.count }]
+    var lede: String
+    /// The words search.js shows, as JSON (escaped for a <script> element).
+    var wordsJSON: String
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "count": .text { $0.count }, "lede": .text { $0.lede }, "wordsJSON": .text { $0.wordsJSON },
+    ]
 }

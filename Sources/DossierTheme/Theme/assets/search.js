@@ -13,8 +13,18 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   if (!input || !status || !list) return;
+  /* The site's words, in its language (written by Dossier from site.yml's language and strings). */
+  var words = {};
+  try { words = JSON.parse(document.getElementById("search-words").textContent); } catch (e) { words = {}; }
+  function word(key, fallback) { return typeof words[key] === "string" ? words[key] : fallback; }
+  /* A counted phrase: words[key] is [one, other] with {n} for the number. */
+  function counted(key, n, one, other) {
+    var forms = Array.isArray(words[key]) ? words[key] : [one, other];
+    var singular = n === 1 || (n === 0 && words.zeroIsOne === true);
+    return (singular ? forms[0] : forms[1]).split("{n}").join(String(n));
+  }
   if (!data) {
-    status.textContent = "The search index (search/index.js) could not be loaded.";
+    status.textContent = word("searchUnavailable", "The search index (search/index.js) could not be loaded.");
     return;
   }
   var root = "../"; // this page is search/index.html
@@ -139,12 +149,15 @@
     return (start > 0 ? "… " : "") + cut;
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  var MONTHS = word("months", "January, February, March, April, May, June, July, August, September, October, November, December")
+    .split(",").map(function (m) { return m.trim(); });
+  var DATE_FORMAT = word("dateFormat", "{day} {month} {year}");
 
-  /* As the pages print dates: 20 December 2018. */
+  /* As the pages print dates, in the site's language: 20 December 2018. */
   function formatDate(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
-    return m ? +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1] : (iso || "");
+    if (!m) return iso || "";
+    return DATE_FORMAT.split("{day}").join(String(+m[3])).split("{month}").join(MONTHS[+m[2] - 1] || m[2]).split("{year}").join(m[1]);
   }
 
   function el(tag, className, text) {
@@ -197,7 +210,7 @@
       return ts.some(function (term) { return f.indexOf(term) >= 0; });
     }).map(function (t) { return [t[0], null]; }));
     if (names.length) {
-      var p = el("p", "search-meta", "Mentions ");
+      var p = el("p", "search-meta", word("searchMentions", "Mentions") + " ");
       names.slice(0, 5).forEach(function (n, i) {
         if (i) p.appendChild(document.createTextNode(", "));
         p.appendChild(el("strong", null, n[0]));
@@ -216,7 +229,7 @@
     shown += next.length;
     if (shown < current.briefings.length) {
       var li = el("li", "search-more");
-      var button = el("button", null, "Show " + Math.min(PAGE, current.briefings.length - shown) + " more");
+      var button = el("button", null, counted("showMore", Math.min(PAGE, current.briefings.length - shown), "Show {n} more", "Show {n} more"));
       button.type = "button";
       button.addEventListener("click", function () {
         var first = shown;
@@ -237,9 +250,9 @@
     if (!current.terms.length) {
       status.textContent = "";
     } else {
-      status.textContent = (n === 0 ? "No briefings match" : n === 1 ? "1 briefing matches" : n + " briefings match") +
-        " “" + query.trim() + "”" + (current.entities.length ? ", and " + current.entities.length + " " +
-        (current.entities.length === 1 ? "entity" : "entities") : "") + ".";
+      var e = current.entities.length;
+      status.textContent = counted("briefingsMatch", n, "{n} briefing matches", "{n} briefings match") +
+        " “" + query.trim() + "”" + (e ? ", " + counted("entitiesMatch", e, "and {n} entity", "and {n} entities") : "") + ".";
     }
     current.entities.forEach(function (r) { list.appendChild(renderEntity(r, current.terms)); });
     showMore();
