@@ -51,7 +51,7 @@ public struct ContentLoader: Sendable {
 
     /// The folders of `Content/` a build reads, the extension their files need, and where they go.
     public static var contentFolders: [(name: String, ext: String, files: WritableKeyPath<SourceTree, [SourceFile]>)] {
-        [("articles", "txt", \.articles), ("annotations", "md", \.annotations), ("entities", "md", \.entities)]
+        [("articles", "txt", \.articles), ("annotations", "md", \.annotations), ("entities", "md", \.entities), ("stories", "md", \.stories)]
     }
 
     /// `site.yml`, or nil with a warning when there is none.

@@ -21,6 +21,8 @@ public final class Briefing: Sendable {
     public let briefed: ISODate?
     /// Tags as written, with their page slugs; duplicates by slug removed.
     public let tags: [Tag]
+    /// The slug of the story it belongs to, if any.
+    public let story: String?
     public let article: CorrectedArticle
     /// Mentions per block of `article` (same indexing), UTF-8 ranges into each block's text.
     public let mentions: [[Mention]]
@@ -47,7 +49,7 @@ public final class Briefing: Sendable {
 
     init(
         slug: String, articlePath: String, annotationPath: String?, title: String, summaryHTML: String?,
-        summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], article: CorrectedArticle,
+        summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], story: String? = nil, article: CorrectedArticle,
         mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], annotationText: String, mentionCounts: [Int: Int]
     ) {
         serial = Self.serials.add(1, ordering: .relaxed).newValue
@@ -60,6 +62,7 @@ public final class Briefing: Sendable {
         self.provenance = provenance
         self.briefed = briefed
         self.tags = tags
+        self.story = story
         self.article = article
         self.mentions = mentions
         self.notes = notes

@@ -35,7 +35,7 @@ struct BriefingAnalyzer: Sendable {
             title: title,
             summaryHTML: annotation?.summary.map(Markdown.inlineHTML), summaryText: annotation?.summary.map(Markdown.plainText),
             provenance: article.provenance.overridden(by: annotation?.provenance ?? Provenance()),
-            briefed: annotation?.briefed, tags: Self.tags(annotation?.tags ?? []),
+            briefed: annotation?.briefed, tags: Self.tags(annotation?.tags ?? []), story: annotation?.story,
             article: corrected, mentions: mentions, notes: notes, quotes: quotes,
             proseHTML: proseHTML, noteHTML: noteHTML, annotationText: matchedTexts.joined(separator: "\n"), mentionCounts: counts)
     }

@@ -13,6 +13,21 @@ public struct Site: Sendable {
     public var tags: [TagGroup]
     /// Briefings dated after the build's date and left out (`--future` includes them).
     public var heldBack = 0
+    /// Stories by slug, each with its briefings (indices into `briefings`, site order); a story
+    /// with no briefing is left out.
+    public var stories: [StoryGroup] = []
+
+    public struct StoryGroup: Sendable {
+        public var story: Story
+        public var briefings: [Int]
+    }
+
+    /// Groups `briefings` by the stories they name (unknown names were reported when linking).
+    static func group(_ stories: [Story], _ briefings: [Briefing]) -> [StoryGroup] {
+        var members: [String: [Int]] = [:]
+        for (b, briefing) in briefings.enumerated() { if let slug = briefing.story { members[slug, default: []].append(b) } }
+        return stories.sorted { $0.slug < $1.slug }.compactMap { story in members[story.slug].map { StoryGroup(story: story, briefings: $0) } }
+    }
 
     public struct TagGroup: Sendable {
         public var slug: String

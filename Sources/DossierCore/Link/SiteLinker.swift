@@ -32,13 +32,16 @@ struct LinkedSite {
     private var configDiagnostics: [Diagnostic]
     private var entityDiagnostics: [Diagnostic]
     private var pairingDiagnostics: [Diagnostic]
+    /// Story files' problems, and annotations naming a story that does not exist.
+    private var storyDiagnostics: [Diagnostic] = []
+    private var stories: [Story] = []
     private var fileDiagnostics: [String: [Diagnostic]]
     private var briefingDiagnostics: [String: [Diagnostic]]
 
     /// Every problem, unsorted. Within one file, parse problems come before pairing and analysis
     /// ones, as the stages ran: display sorting (by location, stable) then gives one order.
     var diagnostics: [Diagnostic] {
-        var all = configDiagnostics + entityDiagnostics
+        var all = configDiagnostics + entityDiagnostics + storyDiagnostics
         for path in fileDiagnostics.keys.sorted() { all += fileDiagnostics[path]! }
         all += pairingDiagnostics
         for name in briefingDiagnostics.keys.sorted() { all += briefingDiagnostics[name]! }
@@ -117,6 +120,26 @@ struct LinkedSite {
         briefings.sort(by: Briefing.precedes)
         site = Site(config: config, entities: entities, briefings: briefings)
         site.heldBack = heldBack
+        (stories, storyDiagnostics) = Self.stories(tree.stories, annotations: Array(pairing.values))
+        site.stories = Site.group(stories, site.briefings)
+        for story in stories where !site.stories.contains(where: { $0.story.slug == story.slug }) {
+            storyDiagnostics.append(.warning(.link, "story '\(story.slug)' has no briefing", at: SourceLocation(file: story.path),
+                                             notes: ["add 'story: \(story.slug)' to the front matter of the annotations that belong to it"]))
+        }
+    }
+
+    /// The stories of `files`, and an error for every annotation naming one that is not there.
+    private static func stories(_ files: [SourceFile], annotations: [Annotation]) -> ([Story], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let stories = files.sorted { $0.path < $1.path }.compactMap { StoryParser.parse($0, diagnostics: &diagnostics) }
+        let slugs = stories.map(\.slug)
+        for annotation in annotations.sorted(by: { $0.path < $1.path }) {
+            guard let story = annotation.story, !slugs.contains(story) else { continue }
+            var notes = ["create Content/stories/\(story).md with a 'title:' to start the story"]
+            if let guess = nearest(story, in: slugs) { notes.insert("did you mean '\(guess)'?", at: 0) }
+            diagnostics.append(.error(.link, "no story '\(story)'", at: annotation.storyLocation ?? SourceLocation(file: annotation.path), notes: notes))
+        }
+        return (stories, diagnostics)
     }
 
     /// Applies a change to `tree` since `previous` (the tree this site was linked from) by parsing
@@ -127,7 +150,8 @@ struct LinkedSite {
         guard pairingDiagnostics.isEmpty, tree.siteConfig == previous.siteConfig,
               let changedEntities = Self.changedFiles(tree.entities, previous.entities),
               let changedArticles = Self.changedFiles(tree.articles, previous.articles),
-              let changedAnnotations = Self.changedFiles(tree.annotations, previous.annotations)
+              let changedAnnotations = Self.changedFiles(tree.annotations, previous.annotations),
+              Self.changedFiles(tree.stories, previous.stories)?.isEmpty == true
         else { return false }
         cache.beginStep()
         if changedEntities.isEmpty, changedArticles.isEmpty, changedAnnotations.isEmpty { return true }
@@ -152,7 +176,7 @@ struct LinkedSite {
             guard let old = annotations[file.path] else { return false }
             let (annotation, local) = Self.parseAnnotation(file, cache: cache)
             let article = articlePositions[annotation.articleFile].flatMap { self.articles[tree.articles[$0].path] }
-            guard annotation.articleFile == old.articleFile, annotation.draft == old.draft,
+            guard annotation.articleFile == old.articleFile, annotation.draft == old.draft, annotation.story == old.story,
                   options.isScheduled(article, annotation) == options.isScheduled(article, old) else { return false }
             newAnnotations[file.path] = (annotation, local)
             affected.insert(annotation.articleFile)
@@ -205,6 +229,7 @@ struct LinkedSite {
             let heldBack = site.heldBack
             site = Site(config: site.config, entities: site.entities, briefings: briefings.sorted(by: Briefing.precedes))
             site.heldBack = heldBack
+            site.stories = Site.group(stories, site.briefings)
         }
         return true
     }

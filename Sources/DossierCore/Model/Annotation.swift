@@ -77,6 +77,9 @@ public struct Annotation: Sendable, Hashable {
     public var briefed: ISODate?
     public var tags: [String]
     public var draft: Bool
+    /// The story it belongs to (`story:`), a slug of `Content/stories/`, and where it was written.
+    public var story: String?
+    public var storyLocation: SourceLocation?
     public var corrections: [Correction]
     /// Markdown before the first anchored note: bottom line, key points, analysis.
     public var prose: String

@@ -36,6 +36,8 @@ public struct SourceTree: Sendable {
     public var articles: [SourceFile]
     public var annotations: [SourceFile]
     public var entities: [SourceFile]
+    /// `Content/stories/`: one file per story.
+    public var stories: [SourceFile] = []
     public var templates: [TemplateSource]
     /// Static assets copied verbatim (CSS, JS), keyed by output path.
     public var assets: [String: [UInt8]]

@@ -3,7 +3,7 @@ import Yams
 /// Reads one `annotations/*.md` file: front matter, free prose, and `### "phrase"` anchored notes.
 public enum AnnotationParser {
     public static let frontMatterKeys = [
-        "article", "title", "summary", "source", "url", "published", "author", "license", "briefed", "tags", "draft", "corrections", "quotes",
+        "article", "title", "summary", "source", "url", "published", "author", "license", "briefed", "tags", "draft", "story", "corrections", "quotes",
     ]
 
     public static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> Annotation {
@@ -31,6 +31,10 @@ public enum AnnotationParser {
             }
         }
         annotation.draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        if let story = fields.string("story", diagnostics: &diagnostics)?.trimmingWhitespace() {
+            annotation.story = story
+            annotation.storyLocation = fields.location(of: fields.node("story")!.value)
+        }
         annotation.corrections = corrections(fields, diagnostics: &diagnostics)
         annotation.quoteOverrides = quoteOverrides(fields, diagnostics: &diagnostics)
         splitBody(document.body, bodyLine: document.bodyLine, path: file.path, into: &annotation, diagnostics: &diagnostics)

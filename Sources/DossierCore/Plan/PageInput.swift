@@ -11,6 +11,8 @@ enum PageInput: Hashable, Sendable {
     case tagIndex(TagIndexPage)
     case tag(TagPage)
     case quotes(QuotesPage)
+    case storyIndex(StoryIndexPage)
+    case story(StoryPage)
     case search(SearchPage)
     case feeds(FeedsInput)
     case notFound
@@ -80,6 +82,41 @@ struct BriefingPage: Hashable, Sendable {
     /// Newest first: `previous` is the older briefing, `next` the newer one.
     var previous: NeighbourLink?
     var next: NeighbourLink?
+    /// The story it belongs to (slug and title).
+    var story: NeighbourLink?
+}
+
+/// Every story, with how many briefings it has and the span of their dates.
+struct StoryIndexPage: Hashable, Sendable {
+    var stories: [StorySummary]
+}
+
+struct StorySummary: Hashable, Sendable {
+    var slug: String
+    var title: String
+    var description: String?
+    var count: Int
+    var first: ISODate?
+    var last: ISODate?
+}
+
+/// A story's page: its briefings as a dated timeline, oldest first, each with its quotes and
+/// what changed since the briefing before; and its feed (newest first).
+struct StoryPage: Hashable, Sendable {
+    var story: Story
+    var steps: [StoryStep]
+    var feed: [Hashed<FeedEntry>]
+}
+
+struct StoryStep: Hashable, Sendable {
+    var card: Hashed<BriefingCard>
+    /// Its quotations (not fragments), in text order.
+    var quotes: [Hashed<QuoteEntry>]
+    /// Entities named for the first time in the story; those last named in the briefing before
+    /// (never again after); speakers quoted for the first time in the story.
+    var entering: [Hashed<EntityFace>]
+    var leaving: [Hashed<EntityFace>]
+    var newSpeakers: [Hashed<EntityFace>]
 }
 
 struct EntityIndexPage: Hashable, Sendable {
@@ -91,13 +128,27 @@ struct EntityPage: Hashable, Sendable {
     var entity: Hashed<Entity>
     var mentions: Int
     var position: ListPosition
-    /// Briefings on this page, with how often each mentions the entity.
+    /// Briefings on this page, with how often each mentions the entity, and the sentence that
+    /// first names it in each (its timeline's context).
     var rows: [Counted<Hashed<BriefingCard>>]
+    var contexts: [String?] = []
     /// Page 1 only: the newest quotations confirmed as the entity's, how many more there are, and
     /// the entities most often named with it (with their shared briefings).
     var quotes: [Hashed<QuoteEntry>]
     var moreQuotes: Int
     var related: [Counted<Hashed<EntityFace>>]
+    /// Page 1 only: mentions over time (the chart) and the newest briefings (its feed).
+    var chart: [PeriodCount] = []
+    var feed: [Hashed<FeedEntry>] = []
+}
+
+/// Briefings and mentions in one month or year, for an entity's chart.
+struct PeriodCount: Hashable, Sendable {
+    var year: Int
+    /// Nil when the chart counts by year.
+    var month: Int?
+    var briefings: Int
+    var mentions: Int
 }
 
 struct TagIndexPage: Hashable, Sendable {
@@ -108,6 +159,8 @@ struct TagPage: Hashable, Sendable {
     var tag: Briefing.Tag
     var position: ListPosition
     var rows: [Hashed<BriefingCard>]
+    /// Page 1 only: the newest briefings, for the tag's feed.
+    var feed: [Hashed<FeedEntry>] = []
 }
 
 struct QuotesPage: Hashable, Sendable {
@@ -142,6 +195,7 @@ struct FeedsInput: Hashable, Sendable {
     /// Entity and tag pages with the date of their newest briefing.
     var entityPages: [DatedPage]
     var tagPages: [DatedPage]
+    var storyPages: [DatedPage] = []
 }
 
 struct FeedEntry: Hashable, Sendable {

@@ -5,6 +5,7 @@ public struct RenderJob: Sendable {
     /// pages by number.
     public enum Key: Hashable, Sendable {
         case index(page: Int), briefing(String), entityIndex, entity(String, page: Int), tagIndex, tag(String, page: Int), quotes, notFound, feeds, search, assets
+        case storyIndex, story(String)
     }
 
     public var key: Key
@@ -74,8 +75,10 @@ struct SitePlanner {
             plan.add(.index(page: n), .home(page))
         }
 
+        var storyOf: [Int: NeighbourLink] = [:]
+        for group in site.stories { for b in group.briefings { storyOf[b] = NeighbourLink(slug: group.story.slug, title: group.story.title) } }
         for (b, briefing) in site.briefings.enumerated() {
-            if let kept = old?.briefings[b], !changes.briefings.contains(b), !changes.neighbours.contains(b - 1), !changes.neighbours.contains(b + 1),
+            if let kept = old?.briefings[b], kept.story == storyOf[b], !changes.briefings.contains(b), !changes.neighbours.contains(b - 1), !changes.neighbours.contains(b + 1),
                changes.faces.isEmpty || !briefing.shownEntities.contains(where: changes.faces.contains) {
                 next.briefings.append(kept)
                 plan.add(.briefing(briefing.slug), .briefing(kept), unchanged: true)
@@ -83,7 +86,7 @@ struct SitePlanner {
             }
             let page = BriefingPage(
                 briefing: BriefingRef(briefing: briefing), entities: briefing.shownEntities.map { faces[$0] },
-                previous: b + 1 < parts.count ? parts[b + 1].neighbour : nil, next: b > 0 ? parts[b - 1].neighbour : nil)
+                previous: b + 1 < parts.count ? parts[b + 1].neighbour : nil, next: b > 0 ? parts[b - 1].neighbour : nil, story: storyOf[b])
             next.briefings.append(page)
             plan.add(.briefing(briefing.slug), .briefing(page))
         }
@@ -102,11 +105,15 @@ struct SitePlanner {
             // Whether the entity's own fields and its list of briefings are as they were.
             let same = old != nil && sameLists![e] && !changes.entities.contains(e) && old!.entityPages[e].count == pageCount
             var pages: [EntityPage] = []
+            // Page 1's chart and feed: made anew (cheap) and compared with the kept page's.
+            let chart = Self.chart(list.map { (site.briefings[$0.briefing].date, $0.mentions) })
+            let feed = list.prefix(Self.feedSize).map { parts[$0.briefing].feed }
             for n in 1...pageCount {
                 let range = Self.pageRange(n, count: list.count, size: Self.listPageSize)
-                if same, !list[range].contains(where: { changes.cards.contains($0.briefing) }),
+                if same, !list[range].contains(where: { changes.cards.contains($0.briefing) || changes.contexts.contains($0.briefing) }),
                    n > 1 || (!changes.related.contains(e) && !list.contains { changes.quotes.contains($0.briefing) }
-                             && !related[e].contains { changes.faces.contains($0.entity) }) {
+                             && !related[e].contains { changes.faces.contains($0.entity) }
+                             && old!.entityPages[e][0].chart == chart && old!.entityPages[e][0].feed == feed) {
                     let kept = old!.entityPages[e][n - 1]
                     pages.append(kept)
                     plan.add(.entity(entity.slug, page: n), .entity(kept), unchanged: true)
@@ -115,6 +122,7 @@ struct SitePlanner {
                 var page = EntityPage(
                     entity: entities[e], mentions: site.entityMentionTotals[e], position: ListPosition(number: n, count: pageCount),
                     rows: list[range].map { Counted(item: parts[$0.briefing].card, count: $0.mentions) },
+                    contexts: list[range].map { parts[$0.briefing].contexts.value[e] },
                     quotes: [], moreQuotes: 0, related: [])
                 if n == 1 {
                     // Only what the article or the editor says the entity said: a quote given to it through a pronoun,
@@ -130,6 +138,8 @@ struct SitePlanner {
                     page.quotes = quotes
                     page.moreQuotes = count - quotes.count
                     page.related = related[e].map { Counted(item: faces[$0.entity], count: $0.briefings) }
+                    page.chart = chart
+                    page.feed = feed
                 }
                 pages.append(page)
                 plan.add(.entity(entity.slug, page: n), .entity(page))
@@ -148,16 +158,18 @@ struct SitePlanner {
         for (t, tag) in site.tags.enumerated() {
             let pageCount = Self.pageCount(tag.briefings.count, size: Self.listPageSize)
             let same = old.map { $0.tagLists[t] == tag.briefings } ?? false
+            let feed = tag.briefings.prefix(Self.feedSize).map { parts[$0].feed }
             var pages: [TagPage] = []
             for n in 1...pageCount {
                 let range = Self.pageRange(n, count: tag.briefings.count, size: Self.listPageSize)
-                if same, !tag.briefings[range].contains(where: changes.cards.contains) {
+                if same, !tag.briefings[range].contains(where: changes.cards.contains), n > 1 || old!.tagPages[t][0].feed == feed {
                     let kept = old!.tagPages[t][n - 1]
                     pages.append(kept)
                     plan.add(.tag(tag.slug, page: n), .tag(kept), unchanged: true)
                     continue
                 }
-                let page = TagPage(tag: tags[t], position: ListPosition(number: n, count: pageCount), rows: tag.briefings[range].map { parts[$0].card })
+                let page = TagPage(tag: tags[t], position: ListPosition(number: n, count: pageCount), rows: tag.briefings[range].map { parts[$0].card },
+                                   feed: n == 1 ? feed : [])
                 pages.append(page)
                 plan.add(.tag(tag.slug, page: n), .tag(page))
             }
@@ -172,6 +184,15 @@ struct SitePlanner {
             next.quotes = QuotesPage(quotes: parts.flatMap { $0.quotes.value.filter { !$0.isFragment }.map(\.entry) })
             plan.add(.quotes, .quotes(next.quotes))
         }
+        // Stories are few: their pages are planned anew each time; unchanged ones keep their files by hash.
+        plan.add(.storyIndex, .storyIndex(StoryIndexPage(stories: site.stories.map { group in
+            let dates = group.briefings.compactMap { site.briefings[$0].date }
+            return StorySummary(slug: group.story.slug, title: group.story.title, description: group.story.description,
+                                count: group.briefings.count, first: dates.min(), last: dates.max())
+        })))
+        for group in site.stories {
+            plan.add(.story(group.story.slug), .story(storyPage(group, parts: parts, faces: faces)))
+        }
         plan.add(.notFound, .notFound, unchanged: old != nil)
         if let kept = old?.search, changes.search.isEmpty, changes.faces.isEmpty {
             next.search = kept
@@ -181,14 +202,16 @@ struct SitePlanner {
             plan.add(.search, .search(next.search))
         }
         // Each entity's and tag's newest date: its first briefing's, in site order (newest first, undated last).
-        if let kept = old?.feeds, changes.feeds.isEmpty, sameLists!.allSatisfy({ $0 }), old!.tagLists == next.tagLists {
+        let storyPages = site.stories.map { DatedPage(slug: $0.story.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) }
+        if let kept = old?.feeds, changes.feeds.isEmpty, sameLists!.allSatisfy({ $0 }), old!.tagLists == next.tagLists, kept.storyPages == storyPages {
             next.feeds = kept
             plan.add(.feeds, .feeds(kept), unchanged: true)
         } else {
             next.feeds = FeedsInput(
                 entries: parts.map(\.feed),
                 entityPages: site.entities.indices.map { DatedPage(slug: site.entities[$0].slug, date: site.entityBriefings[$0].first.flatMap { site.briefings[$0.briefing].date }) },
-                tagPages: site.tags.map { DatedPage(slug: $0.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) })
+                tagPages: site.tags.map { DatedPage(slug: $0.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) },
+                storyPages: storyPages)
             plan.add(.feeds, .feeds(next.feeds))
         }
         if let kept = old?.assets, kept.value == copied {
@@ -204,6 +227,58 @@ struct SitePlanner {
 
     private static func same(_ a: [(briefing: Int, mentions: Int)], _ b: [(briefing: Int, mentions: Int)]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { $0.briefing == $1.briefing && $0.mentions == $1.mentions }
+    }
+
+    /// A story's timeline, oldest first (undated briefings last), with what each briefing brings
+    /// in and leaves behind.
+    private func storyPage(_ group: Site.StoryGroup, parts: [BriefingParts], faces: [Hashed<EntityFace>]) -> StoryPage {
+        let dated = group.briefings.filter { site.briefings[$0].date != nil }
+        let ordered = dated.reversed() + group.briefings.filter { site.briefings[$0].date == nil }
+        var last: [Int: Int] = [:]
+        for (i, b) in ordered.enumerated() { for (e, _) in site.briefings[b].sortedMentions { last[e] = i } }
+        var seen: Set<Int> = [], speakers: Set<Int> = []
+        var previous: [Int] = []
+        func byName(_ entities: some Sequence<Int>) -> [Hashed<EntityFace>] {
+            entities.map { faces[$0] }.sorted { ($0.value.name, $0.value.slug) < ($1.value.name, $1.value.slug) }
+        }
+        var steps: [StoryStep] = []
+        for (i, b) in ordered.enumerated() {
+            let mentioned = site.briefings[b].sortedMentions.map(\.entity)
+            let quotes = parts[b].quotes.value.filter { !$0.isFragment }
+            let quoted = Set(quotes.compactMap { $0.isConfirmed ? $0.entity : nil })
+            steps.append(StoryStep(
+                card: parts[b].card, quotes: quotes.map(\.entry),
+                entering: i == 0 ? [] : byName(mentioned.filter { !seen.contains($0) }),
+                leaving: byName(previous.filter { last[$0] == i - 1 }),
+                newSpeakers: i == 0 ? [] : byName(quoted.subtracting(speakers))))
+            seen.formUnion(mentioned)
+            speakers.formUnion(quoted)
+            previous = mentioned
+        }
+        return StoryPage(story: group.story, steps: steps, feed: group.briefings.prefix(Self.feedSize).map { parts[$0].feed })
+    }
+
+    /// Entity, tag and story feeds carry this many of the newest briefings.
+    static let feedSize = 20
+
+    /// Briefings and mentions by month when the dated ones span at most two years, else by year;
+    /// oldest first, empty periods included (a chart's gaps are information).
+    static func chart(_ dated: [(date: ISODate?, mentions: Int)]) -> [PeriodCount] {
+        let dates = dated.compactMap(\.date)
+        guard let first = dates.min(), let last = dates.max() else { return [] }
+        let byMonth = (last.year - first.year) * 12 + last.month - first.month < 24
+        func key(_ d: ISODate) -> Int { byMonth ? d.year * 12 + d.month - 1 : d.year }
+        var counts: [Int: (briefings: Int, mentions: Int)] = [:]
+        for (date, mentions) in dated {
+            guard let date else { continue }
+            counts[key(date), default: (0, 0)].briefings += 1
+            counts[key(date), default: (0, 0)].mentions += mentions
+        }
+        return (key(first)...key(last)).map { k in
+            let c = counts[k] ?? (0, 0)
+            return byMonth ? PeriodCount(year: k / 12, month: k % 12 + 1, briefings: c.briefings, mentions: c.mentions)
+                           : PeriodCount(year: k, month: nil, briefings: c.briefings, mentions: c.mentions)
+        }
     }
 
     /// Pages a list of `count` items fills, `size` to a page; an empty list still has its page.
@@ -230,6 +305,7 @@ struct PlanChanges {
     var quotes: Set<Int> = []
     var feeds: Set<Int> = []
     var search: Set<Int> = []
+    var contexts: Set<Int> = []
     /// Entities whose face (chips, links, speakers) or whole record (their page) changed, and
     /// those whose co-mentioned entities changed.
     var faces: Set<Int> = []
@@ -269,6 +345,8 @@ struct BriefingParts: Sendable {
     var feed: Hashed<FeedEntry>
     var search: Hashed<SearchRow>
     var quotes: Hashed<[PlannedQuote]>
+    /// The sentence that first names each entity it mentions, for entity timelines.
+    var contexts: Hashed<[Int: String]>
     /// The entities it mentions, hashed: what co-mention lists are computed from.
     var mentionKeys: Int
 
@@ -293,6 +371,7 @@ struct BriefingParts: Sendable {
             entities: briefing.mentionCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key),
             quoteText: SearchIndex.quoteText(briefing.quotes)))
         quotes = Hashed(Self.quotes(of: briefing) { (entities[$0].name, entities[$0].slug) })
+        contexts = Hashed(MentionContext.sentences(in: briefing))
         var keys = Hasher()
         for (e, _) in briefing.sortedMentions { keys.combine(e) }
         mentionKeys = keys.finalize()
@@ -308,6 +387,7 @@ struct BriefingParts: Sendable {
         keep(\.feed, \.feeds)
         keep(\.search, \.search)
         keep(\.quotes, \.quotes)
+        keep(\.contexts, \.contexts)
         if neighbour != old.neighbour { changes.neighbours.insert(b) }
     }
 

@@ -91,7 +91,9 @@ struct Fragments: Sendable {
                     for (e, count) in page.briefing.briefing.mentionCounts { chipSet.insert(ChipKey(face: faces[e], depth: 2, count: count)) }
                 case .search(let page):
                     searchRows = page.rows
-                case .entityIndex, .tagIndex, .quotes, .feeds, .notFound, .assets:
+                case .story(let page):
+                    for step in page.steps { cardSet.insert(CardKey(card: step.card, depth: 2, isRow: false)) }
+                case .entityIndex, .tagIndex, .quotes, .feeds, .notFound, .assets, .storyIndex:
                     break
                 }
             }

@@ -12,10 +12,12 @@ struct PageRenderer: Sendable {
         case .home(let page): [homePage(page)]
         case .briefing(let page): briefingFiles(page)
         case .entityIndex(let page): [entityIndexPage(page)]
-        case .entity(let page): [entityPage(page)]
+        case .entity(let page): entityFiles(page)
         case .tagIndex(let page): [tagIndexPage(page)]
-        case .tag(let page): [tagPage(page)]
+        case .tag(let page): tagFiles(page)
         case .quotes(let page): [quotesPage(page)]
+        case .storyIndex(let page): [storyIndexPage(page)]
+        case .story(let page): storyFiles(page)
         case .search(let page): [searchPage(page)] + SearchIndex(page: page, rows: fragments.searchRows).files()
         case .feeds(let feeds): SiteFeeds(config: config, input: feeds).files()
         case .notFound: [notFoundPage()]
@@ -132,7 +134,8 @@ struct PageRenderer: Sendable {
             license: briefing.provenance.license, tags: Self.tagLinks(briefing.tags, depth: 2),
             proseHTML: briefing.proseHTML.isEmpty ? nil : briefing.proseHTML, bodyHTML: article.bodyHTML(),
             notes: notes, quotes: quotes, entityGroups: entityGroups(briefing.mentionCounts, entities),
-            previous: neighbour(input.previous), next: neighbour(input.next), isAnnotated: briefing.annotationPath != nil)
+            previous: neighbour(input.previous), next: neighbour(input.next), isAnnotated: briefing.annotationPath != nil,
+            story: input.story.map { LinkView(label: $0.title, url: "../../stories/\($0.slug)/") })
         return [
             OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.briefing)),
             OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: entities).json().serialized(pretty: true) + "\n"),
@@ -164,28 +167,41 @@ struct PageRenderer: Sendable {
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entities))
     }
 
-    private func entityPage(_ input: EntityPage) -> OutputFile {
+    /// An entity's page and, with page 1, its feed.
+    private func entityFiles(_ input: EntityPage) -> [OutputFile] {
         let entity = input.entity.value
         let path = Self.entityPath(entity.slug, input.position.number)
         let depth = SitePaths.depth(of: path)
         let notesHTML = Markdown.html(entity.notesMarkdown)
+        let feedPath = "entities/\(entity.slug)/feed.xml"
+        let feedTitle = config.strings["feedOf"].replacingOccurrences(of: "{site}", with: config.title).replacingOccurrences(of: "{name}", with: entity.name)
+        var page = pageView(path: path, title: entity.name, description: entity.description, section: "entities")
+        page.feed = LinkView(label: feedTitle, url: SitePaths.prefix(depth) + feedPath)
+        let related = input.related.map { Self.chipView($0.item.value, depth: depth, mentions: $0.count, strings: config.strings) }
         let view = EntityView(
-            page: pageView(path: path, title: entity.name, description: entity.description, section: "entities"),
+            page: page,
             name: entity.name, kind: entity.kind.rawValue, kindTitle: config.strings[entity.kind.stringKeys.one],
             description: entity.description, aliases: entity.aliases,
             links: entity.links.map { LinkView(label: $0.label, url: $0.url) },
             notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: input.mentions,
-            briefings: input.rows.map {
-                BriefingListItemView(html: fragments.card($0.item, depth: depth, row: true), mentions: $0.count,
-                                     mentionsLabel: config.strings.count($0.count, "mentions"))
+            briefings: input.rows.enumerated().map { i, row in
+                BriefingListItemView(html: fragments.card(row.item, depth: depth, row: true), mentions: row.count,
+                                     mentionsLabel: config.strings.count(row.count, "mentions"), context: input.contexts[safe: i] ?? nil)
             },
             quotes: input.quotes.map { quoteView($0.value, depth: depth, onBriefingPage: false) },
             moreQuotes: input.moreQuotes > 0 ? input.moreQuotes : nil,
             mentionsLabel: config.strings.count(input.mentions, "mentions"),
             moreQuotesLabel: input.moreQuotes > 0 ? config.strings.count(input.moreQuotes, "moreQuotes") : nil,
-            related: input.related.map { Self.chipView($0.item.value, depth: depth, mentions: $0.count, strings: config.strings) },
-            pagination: pagination(input.position, base: "entities/\(entity.slug)/", depth: depth))
-        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entity))
+            related: related,
+            pagination: pagination(input.position, base: "entities/\(entity.slug)/", depth: depth),
+            chartHTML: EntityCharts.mentions(input.chart, name: entity.name, strings: config.strings),
+            graphHTML: EntityCharts.coMentions(related.map { ($0.name, $0.url, $0.kind, $0.mentions) }, name: entity.name, strings: config.strings))
+        var files = [OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.entity))]
+        if input.position.number == 1 {
+            files.append(OutputFile(path: feedPath, text: SiteFeeds.atom(config: config, title: feedTitle, subtitle: entity.description,
+                                                                         page: "entities/\(entity.slug)/", feed: feedPath, entries: input.feed.map(\.value))))
+        }
+        return files
     }
 
     private func tagIndexPage(_ input: TagIndexPage) -> OutputFile {
@@ -194,13 +210,23 @@ struct PageRenderer: Sendable {
         return OutputFile(path: path, bytes: TemplateSet.render(TagIndexView(page: pageView(path: path, title: config.strings["tags"], section: "tags"), tags: tags), with: pages.tags))
     }
 
-    private func tagPage(_ input: TagPage) -> OutputFile {
+    /// A tag's page and, with page 1, its feed.
+    private func tagFiles(_ input: TagPage) -> [OutputFile] {
         let path = Self.tagPath(input.tag.slug, input.position.number)
         let depth = SitePaths.depth(of: path)
-        let view = TagView(page: pageView(path: path, title: config.strings["tagged"].replacingOccurrences(of: "{tag}", with: input.tag.name), section: "tags"), name: input.tag.name,
+        let feedPath = "tags/\(input.tag.slug)/feed.xml"
+        let feedTitle = config.strings["feedOf"].replacingOccurrences(of: "{site}", with: config.title).replacingOccurrences(of: "{name}", with: input.tag.name)
+        var page = pageView(path: path, title: config.strings["tagged"].replacingOccurrences(of: "{tag}", with: input.tag.name), section: "tags")
+        page.feed = LinkView(label: feedTitle, url: SitePaths.prefix(depth) + feedPath)
+        let view = TagView(page: page, name: input.tag.name,
                            briefings: input.rows.map { BriefingListItemView(html: fragments.card($0, depth: depth, row: true), mentions: nil) },
                            pagination: pagination(input.position, base: "tags/\(input.tag.slug)/", depth: depth))
-        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.tag))
+        var files = [OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.tag))]
+        if input.position.number == 1 {
+            files.append(OutputFile(path: feedPath, text: SiteFeeds.atom(config: config, title: feedTitle, subtitle: nil,
+                                                                         page: "tags/\(input.tag.slug)/", feed: feedPath, entries: input.feed.map(\.value))))
+        }
+        return files
     }
 
     /// Quotes grouped by speaker, most quoted first; each speaker shows the newest
@@ -226,6 +252,55 @@ struct PageRenderer: Sendable {
         let view = QuotesIndexView(page: pageView(path: path, title: config.strings["quotes"], section: "quotes"), speakers: speakers,
                                    count: input.quotes.count, lede: config.strings.count(input.quotes.count, "quotesLede"))
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.quotes))
+    }
+
+    private func storyIndexPage(_ input: StoryIndexPage) -> OutputFile {
+        let path = "stories/index.html"
+        let strings = config.strings
+        let stories = input.stories.map { story in
+            let span: String? = switch (story.first, story.last) {
+            case let (first?, last?) where first != last: "\(strings.date(first)) – \(strings.date(last))"
+            case let (first?, _): strings.date(first)
+            default: nil
+            }
+            return StorySummaryView(title: story.title, url: "\(story.slug)/", description: story.description,
+                                    countLabel: strings.count(story.count, "briefingCount"), span: span)
+        }
+        let view = StoryIndexView(page: pageView(path: path, title: strings["stories"], section: "stories"), stories: stories)
+        return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.stories))
+    }
+
+    /// A story's page and its feed.
+    private func storyFiles(_ input: StoryPage) -> [OutputFile] {
+        let story = input.story
+        let path = "stories/\(story.slug)/index.html"
+        let feedPath = "stories/\(story.slug)/feed.xml"
+        let strings = config.strings
+        let feedTitle = strings["feedOf"].replacingOccurrences(of: "{site}", with: config.title).replacingOccurrences(of: "{name}", with: story.title)
+        var page = pageView(path: path, title: story.title, description: story.description, section: "stories")
+        page.feed = LinkView(label: feedTitle, url: "feed.xml")
+        func chips(_ faces: [Hashed<EntityFace>]) -> [EntityChipView] {
+            faces.map { Self.chipView($0.value, depth: 2, mentions: 0, strings: strings) }
+        }
+        let intro = Markdown.html(story.introMarkdown)
+        let view = StoryView(
+            page: page, title: story.title, description: story.description, introHTML: intro.isEmpty ? nil : intro,
+            lede: strings.count(input.steps.count, "storyLede"),
+            steps: input.steps.enumerated().map { i, step in
+                StoryStepView(cardHTML: fragments.card(step.card, depth: 2, row: false),
+                              quotes: step.quotes.map { quote in
+                                  // Under its briefing's card: the quote need not name the briefing again.
+                                  var view = quoteView(quote.value, depth: 2, onBriefingPage: false)
+                                  view.briefingTitle = nil
+                                  return view
+                              },
+                              entering: chips(step.entering), leaving: chips(step.leaving), newSpeakers: chips(step.newSpeakers), isFirst: i == 0)
+            })
+        return [
+            OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.story)),
+            OutputFile(path: feedPath, text: SiteFeeds.atom(config: config, title: feedTitle, subtitle: story.description,
+                                                            page: "stories/\(story.slug)/", feed: feedPath, entries: input.feed.map(\.value))),
+        ]
     }
 
     private func searchPage(_ input: SearchPage) -> OutputFile {

@@ -23,20 +23,23 @@ struct PageView: TemplateValue {
     var linkedData: String?
     /// The site's words (`{{page.t.quotes}}`): see `SiteStrings`.
     var t: StringsView
+    /// The page's own Atom feed (an entity's, tag's or story's), relative, with its title.
+    var feed: LinkView?
     var isHome: Bool { section == "home" }
     var isEntities: Bool { section == "entities" }
     var isTags: Bool { section == "tags" }
     var isQuotes: Bool { section == "quotes" }
     var isSearch: Bool { section == "search" }
+    var isStories: Bool { section == "stories" }
 
     static let fields: [String: TemplateField<Self>] = [
         "root": .text { $0.root }, "title": .text { $0.title }, "documentTitle": .text { $0.documentTitle },
         "description": .text { $0.description }, "canonicalURL": .text { $0.canonicalURL }, "language": .text { $0.language },
         "siteTitle": .text { $0.siteTitle }, "openGraphType": .text { $0.openGraphType }, "openGraphLocale": .optional { $0.openGraphLocale },
         "published": .optional { $0.published }, "articleTags": .list { $0.articleTags }, "linkedData": .optional { $0.linkedData },
-        "t": .child { $0.t },
+        "t": .child { $0.t }, "feed": .optional { $0.feed },
         "isHome": .flag { $0.isHome }, "isEntities": .flag { $0.isEntities },
-        "isTags": .flag { $0.isTags }, "isQuotes": .flag { $0.isQuotes }, "isSearch": .flag { $0.isSearch },
+        "isTags": .flag { $0.isTags }, "isQuotes": .flag { $0.isQuotes }, "isSearch": .flag { $0.isSearch }, "isStories": .flag { $0.isStories },
     ]
 }
 
@@ -95,8 +98,11 @@ struct BriefingListItemView: TemplateValue {
     var mentions: Int?
     /// "3 mentions" in the site's language.
     var mentionsLabel: String?
+    /// On an entity's timeline: the sentence that first names it.
+    var context: String?
     static let fields: [String: TemplateField<Self>] = [
         "cardHTML": .text { $0.html }, "rowHTML": .text { $0.html }, "mentions": .optional { $0.mentions }, "mentionsLabel": .optional { $0.mentionsLabel },
+        "context": .optional { $0.context },
     ]
 }
 
@@ -199,6 +205,8 @@ struct BriefingView: TemplateValue {
     var previous: LinkView?
     var next: LinkView?
     var isAnnotated: Bool
+    /// The story it belongs to.
+    var story: LinkView?
 
     static let fields: [String: TemplateField<Self>] = [
         "page": .child { $0.page }, "title": .text { $0.title }, "headlineHTML": .text { $0.headlineHTML },
@@ -209,7 +217,7 @@ struct BriefingView: TemplateValue {
         "proseHTML": .optional { $0.proseHTML }, "bodyHTML": .text { $0.bodyHTML }, "notes": .list { $0.notes },
         "hasNotes": .flag { !$0.notes.isEmpty }, "quotes": .list { $0.quotes }, "hasQuotes": .flag { !$0.quotes.isEmpty },
         "entityGroups": .list { $0.entityGroups }, "previous": .optional { $0.previous }, "next": .optional { $0.next },
-        "isAnnotated": .flag { $0.isAnnotated },
+        "isAnnotated": .flag { $0.isAnnotated }, "story": .optional { $0.story },
     ]
 }
 
@@ -251,6 +259,9 @@ struct EntityView: TemplateValue {
     var moreQuotesLabel: String?
     var related: [EntityChipView]
     var pagination: PaginationView
+    /// Page 1: the mentions chart and the co-mention graph, as inline SVG.
+    var chartHTML: String?
+    var graphHTML: String?
 
     static let fields: [String: TemplateField<Self>] = [
         "page": .child { $0.page }, "name": .text { $0.name }, "kind": .text { $0.kind }, "kindTitle": .text { $0.kindTitle },
@@ -259,6 +270,7 @@ struct EntityView: TemplateValue {
         "notesHTML": .optional { $0.notesHTML }, "mentions": .text { $0.mentions }, "briefings": .list { $0.briefings },
         "quotes": .list { $0.quotes }, "hasQuotes": .flag { !$0.quotes.isEmpty }, "moreQuotes": .optional { $0.moreQuotes },
         "mentionsLabel": .text { $0.mentionsLabel }, "moreQuotesLabel": .optional { $0.moreQuotesLabel }, "related": .list { $0.related }, "hasRelated": .flag { !$0.related.isEmpty }, "pagination": .child { $0.pagination },
+        "chartHTML": .optional { $0.chartHTML }, "graphHTML": .optional { $0.graphHTML },
     ]
 }
 
@@ -302,6 +314,53 @@ struct QuotesIndexView: TemplateValue {
     static let fields: [String: TemplateField<Self>] = [
         "page": .child { $0.page }, "speakers": .list { $0.speakers }, "count": .text { $0.count }, "lede": .text { $0.lede },
     ]
+}
+
+struct StoryStepView: TemplateValue {
+    var cardHTML: String
+    var quotes: [QuoteView]
+    var entering: [EntityChipView]
+    var leaving: [EntityChipView]
+    var newSpeakers: [EntityChipView]
+    var isFirst: Bool
+    static let fields: [String: TemplateField<Self>] = [
+        "cardHTML": .text { $0.cardHTML }, "quotes": .list { $0.quotes }, "hasQuotes": .flag { !$0.quotes.isEmpty },
+        "entering": .list { $0.entering }, "leaving": .list { $0.leaving }, "newSpeakers": .list { $0.newSpeakers },
+        "hasChanges": .flag { !$0.entering.isEmpty || !$0.leaving.isEmpty || !$0.newSpeakers.isEmpty },
+        "hasEntering": .flag { !$0.entering.isEmpty }, "hasLeaving": .flag { !$0.leaving.isEmpty },
+        "hasNewSpeakers": .flag { !$0.newSpeakers.isEmpty }, "isFirst": .flag { $0.isFirst },
+    ]
+}
+
+struct StoryView: TemplateValue {
+    var page: PageView
+    var title: String
+    var description: String?
+    var introHTML: String?
+    var lede: String
+    var steps: [StoryStepView]
+    static let fields: [String: TemplateField<Self>] = [
+        "page": .child { $0.page }, "title": .text { $0.title }, "description": .optional { $0.description },
+        "introHTML": .optional { $0.introHTML }, "lede": .text { $0.lede }, "steps": .list { $0.steps },
+    ]
+}
+
+struct StorySummaryView: TemplateValue {
+    var title: String
+    var url: String
+    var description: String?
+    var countLabel: String
+    var span: String?
+    static let fields: [String: TemplateField<Self>] = [
+        "title": .text { $0.title }, "url": .text { $0.url }, "description": .optional { $0.description },
+        "countLabel": .text { $0.countLabel }, "span": .optional { $0.span },
+    ]
+}
+
+struct StoryIndexView: TemplateValue {
+    var page: PageView
+    var stories: [StorySummaryView]
+    static let fields: [String: TemplateField<Self>] = ["page": .child { $0.page }, "stories": .list { $0.stories }]
 }
 
 struct NotFoundView: TemplateValue {

@@ -20,25 +20,34 @@ struct SiteFeeds {
     }
 
     func atom() -> String {
+        Self.atom(config: config, title: config.title, subtitle: config.description, page: "", feed: "feed.xml",
+                  entries: Array(input.entries.prefix(50).map(\.value)))
+    }
+
+    /// An Atom feed of `entries` (newest first): the site's, or a story's, entity's or tag's
+    /// (`page` and `feed` are their paths under the site, `entities/x/` and `entities/x/feed.xml`).
+    /// Its `updated` is the newest date in the entries, so it is stable between builds.
+    static func atom(config: SiteConfig, title: String, subtitle: String?, page: String, feed: String, entries: [FeedEntry]) -> String {
+        let base = config.baseURL
+        let latest = entries.compactMap { [$0.date, $0.briefed].compactMap { $0 }.max() }.max()
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
-          <title>\(XML.escape(config.title))</title>
+          <title>\(XML.escape(title))</title>
 
         """
-        if !config.description.isEmpty { xml += "  <subtitle>\(XML.escape(config.description))</subtitle>\n" }
+        if let subtitle, !subtitle.isEmpty { xml += "  <subtitle>\(XML.escape(subtitle))</subtitle>\n" }
         xml += """
-          <link rel="alternate" type="text/html" href="\(XML.escape(base))"/>
-          <link rel="self" type="application/atom+xml" href="\(XML.escape(base + "feed.xml"))"/>
-          <id>\(XML.escape(base))</id>
+          <link rel="alternate" type="text/html" href="\(XML.escape(base + page))"/>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(base + feed))"/>
+          <id>\(XML.escape(base + page))</id>
           <updated>\((latest ?? ISODate(year: 1970, month: 1, day: 1)).rfc3339)</updated>
           <author><name>\(XML.escape(config.author ?? config.title))</name></author>
           <generator>Dossier</generator>
 
         """
-        for entry in input.entries.prefix(50) {
-            let briefing = entry.value
-            let link = url(SitePaths.briefing(briefing.slug))
+        for briefing in entries {
+            let link = base + SitePaths.briefing(briefing.slug).dropLast("index.html".count)
             let updated = [briefing.date, briefing.briefed].compactMap { $0 }.max() ?? ISODate(year: 1970, month: 1, day: 1)
             xml += "  <entry>\n"
             xml += "    <title>\(XML.escape(briefing.title))</title>\n"
@@ -68,6 +77,8 @@ struct SiteFeeds {
         entry("tags/index.html", nil)
         for page in input.tagPages { entry(SitePaths.tagPage(page.slug), page.date) }
         entry("quotes/index.html", nil)
+        if !input.storyPages.isEmpty { entry("stories/index.html", nil) }
+        for page in input.storyPages { entry("stories/\(page.slug)/index.html", page.date) }
         return xml + "</urlset>\n"
     }
 

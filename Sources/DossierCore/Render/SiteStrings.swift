@@ -83,6 +83,7 @@ public struct SiteStrings: Sendable, Hashable {
     private static func p(_ one: String, _ other: String) -> Plural { Plural(one: one, other: other) }
 
     static let english = Table(words: [
+        "mentionsOverTime": "Mentions of {name} over time", "namedWith": "Entities most often named with {name}", "timeline": "Timeline", "feedOf": "{site}: {name}", "feedLink": "Feed", "stories": "Stories", "story": "Story", "noStories": "No stories yet: group briefings with story: in their front matter.", "sinceLast": "Since the previous briefing", "enters": "New", "leaves": "No longer mentioned", "newSpeakers": "New voices", "partOfStory": "Part of the story",
         "noteLabel": "Note {n}", "backToNote": "Back to the text of note {n}", "quoteInSidebar": "Quote {n} in the quotes sidebar",
         "dateFormat": "{day} {month} {year}",
         "months": "January, February, March, April, May, June, July, August, September, October, November, December",
@@ -107,6 +108,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "People", "organisations": "Organisations", "places": "Places", "events": "Events", "others": "Other",
         "person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event", "other": "Other",
     ], plurals: [
+        "briefingCount": p("{n} briefing", "{n} briefings"), "storyLede": p("{n} briefing, oldest first.", "{n} briefings, oldest first."),
         "mentions": p("{n} mention", "{n} mentions"), "notes": p("{n} note", "{n} notes"), "quotes": p("{n} quote", "{n} quotes"),
         "entitiesLede": p("{n} person, organisation, place or event, with how often the briefings mention it.",
                           "{n} people, organisations, places and events, with how often the briefings mention them."),
@@ -120,6 +122,7 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let french = Table(words: [
+        "mentionsOverTime": "Mentions de {name} au fil du temps", "namedWith": "Entités les plus souvent citées avec {name}", "timeline": "Chronologie", "feedOf": "{site} : {name}", "feedLink": "Flux", "stories": "Dossiers", "story": "Dossier", "noStories": "Aucun dossier pour l’instant : regroupez des notes avec story: dans leur en-tête.", "sinceLast": "Depuis la note précédente", "enters": "Nouveaux", "leaves": "Plus mentionnés", "newSpeakers": "Nouvelles voix", "partOfStory": "Fait partie du dossier",
         "noteLabel": "Note {n}", "backToNote": "Retour au texte de la note {n}", "quoteInSidebar": "Citation {n} dans la liste des citations",
         "dateFormat": "{day} {month} {year}",
         "months": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre",
@@ -144,6 +147,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "Personnes", "organisations": "Organisations", "places": "Lieux", "events": "Événements", "others": "Autres",
         "person": "Personne", "organisation": "Organisation", "place": "Lieu", "event": "Événement", "other": "Autre",
     ], plurals: [
+        "briefingCount": p("{n} note", "{n} notes"), "storyLede": p("{n} note, de la plus ancienne à la plus récente.", "{n} notes, de la plus ancienne à la plus récente."),
         "mentions": p("{n} mention", "{n} mentions"), "notes": p("{n} note", "{n} notes"), "quotes": p("{n} citation", "{n} citations"),
         "entitiesLede": p("{n} personne, organisation, lieu ou événement, avec la fréquence de ses mentions.",
                           "{n} personnes, organisations, lieux et événements, avec la fréquence de leurs mentions."),
@@ -157,6 +161,7 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let german = Table(words: [
+        "mentionsOverTime": "Erwähnungen von {name} im Zeitverlauf", "namedWith": "Einträge, die am häufigsten mit {name} genannt werden", "timeline": "Zeitleiste", "feedOf": "{site}: {name}", "feedLink": "Feed", "stories": "Themen", "story": "Thema", "noStories": "Noch keine Themen: Analysen mit story: im Vorspann gruppieren.", "sinceLast": "Seit der vorigen Analyse", "enters": "Neu", "leaves": "Nicht mehr erwähnt", "newSpeakers": "Neue Stimmen", "partOfStory": "Teil des Themas",
         "noteLabel": "Anmerkung {n}", "backToNote": "Zurück zum Text von Anmerkung {n}", "quoteInSidebar": "Zitat {n} in der Zitatliste",
         "dateFormat": "{day}. {month} {year}",
         "months": "Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember",
@@ -181,6 +186,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "Personen", "organisations": "Organisationen", "places": "Orte", "events": "Ereignisse", "others": "Sonstige",
         "person": "Person", "organisation": "Organisation", "place": "Ort", "event": "Ereignis", "other": "Sonstiges",
     ], plurals: [
+        "briefingCount": p("{n} Analyse", "{n} Analysen"), "storyLede": p("{n} Analyse, die älteste zuerst.", "{n} Analysen, die älteste zuerst."),
         "mentions": p("{n} Erwähnung", "{n} Erwähnungen"), "notes": p("{n} Anmerkung", "{n} Anmerkungen"), "quotes": p("{n} Zitat", "{n} Zitate"),
         "entitiesLede": p("{n} Person, Organisation, Ort oder Ereignis, mit der Zahl der Erwähnungen.",
                           "{n} Personen, Organisationen, Orte und Ereignisse, mit der Zahl ihrer Erwähnungen."),
@@ -194,6 +200,7 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let spanish = Table(words: [
+        "mentionsOverTime": "Menciones de {name} a lo largo del tiempo", "namedWith": "Entidades nombradas más a menudo con {name}", "timeline": "Cronología", "feedOf": "{site}: {name}", "feedLink": "Canal", "stories": "Historias", "story": "Historia", "noStories": "Aún no hay historias: agrupe análisis con story: en su cabecera.", "sinceLast": "Desde el análisis anterior", "enters": "Nuevos", "leaves": "Ya no mencionados", "newSpeakers": "Nuevas voces", "partOfStory": "Parte de la historia",
         "noteLabel": "Nota {n}", "backToNote": "Volver al texto de la nota {n}", "quoteInSidebar": "Cita {n} en la lista de citas",
         "dateFormat": "{day} de {month} de {year}",
         "months": "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre",
@@ -218,6 +225,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "Personas", "organisations": "Organizaciones", "places": "Lugares", "events": "Acontecimientos", "others": "Otros",
         "person": "Persona", "organisation": "Organización", "place": "Lugar", "event": "Acontecimiento", "other": "Otro",
     ], plurals: [
+        "briefingCount": p("{n} análisis", "{n} análisis"), "storyLede": p("{n} análisis, del más antiguo al más reciente.", "{n} análisis, del más antiguo al más reciente."),
         "mentions": p("{n} mención", "{n} menciones"), "notes": p("{n} nota", "{n} notas"), "quotes": p("{n} cita", "{n} citas"),
         "entitiesLede": p("{n} persona, organización, lugar o acontecimiento, con la frecuencia de sus menciones.",
                           "{n} personas, organizaciones, lugares y acontecimientos, con la frecuencia de sus menciones."),

@@ -5,7 +5,7 @@ import TypedMustache
 /// error at `Templates/x.mustache:L:C` before anything renders, and rendering does no name lookups.
 struct TemplateSet: Sendable {
     /// Templates every build needs; a missing one is an error naming the file to create.
-    static let required = ["layout", "index", "briefing", "entities", "entity", "tags", "tag", "quotes", "404", "search", "partials/card", "partials/row", "partials/entity-chip"]
+    static let required = ["layout", "index", "briefing", "entities", "entity", "tags", "tag", "quotes", "404", "search", "story", "stories", "partials/card", "partials/row", "partials/entity-chip"]
 
     /// One compiled template per page kind; nil only when the set has errors (and nothing renders).
     struct Pages: Sendable {
@@ -18,6 +18,8 @@ struct TemplateSet: Sendable {
         var quotes: Template<QuotesIndexView>
         var search: Template<SearchPageView>
         var notFound: Template<NotFoundView>
+        var story: Template<StoryView>
+        var stories: Template<StoryIndexView>
         var card: Template<BriefingCardView>
         var row: Template<BriefingCardView>
         var entityChip: Template<EntityChipView>
@@ -35,6 +37,8 @@ struct TemplateSet: Sendable {
             case .quotes: hashes.quotes
             case .search: hashes.search
             case .notFound: hashes.notFound
+            case .story: hashes.story
+            case .storyIndex: hashes.stories
             case .feeds, .assets: 0
             }
         }
@@ -43,7 +47,7 @@ struct TemplateSet: Sendable {
     }
 
     fileprivate struct SourceHashes: Sendable {
-        var home = 0, briefing = 0, entities = 0, entity = 0, tags = 0, tag = 0, quotes = 0, search = 0, notFound = 0
+        var home = 0, briefing = 0, entities = 0, entity = 0, tags = 0, tag = 0, quotes = 0, search = 0, notFound = 0, story = 0, stories = 0
     }
 
     private static func hash(_ sources: [(name: String, text: String)]...) -> Int {
@@ -93,21 +97,21 @@ struct TemplateSet: Sendable {
             compile("entity", EntityView.self), compile("tags", TagIndexView.self), compile("tag", TagView.self),
             compile("quotes", QuotesIndexView.self), compile("search", SearchPageView.self), compile("404", NotFoundView.self),
             compile("partials/card", BriefingCardView.self), compile("partials/row", BriefingCardView.self),
-            compile("partials/entity-chip", EntityChipView.self))
+            compile("partials/entity-chip", EntityChipView.self), compile("story", StoryView.self), compile("stories", StoryIndexView.self))
         diagnostics += errors.map { Self.diagnostic($0, paths) }
         guard let index = compiled.0, let briefing = compiled.1, let entities = compiled.2, let entity = compiled.3, let tags = compiled.4,
               let tag = compiled.5, let quotes = compiled.6, let search = compiled.7, let notFound = compiled.8, let card = compiled.9,
-              let row = compiled.10, let entityChip = compiled.11 else {
+              let row = compiled.10, let entityChip = compiled.11, let story = compiled.12, let stories = compiled.13 else {
             pages = nil
             return
         }
         var made = Pages(index: index, briefing: briefing, entities: entities, entity: entity, tags: tags, tag: tag, quotes: quotes,
-                             search: search, notFound: notFound, card: card, row: row, entityChip: entityChip)
+                             search: search, notFound: notFound, story: story, stories: stories, card: card, row: row, entityChip: entityChip)
         made.hashes = SourceHashes(
             home: Self.hash(index.sources, card.sources), briefing: Self.hash(briefing.sources, entityChip.sources),
             entities: Self.hash(entities.sources), entity: Self.hash(entity.sources, row.sources), tags: Self.hash(tags.sources),
             tag: Self.hash(tag.sources, row.sources), quotes: Self.hash(quotes.sources), search: Self.hash(search.sources),
-            notFound: Self.hash(notFound.sources))
+            notFound: Self.hash(notFound.sources), story: Self.hash(story.sources, card.sources), stories: Self.hash(stories.sources))
         pages = made
     }
 

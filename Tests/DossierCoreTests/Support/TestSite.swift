@@ -8,6 +8,7 @@ struct TestSite {
     var articles: [String: String] = [:]
     var annotations: [String: String] = [:]
     var entities: [String: String] = [:]
+    var stories: [String: String] = [:]
     /// Text appended to default templates, by template name.
     var templateEdits: [String: String] = [:]
 
@@ -34,6 +35,7 @@ struct TestSite {
                 return TemplateSource(name: template.name, file: SourceFile(path: template.file.path, text: template.file.text + edit))
             })
         tree.assets = Self.defaultAssets
+        tree.stories = stories.sorted { $0.key < $1.key }.map { SourceFile(path: "Content/stories/\($0.key)", text: $0.value) }
         return tree
     }
 
