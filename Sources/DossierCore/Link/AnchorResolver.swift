@@ -72,8 +72,13 @@ enum AnchorResolver {
         let utf8 = Array(block.text.utf8)
         func text(_ range: Range<Int>) -> String { String(decoding: utf8[range], as: UTF8.self).replacingNewlines() }
         let before = text(0..<span.range.lowerBound), after = text(span.range.upperBound..<utf8.count)
-        let head = before.count > width ? "…" + before.suffix(width) : before
-        let tail = after.count > width ? after.prefix(width) + "…" : after
+        // Cut at a space so that no word is shown in part.
+        func wholeWords<S: StringProtocol>(_ part: S, atStart: Bool) -> String {
+            let cut = atStart ? part.firstIndex(of: " ").map { part[part.index(after: $0)...] } : part.lastIndex(of: " ").map { part[..<$0] }
+            return String(cut ?? part[...])
+        }
+        let head = before.count > width ? "…" + wholeWords(before.suffix(width), atStart: true) : before
+        let tail = after.count > width ? wholeWords(after.prefix(width), atStart: false) + "…" : after
         return "\"\(head)«\(text(span.range))»\(tail)\""
     }
 

@@ -46,19 +46,33 @@ struct WebAnnotations {
             s.append(contentsOf: scalars[range])
             return String(s)
         }
+        // Code points before each UTF-8 offset of a block's received text, built once per block
+        // that has notes: converting a prefix per note would cost notes × paragraph length.
+        var codePointsBefore: [Int: [Int]] = [:]
+        func codePoints(_ b: Int) -> [Int] {
+            if let table = codePointsBefore[b] { return table }
+            var table: [Int] = []
+            let utf8 = blocks[b].received.utf8
+            table.reserveCapacity(utf8.count + 1)
+            var count = 0
+            for byte in utf8 {
+                table.append(count)
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            table.append(count)
+            // An offset inside a scalar counts it as begun: ranges end on scalar boundaries anyway.
+            codePointsBefore[b] = table
+            return table
+        }
         return briefing.notes.map { note in
             guard let b = blocks.indices.contains(note.span.paragraph) && blocks[note.span.paragraph].index == note.span.paragraph
                     ? note.span.paragraph : blocks.firstIndex(where: { $0.index == note.span.paragraph }),
                   let base = blockStart[note.span.paragraph] else {
                 return Selection(start: 0, end: 0, exact: "", prefix: "", suffix: "")
             }
-            let block = blocks[b]
-            let utf8 = block.received.utf8
-            let range = block.receivedRange(note.span.range)
-            func codePoints(_ bytes: Int) -> Int {
-                String(decoding: Array(utf8.prefix(bytes)), as: UTF8.self).unicodeScalars.count
-            }
-            let start = base + codePoints(range.lowerBound), end = base + codePoints(range.upperBound)
+            let range = blocks[b].receivedRange(note.span.range)
+            let table = codePoints(b)
+            let start = base + table[range.lowerBound], end = base + table[range.upperBound]
             return Selection(
                 start: start, end: end, exact: string(start..<end),
                 prefix: string(max(0, start - contextLength)..<start), suffix: string(end..<min(scalars.count, end + contextLength)))
