@@ -50,7 +50,7 @@ import Testing
     }
 
     func note(_ phrase: String, _ occurrence: Int = 1) -> AnchoredNote {
-        AnchoredNote(phrase: phrase, occurrence: occurrence, markdown: "", location: location(9), bodyLine: 10)
+        AnchoredNote(phrase: phrase, occurrence: occurrence, markdown: "", location: location(9), bodyLine: 10, occurrenceWritten: occurrence != 1)
     }
 
     @Test func anchorsNormaliseQuotesDashesAndSpaces() {

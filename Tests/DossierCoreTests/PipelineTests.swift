@@ -75,9 +75,12 @@ import Testing
                 {
                   "phrase": "were “constructive”",
                   "occurrence": 1,
-                  "paragraph": 1
+                  "paragraph": 1,
+                  "markdown": "The word both sides used; Valdora’s press repeated it.",
+                  "html": "\\u003cp\\u003eThe word both sides used; \\u003ca href=\\"../../entities/valdora/\\" title=\\"Valdora\\"\\u003eValdora\\u003c/a\\u003e’s press repeated it.\\u003c/p\\u003e\\n"
                 }
               ],
+              "annotations": "annotations.jsonld",
 
             """)
     }

@@ -27,7 +27,8 @@ import Testing
         site.annotations["talks.md"]! += "\nThe talks go on.\n"
         var update = builder.build(site.tree)
         #expect(update.analysedBriefings == 1)
-        #expect(update.changed == ["briefings/talks/index.html"])
+        // The line joins the last note, whose text the exports carry too.
+        #expect(update.changed == ["briefings/talks/annotations.jsonld", "briefings/talks/index.html", "briefings/talks/index.json"])
 
         site.entities["valdora.md"] = site.entities["valdora.md"]!.replacingOccurrences(of: "kind: place", with: "kind: place\ndescription: A small republic.")
         update = builder.build(site.tree)

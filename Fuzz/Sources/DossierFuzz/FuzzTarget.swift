@@ -72,20 +72,29 @@ enum FuzzTarget: String, CaseIterable {
         var article = Self.fixedArticle, annotation = Self.fixedAnnotation
         var entities = Self.entities
         var templates = Self.templates
+        var site = "title: Fuzz\nbase_url: https://example.org/\n"
+        var stories: [SourceFile] = []
         switch self {
         case .article, .quotes: article = input
-        case .frontmatter: entities["Content/entities/fuzzed.md"] = input
+        case .frontmatter:
+            // The same bytes as an entity, a story and the site's settings (strings: included).
+            entities["Content/entities/fuzzed.md"] = input
+            stories = [SourceFile(path: "Content/stories/fuzzed.md", text: input)]
+            site = input
+            annotation = annotation.replacingOccurrences(of: "---\n", with: "---\nstory: fuzzed\n", options: .anchored)
         case .annotation: annotation = input
         case .anchors: annotation = "---\ntitle: T\n---\nProse.\n\n" + input
         case .template:
             templates = templates.map { $0.name == "briefing" ? TemplateSource(name: "briefing", file: SourceFile(path: $0.file.path, text: input)) : $0 }
         }
-        return SourceTree(
-            siteConfig: SourceFile(path: "Content/site.yml", text: "title: Fuzz\nbase_url: https://example.org/\n"),
+        var tree = SourceTree(
+            siteConfig: SourceFile(path: "Content/site.yml", text: site),
             articles: [SourceFile(path: "Content/articles/talks.txt", text: article)],
             annotations: [SourceFile(path: "Content/annotations/talks.md", text: annotation)],
             entities: entities.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, text: $0.value) },
             templates: templates)
+        tree.stories = stories
+        return tree
     }
 }
 

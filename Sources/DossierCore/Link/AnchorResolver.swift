@@ -16,6 +16,8 @@ enum AnchorResolver {
         var withoutInsertions: (texts: [NormalizedText], index: TrigramIndex?)?
         var resolved: [ResolvedNote] = []
         var suggestionsLeft = CorrectedArticle.closestPassageLimit
+        // Phrases some note numbers (`(2)`): their other notes chose the first knowingly.
+        let numbered = Set(notes.filter(\.occurrenceWritten).map { NormalizedText.pattern($0.phrase, dropBrackets: true).map(\.value) })
         for note in notes {
             let pattern = NormalizedText.pattern(note.phrase, dropBrackets: true)
             var found = occurrences(of: pattern, in: withBrackets, index, article)
@@ -28,6 +30,9 @@ enum AnchorResolver {
             }
             if note.occurrence <= found.count {
                 resolved.append(ResolvedNote(note: note, span: found[note.occurrence - 1]))
+                if found.count > 1, !note.occurrenceWritten, !numbered.contains(pattern.map(\.value)) {
+                    diagnostics.append(ambiguous(note, found, in: article, articlePath: articlePath))
+                }
             } else if found.isEmpty {
                 var notes: [String] = []
                 suggestionsLeft -= 1
@@ -43,6 +48,38 @@ enum AnchorResolver {
             }
         }
         return resolved
+    }
+
+    /// How many occurrences an ambiguity warning lists before summing up the rest.
+    static let listedOccurrences = 5
+
+    /// A phrase found more than once with no `(n)`: the note takes the first, perhaps not the one meant.
+    private static func ambiguous(_ note: AnchoredNote, _ found: [ParagraphSpan], in article: CorrectedArticle, articlePath: String) -> Diagnostic {
+        var notes = found.prefix(listedOccurrences).enumerated().map { n, span in
+            "(\(n + 1)) paragraph \(span.paragraph): \(context(of: span, in: article))"
+        }
+        if found.count > listedOccurrences { notes.append("… and \(found.count - listedOccurrences) more") }
+        notes.append("choose one by its number: ### \"\(note.phrase)\" (2); write (1) to keep the first")
+        return .warning(.link, "anchored phrase \"\(note.phrase)\" occurs \(found.count) times in \(articlePath); the note is attached to the first",
+                        at: note.location, notes: notes)
+    }
+
+    /// The occurrence with a few words either side, on one line: `…the group’s «recruiting tool» for…`.
+    static func context(of span: ParagraphSpan, in article: CorrectedArticle, width: Int = 30) -> String {
+        let blocks = article.blocks
+        guard let block = blocks.indices.contains(span.paragraph) && blocks[span.paragraph].index == span.paragraph
+                ? blocks[span.paragraph] : blocks.first(where: { $0.index == span.paragraph }) else { return "" }
+        let utf8 = Array(block.text.utf8)
+        func text(_ range: Range<Int>) -> String { String(decoding: utf8[range], as: UTF8.self).replacingNewlines() }
+        let before = text(0..<span.range.lowerBound), after = text(span.range.upperBound..<utf8.count)
+        // Cut at a space so that no word is shown in part.
+        func wholeWords<S: StringProtocol>(_ part: S, atStart: Bool) -> String {
+            let cut = atStart ? part.firstIndex(of: " ").map { part[part.index(after: $0)...] } : part.lastIndex(of: " ").map { part[..<$0] }
+            return String(cut ?? part[...])
+        }
+        let head = before.count > width ? "…" + wholeWords(before.suffix(width), atStart: true) : before
+        let tail = after.count > width ? wholeWords(after.prefix(width), atStart: false) + "…" : after
+        return "\"\(head)«\(text(span.range))»\(tail)\""
     }
 
     private static func occurrences(of pattern: [Unicode.Scalar], in texts: [NormalizedText], _ index: TrigramIndex?,

@@ -7,6 +7,20 @@ public struct CorrectedArticle: Sendable, Hashable {
         public var line: Int
         /// UTF-8 ranges of editorial insertions, brackets included.
         public var insertions: [Range<Int>]
+        /// What the corrections changed, in text order: enough to map an offset of `text` back to
+        /// `received` (see `receivedRange`). Empty for a paragraph no correction touched.
+        var edits: [Edit] = []
+        /// The paragraph as received, kept only once a correction changed it.
+        private var original: String?
+        /// The paragraph's text as received, before corrections.
+        public var received: String { original ?? text }
+
+        init(index: Int, text: String, line: Int, insertions: [Range<Int>]) {
+            self.index = index
+            self.text = text
+            self.line = line
+            self.insertions = insertions
+        }
         /// A paragraph emptied by corrections (`READ MORE:`) keeps its number but is not shown.
         public var isEmpty: Bool { text.allSatisfy { $0.isWhitespace } }
     }
@@ -72,8 +86,10 @@ public struct CorrectedArticle: Sendable, Hashable {
 extension CorrectedArticle.Block {
     /// Replaces a UTF-8 range, turning `[word]` in the replacement into an editorial insertion.
     mutating func replace(_ range: Range<Int>, with replacement: String) {
+        if original == nil { original = text }
         var bytes = Array(text.utf8)
         let inserted = Array(replacement.utf8)
+        recordEdit(replacing: range, of: bytes, with: inserted)
         bytes.replaceSubrange(range, with: inserted)
         text = String(decoding: bytes, as: UTF8.self)
         let delta = inserted.count - range.count
@@ -92,6 +108,93 @@ extension CorrectedArticle.Block {
             }
         }
         insertions.sort { $0.lowerBound < $1.lowerBound }
+    }
+}
+
+/// One change a correction made to a paragraph: `corrected` in the corrected text stands where
+/// `original` was in the received text (UTF-8 offsets; either may be empty).
+struct Edit: Sendable, Hashable {
+    var corrected: Range<Int>
+    var original: Range<Int>
+    var delta: Int { original.count - corrected.count }
+}
+
+extension CorrectedArticle.Block {
+    /// The stretch of `received` that a range of the corrected `text` comes from (UTF-8 offsets).
+    ///
+    /// Text copied through maps exactly; a bound inside a correction's change widens to the whole
+    /// change, so a phrase that takes in an insertion (`deployed to [Syria] in 2014`) maps to the
+    /// damaged passage (`deployed to in 2014`), and one that only skips deleted debris excludes it.
+    /// A range that lies wholly in inserted text maps to the passage its correction replaced.
+    public func receivedRange(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        var startShift = 0, endShift = 0
+        var startInside: Edit?, endInside: Edit?
+        for edit in edits {
+            let c = edit.corrected
+            if c.lowerBound < range.lowerBound && range.lowerBound < c.upperBound { startInside = edit }
+            else if c.upperBound <= range.lowerBound { startShift += edit.delta }
+            if c.lowerBound < range.upperBound && range.upperBound < c.upperBound { endInside = edit }
+            else if c.upperBound < range.upperBound || (c.upperBound == range.upperBound && !c.isEmpty) { endShift += edit.delta }
+        }
+        start = startInside?.original.lowerBound ?? start + startShift
+        end = endInside?.original.upperBound ?? end + endShift
+        if end <= start, let edit = edits.first(where: { $0.corrected.lowerBound <= range.lowerBound && range.upperBound <= $0.corrected.upperBound }) {
+            // Only inserted text: the passage the correction replaced, or the word it was inserted at.
+            let widened = edit.original.isEmpty ? Self.word(around: edit.original.lowerBound, in: Array(received.utf8)) : edit.original
+            return widened
+        }
+        return start..<max(start, end)
+    }
+
+    /// The word touching a UTF-8 offset (or the offset itself in white space).
+    private static func word(around offset: Int, in bytes: [UInt8]) -> Range<Int> {
+        func isWordByte(_ b: UInt8) -> Bool { !(b == 0x20 || b == 0x0A || b == 0x09) }
+        var lower = offset, upper = offset
+        while lower > 0, isWordByte(bytes[lower - 1]) { lower -= 1 }
+        while upper < bytes.count, isWordByte(bytes[upper]) { upper += 1 }
+        if lower == upper, upper < bytes.count { upper += 1 }
+        return lower..<upper
+    }
+
+    /// Notes a replacement in `edits`: the bytes it shares with what it replaces at either end are
+    /// not part of the change (`deployed to in 2014` → `deployed to [Syria] in 2014` inserts
+    /// `[Syria] `), and a change touching earlier ones merges with them.
+    fileprivate mutating func recordEdit(replacing range: Range<Int>, of bytes: [UInt8], with replacement: [UInt8]) {
+        let old = bytes[range]
+        var prefix = 0
+        while prefix < old.count, prefix < replacement.count, old[old.startIndex + prefix] == replacement[prefix] { prefix += 1 }
+        // Keep the bounds on scalar boundaries: a shared lead byte is not a shared character.
+        while prefix > 0, prefix < old.count, old[old.startIndex + prefix] & 0xC0 == 0x80 { prefix -= 1 }
+        while prefix > 0, prefix < replacement.count, replacement[prefix] & 0xC0 == 0x80 { prefix -= 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < replacement.count - prefix,
+              old[old.endIndex - 1 - suffix] == replacement[replacement.count - 1 - suffix] { suffix += 1 }
+        while suffix > 0, old[old.endIndex - suffix] & 0xC0 == 0x80 { suffix -= 1 }
+        let r0 = range.lowerBound + prefix, r1 = range.upperBound - suffix
+        let insertedCount = replacement.count - prefix - suffix
+        guard r1 - r0 != 0 || insertedCount != 0 else { return }
+        // Edits touching [r0, r1] merge into one; by construction every edit's original start is its
+        // corrected start plus the deltas of the edits before it.
+        var before = 0, merged: [Edit] = [], after: [Edit] = [], kept: [Edit] = []
+        for edit in edits {
+            if edit.corrected.upperBound < r0 {
+                before += edit.delta
+                kept.append(edit)
+            } else if edit.corrected.lowerBound > r1 {
+                after.append(edit)
+            } else {
+                merged.append(edit)
+            }
+        }
+        let c0 = min(r0, merged.first?.corrected.lowerBound ?? r0)
+        let c1 = max(r1, merged.last?.corrected.upperBound ?? r1)
+        let o0 = c0 + before
+        let o1 = o0 + (c1 - c0) + merged.reduce(0) { $0 + $1.delta }
+        let shift = insertedCount - (r1 - r0)
+        kept.append(Edit(corrected: c0..<(c1 + shift), original: o0..<o1))
+        kept += after.map { Edit(corrected: ($0.corrected.lowerBound + shift)..<($0.corrected.upperBound + shift), original: $0.original) }
+        edits = kept
     }
 }
 

@@ -23,10 +23,13 @@ public struct AnchoredNote: Sendable, Hashable {
     public var location: SourceLocation
     /// Line of the note's first body line in the file.
     public var bodyLine: Int
+    /// Whether the heading names its occurrence (`(1)`) rather than taking the first by default.
+    public var occurrenceWritten: Bool
 
-    public init(phrase: String, occurrence: Int, markdown: String, location: SourceLocation, bodyLine: Int) {
+    public init(phrase: String, occurrence: Int, markdown: String, location: SourceLocation, bodyLine: Int, occurrenceWritten: Bool = false) {
         self.phrase = phrase
         self.occurrence = occurrence
+        self.occurrenceWritten = occurrenceWritten
         self.markdown = markdown
         self.location = location
         self.bodyLine = bodyLine

@@ -150,30 +150,50 @@ public enum AnnotationParser {
             proseLines.append(contentsOf: lines[cursor..<min(end, lines.count)])
         }
         var index = 0
+        // The notes section runs from the first anchored note to the next heading of level 1 or 2.
+        var inNotes = false
         while index < headings.count {
             let heading = headings[index]
             let headingLine = heading.line - 1
             let location = SourceLocation(file: path, line: heading.line + bodyLine - 1, column: heading.column)
+            if heading.level < 3 { inNotes = false }
             // The phrase is taken from the heading's source line, not cmark's inline rendering, so
             // that `<`, backticks and `*` in the quoted article text stay as written.
+            let written = headingLine < lines.count ? Self.atxHeadingText(lines[headingLine]) ?? heading.text : heading.text
+            let reported = diagnostics.count
             guard heading.level == 3, headingLine < lines.count,
-                  let (phrase, occurrence) = notePhrase(Self.atxHeadingText(lines[headingLine]) ?? heading.text, at: location, diagnostics: &diagnostics)
+                  let (phrase, occurrence, numbered) = notePhrase(written, at: location, diagnostics: &diagnostics)
             else {
+                if inNotes, heading.level == 3, diagnostics.count == reported {
+                    diagnostics.append(unquotedNoteHeading(written, at: location))
+                }
                 index += 1
                 continue
             }
+            inNotes = true
             takeProse(upTo: headingLine)
             let end = index + 1 < headings.count ? headings[index + 1].line - 1 : lines.count
             let noteLines = lines[min(headingLine + 1, lines.count)..<min(end, lines.count)]
             annotation.notes.append(AnchoredNote(
                 phrase: phrase, occurrence: occurrence, markdown: noteLines.joined(separator: "\n"),
-                location: location, bodyLine: heading.line + bodyLine))
+                location: location, bodyLine: heading.line + bodyLine, occurrenceWritten: numbered))
             cursor = end
             index += 1
         }
         takeProse(upTo: lines.count)
         annotation.prose = proseLines.joined(separator: "\n")
         annotation.proseLine = bodyLine + (firstProseLine ?? 0)
+    }
+
+    /// A level-3 heading among the anchored notes that is not a quoted phrase: it starts no note,
+    /// and it and its text would silently join the analysis above the notes.
+    static func unquotedNoteHeading(_ text: String, at location: SourceLocation) -> Diagnostic {
+        let text = text.trimmingWhitespace()
+        return .warning(.parse, "heading '\(text)' among the anchored notes is not a quoted phrase, so it starts no note",
+                        at: location, notes: [
+                            "to anchor a note to the phrase, quote it: ### \"\(text)\"",
+                            "as written, the heading and its text are shown with the analysis above the notes; to keep it as a heading there, move it above the first note",
+                        ])
     }
 
     /// The text of an ATX heading line (`### text ##`), or nil for a setext heading.
@@ -192,7 +212,8 @@ public enum AnnotationParser {
 
     /// `"phrase"` or `"phrase" (n)` with straight or curly quotes; nil for an ordinary heading.
     /// A heading that starts like a note but is malformed is an error rather than silently prose.
-    static func notePhrase(_ text: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> (String, Int)? {
+    /// The third value says whether the occurrence was written.
+    static func notePhrase(_ text: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> (String, Int, Bool)? {
         let text = text.trimmingWhitespace()
         guard let first = text.first, first == "\"" || first == "\u{201C}" else { return nil }
         guard let close = text.dropFirst().lastIndex(where: { $0 == "\"" || $0 == "\u{201D}" }) else {
@@ -215,7 +236,7 @@ public enum AnnotationParser {
             diagnostics.append(.error(.parse, "anchored note has an empty phrase", at: location))
             return nil
         }
-        return (phrase, occurrence)
+        return (phrase, occurrence, !rest.isEmpty)
     }
 }
 

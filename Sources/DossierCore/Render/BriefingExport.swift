@@ -17,12 +17,14 @@ struct BriefingExport {
                     ("kind", .string(entities[e].value.kind.rawValue)), ("mentions", .int(count)),
                 ])
             })),
-            ("notes", .array(briefing.notes.map { note in
+            ("notes", .array(zip(briefing.notes, briefing.noteHTML).map { note, html in
                 .object([
                     ("phrase", .string(note.note.phrase)), ("occurrence", .int(note.note.occurrence)),
                     ("paragraph", .int(note.span.paragraph)),
+                    ("markdown", .string(note.note.markdown.trimmingWhitespace())), ("html", .string(html)),
                 ])
             })),
+            ("annotations", .string(WebAnnotations.fileName)),
             ("quotes", .array(briefing.quotes.map { quote in
                 .object([
                     ("text", .string(quote.text)), ("paragraph", .int(quote.paragraph)),

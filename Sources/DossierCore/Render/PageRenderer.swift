@@ -123,6 +123,7 @@ struct PageRenderer: Sendable {
         page.published = (briefing.briefed ?? briefing.date)?.rfc3339
         page.articleTags = briefing.tags.map(\.name)
         page.linkedData = LinkedData(config: config).briefing(briefing, url: page.canonicalURL, entities: entities).serialized()
+        page.annotationsURL = WebAnnotations.fileName
         let view = BriefingView(
             page: page,
             title: briefing.title, headlineHTML: article.headlineHTML(),
@@ -139,6 +140,8 @@ struct PageRenderer: Sendable {
         return [
             OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.briefing)),
             OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: entities).json().serialized(pretty: true) + "\n"),
+            OutputFile(path: SitePaths.briefingAnnotations(briefing.slug),
+                       text: WebAnnotations(config: config).collection(briefing, noteHTML: briefing.noteHTML, pageURL: page.canonicalURL).serialized(pretty: true) + "\n"),
         ]
     }
 

@@ -21,6 +21,8 @@ struct PageView: TemplateValue {
     var published: String?
     var articleTags: [String] = []
     var linkedData: String?
+    /// A briefing's W3C Web Annotation collection, relative to the page (`<link rel="alternate">`).
+    var annotationsURL: String?
     /// The site's words (`{{page.t.quotes}}`): see `SiteStrings`.
     var t: StringsView
     /// The page's own Atom feed (an entity's, tag's or story's), relative, with its title.
@@ -37,7 +39,7 @@ struct PageView: TemplateValue {
         "description": .text { $0.description }, "canonicalURL": .text { $0.canonicalURL }, "language": .text { $0.language },
         "siteTitle": .text { $0.siteTitle }, "openGraphType": .text { $0.openGraphType }, "openGraphLocale": .optional { $0.openGraphLocale },
         "published": .optional { $0.published }, "articleTags": .list { $0.articleTags }, "linkedData": .optional { $0.linkedData },
-        "t": .child { $0.t }, "feed": .optional { $0.feed },
+        "t": .child { $0.t }, "feed": .optional { $0.feed }, "annotationsURL": .optional { $0.annotationsURL },
         "isHome": .flag { $0.isHome }, "isEntities": .flag { $0.isEntities },
         "isTags": .flag { $0.isTags }, "isQuotes": .flag { $0.isQuotes }, "isSearch": .flag { $0.isSearch }, "isStories": .flag { $0.isStories },
     ]

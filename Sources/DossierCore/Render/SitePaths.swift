@@ -2,6 +2,8 @@
 public enum SitePaths {
     public static func briefing(_ slug: String) -> String { "briefings/\(slug)/index.html" }
     public static func briefingJSON(_ slug: String) -> String { "briefings/\(slug)/index.json" }
+    /// The briefing's notes as a W3C Web Annotation collection.
+    public static func briefingAnnotations(_ slug: String) -> String { "briefings/\(slug)/\(WebAnnotations.fileName)" }
     public static func entityPage(_ slug: String) -> String { "entities/\(slug)/index.html" }
     public static func tagPage(_ slug: String) -> String { "tags/\(slug)/index.html" }
 
