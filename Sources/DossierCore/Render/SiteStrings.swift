@@ -83,6 +83,15 @@ public struct SiteStrings: Sendable, Hashable {
     private static func p(_ one: String, _ other: String) -> Plural { Plural(one: one, other: other) }
 
     static let english = Table(words: [
+        "corrections": "Corrections", "articleCorrected": "The article, with corrections", "showArticle": "Show the article",
+        "asCorrected": "as corrected", "asReceived": "as received", "changesMarked": "with changes marked",
+        "correctionReceived": "As received", "correctionCorrected": "Corrected to", "correctionDeleted": "Deleted",
+        "correctionWhy": "Why", "inParagraph": "paragraph {n}", "inHeadline": "headline",
+        "editorialInsertion": "Editorial insertion", "deletedByCorrection": "Deleted by correction {n}",
+        "changedByCorrection": "Changed by correction {n}", "deletionStart": "deleted:", "deletionEnd": "end of deletion",
+        "permalinkParagraph": "Link to paragraph {n}", "permalinkNote": "Link to note {n}", "citeAs": "Cite as:",
+        "cite": "Cite", "citeBriefing": "Cite this briefing", "citeTitle": "“{title}”", "citeBriefed": "briefed {date}",
+        "citeSource": "Source: {source}", "citeParagraph": "paragraph {n}", "citeNote": "note {n}", "citeQuote": "quote {n}",
         "noteLabel": "Note {n}", "backToNote": "Back to the text of note {n}", "quoteInSidebar": "Quote {n} in the quotes sidebar",
         "dateFormat": "{day} {month} {year}",
         "months": "January, February, March, April, May, June, July, August, September, October, November, December",
@@ -107,6 +116,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "People", "organisations": "Organisations", "places": "Places", "events": "Events", "others": "Other",
         "person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event", "other": "Other",
     ], plurals: [
+        "correctionsCount": p("{n} correction", "{n} corrections"),
         "mentions": p("{n} mention", "{n} mentions"), "notes": p("{n} note", "{n} notes"), "quotes": p("{n} quote", "{n} quotes"),
         "entitiesLede": p("{n} person, organisation, place or event, with how often the briefings mention it.",
                           "{n} people, organisations, places and events, with how often the briefings mention them."),
@@ -120,6 +130,15 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let french = Table(words: [
+        "corrections": "Corrections", "articleCorrected": "L’article, avec ses corrections", "showArticle": "Afficher l’article",
+        "asCorrected": "corrigé", "asReceived": "tel que reçu", "changesMarked": "avec les modifications marquées",
+        "correctionReceived": "Tel que reçu", "correctionCorrected": "Corrigé en", "correctionDeleted": "Supprimé",
+        "correctionWhy": "Pourquoi", "inParagraph": "paragraphe {n}", "inHeadline": "titre",
+        "editorialInsertion": "Ajout de la rédaction", "deletedByCorrection": "Supprimé par la correction {n}",
+        "changedByCorrection": "Modifié par la correction {n}", "deletionStart": "supprimé :", "deletionEnd": "fin de la suppression",
+        "permalinkParagraph": "Lien vers le paragraphe {n}", "permalinkNote": "Lien vers la note {n}", "citeAs": "Citer ainsi :",
+        "cite": "Citer", "citeBriefing": "Citer cette note d’analyse", "citeTitle": "« {title} »", "citeBriefed": "analyse du {date}",
+        "citeSource": "Source : {source}", "citeParagraph": "paragraphe {n}", "citeNote": "note {n}", "citeQuote": "citation {n}",
         "noteLabel": "Note {n}", "backToNote": "Retour au texte de la note {n}", "quoteInSidebar": "Citation {n} dans la liste des citations",
         "dateFormat": "{day} {month} {year}",
         "months": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre",
@@ -144,6 +163,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "Personnes", "organisations": "Organisations", "places": "Lieux", "events": "Événements", "others": "Autres",
         "person": "Personne", "organisation": "Organisation", "place": "Lieu", "event": "Événement", "other": "Autre",
     ], plurals: [
+        "correctionsCount": p("{n} correction", "{n} corrections"),
         "mentions": p("{n} mention", "{n} mentions"), "notes": p("{n} note", "{n} notes"), "quotes": p("{n} citation", "{n} citations"),
         "entitiesLede": p("{n} personne, organisation, lieu ou événement, avec la fréquence de ses mentions.",
                           "{n} personnes, organisations, lieux et événements, avec la fréquence de leurs mentions."),
@@ -157,6 +177,15 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let german = Table(words: [
+        "corrections": "Korrekturen", "articleCorrected": "Der Artikel, mit Korrekturen", "showArticle": "Artikel anzeigen",
+        "asCorrected": "korrigiert", "asReceived": "wie erhalten", "changesMarked": "mit markierten Änderungen",
+        "correctionReceived": "Wie erhalten", "correctionCorrected": "Korrigiert zu", "correctionDeleted": "Gestrichen",
+        "correctionWhy": "Warum", "inParagraph": "Absatz {n}", "inHeadline": "Schlagzeile",
+        "editorialInsertion": "Ergänzung der Redaktion", "deletedByCorrection": "Gestrichen durch Korrektur {n}",
+        "changedByCorrection": "Geändert durch Korrektur {n}", "deletionStart": "gestrichen:", "deletionEnd": "Ende der Streichung",
+        "permalinkParagraph": "Link zu Absatz {n}", "permalinkNote": "Link zu Anmerkung {n}", "citeAs": "Zitieren als:",
+        "cite": "Zitieren", "citeBriefing": "Diese Analyse zitieren", "citeTitle": "„{title}“", "citeBriefed": "Analyse vom {date}",
+        "citeSource": "Quelle: {source}", "citeParagraph": "Absatz {n}", "citeNote": "Anmerkung {n}", "citeQuote": "Zitat {n}",
         "noteLabel": "Anmerkung {n}", "backToNote": "Zurück zum Text von Anmerkung {n}", "quoteInSidebar": "Zitat {n} in der Zitatliste",
         "dateFormat": "{day}. {month} {year}",
         "months": "Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember",
@@ -181,6 +210,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "Personen", "organisations": "Organisationen", "places": "Orte", "events": "Ereignisse", "others": "Sonstige",
         "person": "Person", "organisation": "Organisation", "place": "Ort", "event": "Ereignis", "other": "Sonstiges",
     ], plurals: [
+        "correctionsCount": p("{n} Korrektur", "{n} Korrekturen"),
         "mentions": p("{n} Erwähnung", "{n} Erwähnungen"), "notes": p("{n} Anmerkung", "{n} Anmerkungen"), "quotes": p("{n} Zitat", "{n} Zitate"),
         "entitiesLede": p("{n} Person, Organisation, Ort oder Ereignis, mit der Zahl der Erwähnungen.",
                           "{n} Personen, Organisationen, Orte und Ereignisse, mit der Zahl ihrer Erwähnungen."),
@@ -194,6 +224,15 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let spanish = Table(words: [
+        "corrections": "Correcciones", "articleCorrected": "El artículo, con correcciones", "showArticle": "Mostrar el artículo",
+        "asCorrected": "corregido", "asReceived": "tal como llegó", "changesMarked": "con los cambios marcados",
+        "correctionReceived": "Tal como llegó", "correctionCorrected": "Corregido a", "correctionDeleted": "Suprimido",
+        "correctionWhy": "Por qué", "inParagraph": "párrafo {n}", "inHeadline": "titular",
+        "editorialInsertion": "Inserción de la redacción", "deletedByCorrection": "Suprimido por la corrección {n}",
+        "changedByCorrection": "Cambiado por la corrección {n}", "deletionStart": "suprimido:", "deletionEnd": "fin de la supresión",
+        "permalinkParagraph": "Enlace al párrafo {n}", "permalinkNote": "Enlace a la nota {n}", "citeAs": "Citar como:",
+        "cite": "Citar", "citeBriefing": "Citar este análisis", "citeTitle": "«{title}»", "citeBriefed": "análisis del {date}",
+        "citeSource": "Fuente: {source}", "citeParagraph": "párrafo {n}", "citeNote": "nota {n}", "citeQuote": "cita {n}",
         "noteLabel": "Nota {n}", "backToNote": "Volver al texto de la nota {n}", "quoteInSidebar": "Cita {n} en la lista de citas",
         "dateFormat": "{day} de {month} de {year}",
         "months": "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre",
@@ -218,6 +257,7 @@ public struct SiteStrings: Sendable, Hashable {
         "people": "Personas", "organisations": "Organizaciones", "places": "Lugares", "events": "Acontecimientos", "others": "Otros",
         "person": "Persona", "organisation": "Organización", "place": "Lugar", "event": "Acontecimiento", "other": "Otro",
     ], plurals: [
+        "correctionsCount": p("{n} corrección", "{n} correcciones"),
         "mentions": p("{n} mención", "{n} menciones"), "notes": p("{n} nota", "{n} notas"), "quotes": p("{n} cita", "{n} citas"),
         "entitiesLede": p("{n} persona, organización, lugar o acontecimiento, con la frecuencia de sus menciones.",
                           "{n} personas, organizaciones, lugares y acontecimientos, con la frecuencia de sus menciones."),
