@@ -111,7 +111,7 @@ import Testing
         #expect(annotation.corrections.map(\.find) == ["a"], "no correction deletes text on a typing mistake")
         #expect(diagnostics.map(\.description) == [
             "a.md:3:39: error: 'replace' must be text, not a list\na.md:3:39: note: put text that starts with [ or { in quotes: replace: \"[Syria] troops\"",
-            "a.md:4:31: error: unknown key 'fnd' in a correction\na.md:4:31: note: did you mean 'find'?\na.md:4:31: note: valid keys in a correction: find, replace",
+            "a.md:4:31: error: unknown key 'fnd' in a correction\na.md:4:31: note: did you mean 'find'?\na.md:4:31: note: valid keys in a correction: find, replace, note",
             "a.md:5:5: error: correction of 'x' has no 'replace'\na.md:5:5: note: use replace: \"\" to delete the text",
         ])
     }

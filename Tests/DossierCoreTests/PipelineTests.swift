@@ -47,6 +47,7 @@ import Testing
               "published": "2024-03-02",
               "source": "Wire",
               "url": "https://example.com/talks",
+              "sha256": "9f5991e74b285dbd4555c3c17bb4d76402445f57c4a90d3a1f6d6a6906780a28",
               "tags": [
                 "Diplomacy",
                 "talks"

@@ -1,5 +1,6 @@
 /// An article after its annotation's corrections: same paragraph numbering as received, with
-/// editorial insertions remembered so they render in brackets.
+/// editorial insertions remembered so they render in brackets, and every change remembered with
+/// the text it replaced, so the page can show the article as received and as corrected.
 public struct CorrectedArticle: Sendable, Hashable {
     public struct Block: Sendable, Hashable {
         public var index: Int
@@ -15,6 +16,10 @@ public struct CorrectedArticle: Sendable, Hashable {
         /// The paragraph's text as received, before corrections.
         public var received: String { original ?? text }
 
+        /// What corrections changed here, in text order, none overlapping, with their numbers:
+        /// what the page's corrections trail marks (`edits` is the finer map for selectors).
+        public var changes: [Change] = []
+
         init(index: Int, text: String, line: Int, insertions: [Range<Int>]) {
             self.index = index
             self.text = text
@@ -25,12 +30,29 @@ public struct CorrectedArticle: Sendable, Hashable {
         public var isEmpty: Bool { text.allSatisfy { $0.isWhitespace } }
     }
 
+    /// One place where corrections changed the text.
+    public struct Change: Sendable, Hashable {
+        /// The corrections (indexes into `corrections`) that made it, ascending: more than one when
+        /// a later correction rewrote text an earlier one had changed.
+        public var corrections: [Int]
+        /// UTF-8 range of the block's corrected text that replaced `received`; empty for a deletion.
+        public var range: Range<Int>
+        /// The text that was there as received.
+        public var received: String
+    }
+
     public var blocks: [Block]
+    /// The corrections applied, in the annotation's order.
+    public var corrections: [Correction]
+    /// SHA-256 of the article file as received (see `Article.sha256`).
+    public var receivedSHA256: String?
 
     /// Applies `corrections` in order; each replaces every occurrence of its `find` (normalised
     /// whitespace, quotes and dashes; case-sensitive). A `find` that matches nothing is an error.
     public init(article: Article, corrections: [Correction], diagnostics: inout [Diagnostic]) {
         blocks = article.paragraphs.map { Block(index: $0.index, text: $0.text, line: $0.line, insertions: []) }
+        self.corrections = corrections
+        receivedSHA256 = article.sha256
         // Normalised views are rebuilt only for blocks a correction changed.
         var normalized = [NormalizedText?](repeating: nil, count: blocks.count)
         var index: TrigramIndex?
@@ -39,7 +61,7 @@ public struct CorrectedArticle: Sendable, Hashable {
             index = TrigramIndex(normalized.map { $0! })
         }
         var suggestionsLeft = Self.closestPassageLimit
-        for correction in corrections {
+        for (number, correction) in corrections.enumerated() {
             let pattern = NormalizedText.pattern(correction.find)
             var applied = 0
             for b in index?.candidates(for: pattern) ?? Array(blocks.indices) {
@@ -47,7 +69,7 @@ public struct CorrectedArticle: Sendable, Hashable {
                 let occurrences = normalized[b]!.occurrences(of: pattern)
                 guard !occurrences.isEmpty else { continue }
                 for range in occurrences.reversed() {
-                    blocks[b].replace(range, with: correction.replace)
+                    blocks[b].replace(range, with: correction.replace, correction: number)
                     applied += 1
                 }
                 normalized[b] = nil
@@ -84,12 +106,14 @@ public struct CorrectedArticle: Sendable, Hashable {
 }
 
 extension CorrectedArticle.Block {
-    /// Replaces a UTF-8 range, turning `[word]` in the replacement into an editorial insertion.
-    mutating func replace(_ range: Range<Int>, with replacement: String) {
+    /// Replaces a UTF-8 range, turning `[word]` in the replacement into an editorial insertion
+    /// and remembering the text replaced as a `Change` of correction number `correction`.
+    mutating func replace(_ range: Range<Int>, with replacement: String, correction: Int) {
         if original == nil { original = text }
         var bytes = Array(text.utf8)
         let inserted = Array(replacement.utf8)
         recordEdit(replacing: range, of: bytes, with: inserted)
+        recordChange(range, inserted: inserted.count, correction: correction, bytes: bytes)
         bytes.replaceSubrange(range, with: inserted)
         text = String(decoding: bytes, as: UTF8.self)
         let delta = inserted.count - range.count
@@ -195,6 +219,58 @@ extension CorrectedArticle.Block {
         kept.append(Edit(corrected: c0..<(c1 + shift), original: o0..<o1))
         kept += after.map { Edit(corrected: ($0.corrected.lowerBound + shift)..<($0.corrected.upperBound + shift), original: $0.original) }
         edits = kept
+    }
+}
+
+extension CorrectedArticle.Block {
+    /// Folds the replacement of `range` by `inserted` bytes into `changes`: a change it overlaps
+    /// becomes part of the new one, whose `received` text is then rebuilt from the received pieces.
+    private mutating func recordChange(_ range: Range<Int>, inserted: Int, correction: Int, bytes: [UInt8]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        var absorbed: [CorrectedArticle.Change] = [], kept: [CorrectedArticle.Change] = []
+        for change in changes {
+            let c = change.range
+            let inside = c.isEmpty ? c.lowerBound > range.lowerBound && c.lowerBound < range.upperBound
+                                   : c.lowerBound < range.upperBound && range.lowerBound < c.upperBound
+            if inside {
+                absorbed.append(change)
+                lower = min(lower, c.lowerBound)
+                upper = max(upper, c.upperBound)
+            } else {
+                kept.append(change)
+            }
+        }
+        var received: [UInt8] = []
+        var cursor = lower
+        for change in absorbed {
+            received += bytes[cursor..<change.range.lowerBound]
+            received += change.received.utf8
+            cursor = change.range.upperBound
+        }
+        received += bytes[cursor..<upper]
+        let delta = inserted - range.count
+        changes = kept.map { change in
+            guard change.range.lowerBound >= range.upperBound else { return change }
+            var moved = change
+            moved.range = (change.range.lowerBound + delta)..<(change.range.upperBound + delta)
+            return moved
+        }
+        let numbers = Set(absorbed.flatMap(\.corrections) + [correction]).sorted()
+        changes.append(.init(corrections: numbers, range: lower..<(upper + delta), received: String(decoding: received, as: UTF8.self)))
+        changes.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    /// The block's text as received (the corrected text with every change undone).
+    public var receivedText: String { received }
+
+    /// Each change's UTF-8 range in `receivedText` (same order as `changes`).
+    public var receivedRanges: [Range<Int>] {
+        var shift = 0
+        return changes.map { change in
+            let start = change.range.lowerBound + shift
+            shift += change.received.utf8.count - change.range.count
+            return start..<(start + change.received.utf8.count)
+        }
     }
 }
 

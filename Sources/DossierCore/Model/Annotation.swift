@@ -4,11 +4,14 @@
 public struct Correction: Sendable, Hashable {
     public var find: String
     public var replace: String
+    /// Why the text was changed (`note:`), shown in the briefing's corrections list.
+    public var note: String?
     public var location: SourceLocation
 
-    public init(find: String, replace: String, location: SourceLocation) {
+    public init(find: String, replace: String, note: String? = nil, location: SourceLocation) {
         self.find = find
         self.replace = replace
+        self.note = note
         self.location = location
     }
 }

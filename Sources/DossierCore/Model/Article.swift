@@ -38,12 +38,16 @@ public struct Article: Sendable, Hashable {
     public var provenance: Provenance
     /// Paragraph 0 is the headline.
     public var paragraphs: [Paragraph]
+    /// SHA-256 of the file's text as loaded (line endings normalised to LF), in hexadecimal: lets
+    /// readers of `index.json` check that they hold the article the briefing was made from.
+    public var sha256: String?
 
-    public init(slug: String, path: String, provenance: Provenance = Provenance(), paragraphs: [Paragraph]) {
+    public init(slug: String, path: String, provenance: Provenance = Provenance(), paragraphs: [Paragraph], sha256: String? = nil) {
         self.slug = slug
         self.path = path
         self.provenance = provenance
         self.paragraphs = paragraphs
+        self.sha256 = sha256
     }
 
     public var headline: String { paragraphs.first?.text ?? "" }

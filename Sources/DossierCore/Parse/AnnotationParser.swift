@@ -44,7 +44,7 @@ public enum AnnotationParser {
     private static func corrections(_ fields: YAMLFields, diagnostics: inout [Diagnostic]) -> [Correction] {
         guard let (_, node) = fields.node("corrections") else { return [] }
         guard case .sequence(let items) = node else {
-            diagnostics.append(.error(.parse, "'corrections' must be a list of {find, replace}", at: fields.location(of: node),
+            diagnostics.append(.error(.parse, "'corrections' must be a list of {find, replace, note}", at: fields.location(of: node),
                                       notes: ["for example:\n  corrections:\n    - {find: \"deployed to in 2014\", replace: \"deployed to [Syria] in 2014\"}"]))
             return []
         }
@@ -56,10 +56,11 @@ public enum AnnotationParser {
                 continue
             }
             let correction = YAMLFields(nested: mapping, in: fields, diagnostics: &diagnostics)
-            correction.rejectUnknownKeys(["find", "replace"], what: "a correction", diagnostics: &diagnostics)
+            correction.rejectUnknownKeys(["find", "replace", "note"], what: "a correction", diagnostics: &diagnostics)
             let wrongTypes = diagnostics.count
             let find = correction.string("find", diagnostics: &diagnostics)
             let replace = correction.string("replace", diagnostics: &diagnostics)
+            let note = correction.string("note", diagnostics: &diagnostics)
             guard diagnostics.count == wrongTypes else { continue }
             guard let find, !find.trimmingWhitespace().isEmpty else {
                 diagnostics.append(.error(.parse, "correction has no 'find' text", at: location, notes: ["'find' is the damaged text as it appears in the article"]))
@@ -70,7 +71,8 @@ public enum AnnotationParser {
                                           notes: ["use replace: \"\" to delete the text"]))
                 continue
             }
-            result.append(Correction(find: find, replace: replace, location: location))
+            let reason = note?.trimmingWhitespace()
+            result.append(Correction(find: find, replace: replace, note: reason?.isEmpty == false ? reason : nil, location: location))
         }
         return result
     }

@@ -17,7 +17,7 @@ public enum ArticleParser {
                                       notes: ["the first non-empty line is the headline; paragraphs follow, separated by blank lines"]))
             return nil
         }
-        return Article(slug: file.stem, path: file.path, provenance: provenance, paragraphs: paragraphs)
+        return Article(slug: file.stem, path: file.path, provenance: provenance, paragraphs: paragraphs, sha256: SHA256.hex(file.text))
     }
 
     /// Paragraphs are runs of non-blank lines; lines are trimmed of trailing spaces and `\r`,

@@ -2,6 +2,8 @@
 struct BriefingExport {
     let briefing: Briefing
     let entities: EntityFaces
+    /// The corrections with their places (see `CorrectionTrail`).
+    var trail: CorrectionTrail? = nil
 
     func json() -> JSON {
         let mentioned = briefing.mentionCounts.sorted { ($1.value, entities[$0.key].value.name) < ($0.value, entities[$1.key].value.name) }
@@ -10,6 +12,7 @@ struct BriefingExport {
             ("published", .optional(briefing.provenance.published?.description)),
             ("source", .optional(briefing.provenance.source)),
             ("url", .optional(briefing.provenance.url)),
+            ("sha256", .optional(briefing.article.receivedSHA256)),
             ("tags", .array(briefing.tags.map { .string($0.name) })),
             ("entities", .array(mentioned.map { e, count in
                 .object([
@@ -33,6 +36,7 @@ struct BriefingExport {
                     ("attributed_by", .string(quote.attributedBy.rawValue)), ("fragment", .bool(quote.isFragment)),
                 ])
             })),
+            ("corrections", (trail ?? CorrectionTrail(article: briefing.article)).json()),
         ])
     }
 }

@@ -110,10 +110,17 @@ struct PageRenderer: Sendable {
         let briefing = input.briefing.briefing
         let entities = EntityFaces(input.entities)
         let path = SitePaths.briefing(briefing.slug)
-        let article = ArticleHTML(briefing: briefing, entities: entities, linkMode: config.linkEntities, strings: config.strings)
+        let canonical = pageView(path: path, title: briefing.title, section: "briefing").canonicalURL
+        let citation = Citation(config: config, briefing: briefing, url: canonical)
+        let article = ArticleHTML(briefing: briefing, entities: entities, linkMode: config.linkEntities, strings: config.strings, citation: citation)
         let notes = article.orderedNotes.map { NoteView(number: $0.number, phrase: $0.note.note.phrase, html: $0.html) }
         let quotes = BriefingParts.quotes(of: briefing) { (entities[$0].value.name, entities[$0].value.slug) }.filter { !$0.isFragment }
-            .map { quoteView($0.entry.value, depth: 2, onBriefingPage: true) }
+            .map { quote in
+                var view = quoteView(quote.entry.value, depth: 2, onBriefingPage: true)
+                view.citation = citation.text(.quote(view.number))
+                return view
+            }
+        let trail = CorrectionTrail(article: briefing.article)
         func neighbour(_ link: NeighbourLink?) -> LinkView? {
             link.map { LinkView(label: $0.title, url: SitePaths.briefing($0.slug, from: 2)) }
         }
@@ -136,13 +143,29 @@ struct PageRenderer: Sendable {
             proseHTML: briefing.proseHTML.isEmpty ? nil : briefing.proseHTML, bodyHTML: article.bodyHTML(),
             notes: notes, quotes: quotes, entityGroups: entityGroups(briefing.mentionCounts, entities),
             previous: neighbour(input.previous), next: neighbour(input.next), isAnnotated: briefing.annotationPath != nil,
-            story: input.story.map { LinkView(label: $0.title, url: "../../stories/\($0.slug)/") })
+            story: input.story.map { LinkView(label: $0.title, url: "../../stories/\($0.slug)/") },
+            citation: citation.text(), corrections: correctionViews(trail),
+            hasChanges: briefing.article.blocks.contains { !$0.changes.isEmpty },
+            correctionsLabel: config.strings.count(trail.entries.count, "correctionsCount"))
         return [
             OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.briefing)),
-            OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: entities).json().serialized(pretty: true) + "\n"),
+            OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: entities, trail: trail).json().serialized(pretty: true) + "\n"),
             OutputFile(path: SitePaths.briefingAnnotations(briefing.slug),
                        text: WebAnnotations(config: config).collection(briefing, noteHTML: briefing.noteHTML, pageURL: page.canonicalURL).serialized(pretty: true) + "\n"),
         ]
+    }
+
+    /// The corrections list: each correction with the paragraphs it changed, each paragraph once.
+    private func correctionViews(_ trail: CorrectionTrail) -> [CorrectionView] {
+        trail.entries.map { entry in
+            var seen = Set<Int>()
+            let places = entry.places.map(\.paragraph).filter { seen.insert($0).inserted }.map { paragraph in
+                paragraph == 0 ? PlaceView(label: config.strings["inHeadline"], url: nil)
+                               : PlaceView(label: config.strings.numbered("inParagraph", paragraph), url: "#p\(paragraph)")
+            }
+            return CorrectionView(number: entry.number, find: entry.correction.find, replace: entry.correction.replace,
+                                  isDeletion: entry.isDeletion, note: entry.correction.note, places: places)
+        }
     }
 
     /// A briefing page's entities grouped by kind, most mentioned first, each group's chips joined.

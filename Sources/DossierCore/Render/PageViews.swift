@@ -176,12 +176,37 @@ struct QuoteView: TemplateValue {
     var isDisputed: Bool
     /// "Show quote 3 in the text", for the jump link's label.
     var jumpLabel: String
+    /// On its briefing page: the quote's plain-text citation, URL and fragment included.
+    var citation: String? = nil
     static let fields: [String: TemplateField<Self>] = [
+        "citation": .optional { $0.citation },
         "number": .text { $0.number }, "paragraphs": .list { $0.paragraphs }, "speaker": .optional { $0.speaker }, "jumpLabel": .text { $0.jumpLabel },
         "speakerURL": .optional { $0.speakerURL }, "anchorURL": .text { $0.anchorURL }, "briefingTitle": .optional { $0.briefingTitle },
         "briefingURL": .optional { $0.briefingURL }, "date": .optional { $0.date }, "status": .optional { $0.status },
         "isDisputed": .flag { $0.isDisputed },
     ]
+}
+
+/// One correction in a briefing's corrections list: what the source said, what it became, why.
+struct CorrectionView: TemplateValue {
+    var number: Int
+    var find: String
+    var replace: String
+    var isDeletion: Bool
+    var note: String?
+    /// Where it applied: "paragraph 15" linking to `#p15`, the headline without a link.
+    var places: [PlaceView]
+    static let fields: [String: TemplateField<Self>] = [
+        "number": .text { $0.number }, "find": .text { $0.find }, "replace": .text { $0.replace },
+        "isDeletion": .flag { $0.isDeletion }, "note": .optional { $0.note }, "places": .list { $0.places },
+    ]
+}
+
+/// Where a correction applied: a paragraph's label and link (none for the headline).
+struct PlaceView: TemplateValue {
+    var label: String
+    var url: String?
+    static let fields: [String: TemplateField<Self>] = ["label": .text { $0.label }, "url": .optional { $0.url }]
 }
 
 struct BriefingView: TemplateValue {
@@ -209,8 +234,17 @@ struct BriefingView: TemplateValue {
     var isAnnotated: Bool
     /// The story it belongs to.
     var story: LinkView?
+    /// The briefing's plain-text citation (absolute URL).
+    var citation: String
+    var corrections: [CorrectionView]
+    /// Whether corrections changed the text, so the page offers "as received" and "as corrected".
+    var hasChanges: Bool
+    /// "3 corrections", the corrections list's heading.
+    var correctionsLabel: String
 
     static let fields: [String: TemplateField<Self>] = [
+        "citation": .text { $0.citation }, "corrections": .list { $0.corrections }, "hasCorrections": .flag { !$0.corrections.isEmpty },
+        "hasChanges": .flag { $0.hasChanges }, "correctionsLabel": .text { $0.correctionsLabel },
         "page": .child { $0.page }, "title": .text { $0.title }, "headlineHTML": .text { $0.headlineHTML },
         "showsHeadline": .flag { $0.showsHeadline }, "summaryHTML": .optional { $0.summaryHTML }, "date": .optional { $0.date },
         "dateISO": .optional { $0.dateISO }, "briefed": .optional { $0.briefed }, "briefedISO": .optional { $0.briefedISO },

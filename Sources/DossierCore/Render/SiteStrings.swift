@@ -84,6 +84,15 @@ public struct SiteStrings: Sendable, Hashable {
 
     static let english = Table(words: [
         "mentionsOverTime": "Mentions of {name} over time", "namedWith": "Entities most often named with {name}", "timeline": "Timeline", "feedOf": "{site}: {name}", "feedLink": "Feed", "stories": "Stories", "story": "Story", "noStories": "No stories yet: group briefings with story: in their front matter.", "sinceLast": "Since the previous briefing", "enters": "New", "leaves": "No longer mentioned", "newSpeakers": "New voices", "partOfStory": "Part of the story",
+        "corrections": "Corrections", "articleCorrected": "The article, with corrections", "showArticle": "Show the article",
+        "asCorrected": "as corrected", "asReceived": "as received", "changesMarked": "with changes marked",
+        "correctionReceived": "As received", "correctionCorrected": "Corrected to", "correctionDeleted": "Deleted",
+        "correctionWhy": "Why", "inParagraph": "paragraph {n}", "inHeadline": "headline",
+        "editorialInsertion": "Editorial insertion", "deletedByCorrection": "Deleted by correction {n}",
+        "changedByCorrection": "Changed by correction {n}", "deletionStart": "deleted:", "deletionEnd": "end of deletion",
+        "permalinkParagraph": "Link to paragraph {n}", "permalinkNote": "Link to note {n}", "citeAs": "Cite as:",
+        "cite": "Cite", "citeBriefing": "Cite this briefing", "citeTitle": "“{title}”", "citeBriefed": "briefed {date}",
+        "citeSource": "Source: {source}", "citeParagraph": "paragraph {n}", "citeNote": "note {n}", "citeQuote": "quote {n}",
         "noteLabel": "Note {n}", "backToNote": "Back to the text of note {n}", "quoteInSidebar": "Quote {n} in the quotes sidebar",
         "dateFormat": "{day} {month} {year}",
         "months": "January, February, March, April, May, June, July, August, September, October, November, December",
@@ -109,6 +118,7 @@ public struct SiteStrings: Sendable, Hashable {
         "person": "Person", "organisation": "Organisation", "place": "Place", "event": "Event", "other": "Other",
     ], plurals: [
         "briefingCount": p("{n} briefing", "{n} briefings"), "storyLede": p("{n} briefing, oldest first.", "{n} briefings, oldest first."),
+        "correctionsCount": p("{n} correction", "{n} corrections"),
         "mentions": p("{n} mention", "{n} mentions"), "notes": p("{n} note", "{n} notes"), "quotes": p("{n} quote", "{n} quotes"),
         "entitiesLede": p("{n} person, organisation, place or event, with how often the briefings mention it.",
                           "{n} people, organisations, places and events, with how often the briefings mention them."),
@@ -123,6 +133,15 @@ public struct SiteStrings: Sendable, Hashable {
 
     static let french = Table(words: [
         "mentionsOverTime": "Mentions de {name} au fil du temps", "namedWith": "Entités les plus souvent citées avec {name}", "timeline": "Chronologie", "feedOf": "{site} : {name}", "feedLink": "Flux", "stories": "Dossiers", "story": "Dossier", "noStories": "Aucun dossier pour l’instant : regroupez des notes avec story: dans leur en-tête.", "sinceLast": "Depuis la note précédente", "enters": "Nouveaux", "leaves": "Plus mentionnés", "newSpeakers": "Nouvelles voix", "partOfStory": "Fait partie du dossier",
+        "corrections": "Corrections", "articleCorrected": "L’article, avec ses corrections", "showArticle": "Afficher l’article",
+        "asCorrected": "corrigé", "asReceived": "tel que reçu", "changesMarked": "avec les modifications marquées",
+        "correctionReceived": "Tel que reçu", "correctionCorrected": "Corrigé en", "correctionDeleted": "Supprimé",
+        "correctionWhy": "Pourquoi", "inParagraph": "paragraphe {n}", "inHeadline": "titre",
+        "editorialInsertion": "Ajout de la rédaction", "deletedByCorrection": "Supprimé par la correction {n}",
+        "changedByCorrection": "Modifié par la correction {n}", "deletionStart": "supprimé :", "deletionEnd": "fin de la suppression",
+        "permalinkParagraph": "Lien vers le paragraphe {n}", "permalinkNote": "Lien vers la note {n}", "citeAs": "Citer ainsi :",
+        "cite": "Citer", "citeBriefing": "Citer cette note d’analyse", "citeTitle": "« {title} »", "citeBriefed": "analyse du {date}",
+        "citeSource": "Source : {source}", "citeParagraph": "paragraphe {n}", "citeNote": "note {n}", "citeQuote": "citation {n}",
         "noteLabel": "Note {n}", "backToNote": "Retour au texte de la note {n}", "quoteInSidebar": "Citation {n} dans la liste des citations",
         "dateFormat": "{day} {month} {year}",
         "months": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre",
@@ -148,6 +167,7 @@ public struct SiteStrings: Sendable, Hashable {
         "person": "Personne", "organisation": "Organisation", "place": "Lieu", "event": "Événement", "other": "Autre",
     ], plurals: [
         "briefingCount": p("{n} note", "{n} notes"), "storyLede": p("{n} note, de la plus ancienne à la plus récente.", "{n} notes, de la plus ancienne à la plus récente."),
+        "correctionsCount": p("{n} correction", "{n} corrections"),
         "mentions": p("{n} mention", "{n} mentions"), "notes": p("{n} note", "{n} notes"), "quotes": p("{n} citation", "{n} citations"),
         "entitiesLede": p("{n} personne, organisation, lieu ou événement, avec la fréquence de ses mentions.",
                           "{n} personnes, organisations, lieux et événements, avec la fréquence de leurs mentions."),
@@ -162,6 +182,15 @@ public struct SiteStrings: Sendable, Hashable {
 
     static let german = Table(words: [
         "mentionsOverTime": "Erwähnungen von {name} im Zeitverlauf", "namedWith": "Einträge, die am häufigsten mit {name} genannt werden", "timeline": "Zeitleiste", "feedOf": "{site}: {name}", "feedLink": "Feed", "stories": "Themen", "story": "Thema", "noStories": "Noch keine Themen: Analysen mit story: im Vorspann gruppieren.", "sinceLast": "Seit der vorigen Analyse", "enters": "Neu", "leaves": "Nicht mehr erwähnt", "newSpeakers": "Neue Stimmen", "partOfStory": "Teil des Themas",
+        "corrections": "Korrekturen", "articleCorrected": "Der Artikel, mit Korrekturen", "showArticle": "Artikel anzeigen",
+        "asCorrected": "korrigiert", "asReceived": "wie erhalten", "changesMarked": "mit markierten Änderungen",
+        "correctionReceived": "Wie erhalten", "correctionCorrected": "Korrigiert zu", "correctionDeleted": "Gestrichen",
+        "correctionWhy": "Warum", "inParagraph": "Absatz {n}", "inHeadline": "Schlagzeile",
+        "editorialInsertion": "Ergänzung der Redaktion", "deletedByCorrection": "Gestrichen durch Korrektur {n}",
+        "changedByCorrection": "Geändert durch Korrektur {n}", "deletionStart": "gestrichen:", "deletionEnd": "Ende der Streichung",
+        "permalinkParagraph": "Link zu Absatz {n}", "permalinkNote": "Link zu Anmerkung {n}", "citeAs": "Zitieren als:",
+        "cite": "Zitieren", "citeBriefing": "Diese Analyse zitieren", "citeTitle": "„{title}“", "citeBriefed": "Analyse vom {date}",
+        "citeSource": "Quelle: {source}", "citeParagraph": "Absatz {n}", "citeNote": "Anmerkung {n}", "citeQuote": "Zitat {n}",
         "noteLabel": "Anmerkung {n}", "backToNote": "Zurück zum Text von Anmerkung {n}", "quoteInSidebar": "Zitat {n} in der Zitatliste",
         "dateFormat": "{day}. {month} {year}",
         "months": "Januar, Februar, März, April, Mai, Juni, Juli, August, September, Oktober, November, Dezember",
@@ -187,6 +216,7 @@ public struct SiteStrings: Sendable, Hashable {
         "person": "Person", "organisation": "Organisation", "place": "Ort", "event": "Ereignis", "other": "Sonstiges",
     ], plurals: [
         "briefingCount": p("{n} Analyse", "{n} Analysen"), "storyLede": p("{n} Analyse, die älteste zuerst.", "{n} Analysen, die älteste zuerst."),
+        "correctionsCount": p("{n} Korrektur", "{n} Korrekturen"),
         "mentions": p("{n} Erwähnung", "{n} Erwähnungen"), "notes": p("{n} Anmerkung", "{n} Anmerkungen"), "quotes": p("{n} Zitat", "{n} Zitate"),
         "entitiesLede": p("{n} Person, Organisation, Ort oder Ereignis, mit der Zahl der Erwähnungen.",
                           "{n} Personen, Organisationen, Orte und Ereignisse, mit der Zahl ihrer Erwähnungen."),
@@ -201,6 +231,15 @@ public struct SiteStrings: Sendable, Hashable {
 
     static let spanish = Table(words: [
         "mentionsOverTime": "Menciones de {name} a lo largo del tiempo", "namedWith": "Entidades nombradas más a menudo con {name}", "timeline": "Cronología", "feedOf": "{site}: {name}", "feedLink": "Canal", "stories": "Historias", "story": "Historia", "noStories": "Aún no hay historias: agrupe análisis con story: en su cabecera.", "sinceLast": "Desde el análisis anterior", "enters": "Nuevos", "leaves": "Ya no mencionados", "newSpeakers": "Nuevas voces", "partOfStory": "Parte de la historia",
+        "corrections": "Correcciones", "articleCorrected": "El artículo, con correcciones", "showArticle": "Mostrar el artículo",
+        "asCorrected": "corregido", "asReceived": "tal como llegó", "changesMarked": "con los cambios marcados",
+        "correctionReceived": "Tal como llegó", "correctionCorrected": "Corregido a", "correctionDeleted": "Suprimido",
+        "correctionWhy": "Por qué", "inParagraph": "párrafo {n}", "inHeadline": "titular",
+        "editorialInsertion": "Inserción de la redacción", "deletedByCorrection": "Suprimido por la corrección {n}",
+        "changedByCorrection": "Cambiado por la corrección {n}", "deletionStart": "suprimido:", "deletionEnd": "fin de la supresión",
+        "permalinkParagraph": "Enlace al párrafo {n}", "permalinkNote": "Enlace a la nota {n}", "citeAs": "Citar como:",
+        "cite": "Citar", "citeBriefing": "Citar este análisis", "citeTitle": "«{title}»", "citeBriefed": "análisis del {date}",
+        "citeSource": "Fuente: {source}", "citeParagraph": "párrafo {n}", "citeNote": "nota {n}", "citeQuote": "cita {n}",
         "noteLabel": "Nota {n}", "backToNote": "Volver al texto de la nota {n}", "quoteInSidebar": "Cita {n} en la lista de citas",
         "dateFormat": "{day} de {month} de {year}",
         "months": "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre",
@@ -226,6 +265,7 @@ public struct SiteStrings: Sendable, Hashable {
         "person": "Persona", "organisation": "Organización", "place": "Lugar", "event": "Acontecimiento", "other": "Otro",
     ], plurals: [
         "briefingCount": p("{n} análisis", "{n} análisis"), "storyLede": p("{n} análisis, del más antiguo al más reciente.", "{n} análisis, del más antiguo al más reciente."),
+        "correctionsCount": p("{n} corrección", "{n} correcciones"),
         "mentions": p("{n} mención", "{n} menciones"), "notes": p("{n} nota", "{n} notas"), "quotes": p("{n} cita", "{n} citas"),
         "entitiesLede": p("{n} persona, organización, lugar o acontecimiento, con la frecuencia de sus menciones.",
                           "{n} personas, organizaciones, lugares y acontecimientos, con la frecuencia de sus menciones."),

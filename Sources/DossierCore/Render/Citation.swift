@@ -1,0 +1,63 @@
+/// Plain-text citations of a briefing and of its passages (a paragraph, a note, a quote): author,
+/// title, site, dates, the source article and the absolute URL with the passage's fragment,
+/// ready to copy. Words and quotation marks come from the site's language.
+struct Citation {
+    /// The passages a citation can point at, each with the id its element carries on the page.
+    enum Passage {
+        case paragraph(Int), note(Int), quote(Int)
+
+        var fragment: String {
+            switch self {
+            case .paragraph(let n): "p\(n)"
+            case .note(let n): "note-\(n)"
+            case .quote(let n): "quote-\(n)"
+            }
+        }
+
+        var key: String {
+            switch self {
+            case .paragraph: "citeParagraph"
+            case .note: "citeNote"
+            case .quote: "citeQuote"
+            }
+        }
+
+        var number: Int {
+            switch self {
+            case .paragraph(let n), .note(let n), .quote(let n): n
+            }
+        }
+    }
+
+    let strings: SiteStrings
+    /// The briefing's absolute URL (from `base_url`), without fragment.
+    let url: String
+    private let lead: [String]
+    private let source: String?
+
+    init(config: SiteConfig, briefing: Briefing, url: String) {
+        strings = config.strings
+        self.url = url
+        var lead: [String] = []
+        if let author = config.author?.trimmingWhitespace(), !author.isEmpty { lead.append(author) }
+        var work = strings["citeTitle"].replacingOccurrences(of: "{title}", with: briefing.title.replacingNewlines()) + ", " + config.title
+        if let briefed = briefing.briefed {
+            work += ", " + strings["citeBriefed"].replacingOccurrences(of: "{date}", with: strings.date(briefed))
+        }
+        lead.append(work)
+        self.lead = lead
+        let about = [briefing.provenance.source, briefing.provenance.published.map(strings.date)].compactMap { $0 }
+        source = about.isEmpty ? nil : strings["citeSource"].replacingOccurrences(of: "{source}", with: about.joined(separator: ", "))
+    }
+
+    /// The citation of the whole briefing, or of one passage of it.
+    func text(_ passage: Passage? = nil) -> String {
+        var parts = lead
+        if let passage { parts.append(Self.capitalized(strings.numbered(passage.key, passage.number))) }
+        if let source { parts.append(source) }
+        let sentences = parts.map { $0.hasSuffix(".") ? $0 : $0 + "." }
+        return (sentences + [url + (passage.map { "#" + $0.fragment } ?? "")]).joined(separator: " ")
+    }
+
+    private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+}
