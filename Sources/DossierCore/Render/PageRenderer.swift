@@ -48,10 +48,11 @@ struct PageRenderer: Sendable {
 
     static func cardView(_ card: BriefingCard, depth: Int) -> BriefingCardView {
         BriefingCardView(
-            title: card.title, url: SitePaths.briefing(card.slug, from: depth),
+            title: Typography.curlingQuotes(card.title), url: SitePaths.briefing(card.slug, from: depth),
             date: card.date?.displayString, dateISO: card.date?.dateString, source: card.source,
             summaryHTML: card.summaryHTML, tags: tagLinks(card.tags, depth: depth),
-            noteCount: card.noteCount == 0 ? nil : card.noteCount, quoteCount: card.quoteCount == 0 ? nil : card.quoteCount)
+            noteCount: card.noteCount == 0 ? nil : card.noteCount, quoteCount: card.quoteCount == 0 ? nil : card.quoteCount,
+            excerpt: card.summaryHTML == nil ? card.excerpt : nil, isAnnotated: card.isAnnotated)
     }
 
     static func tagLinks(_ tags: [Briefing.Tag], depth: Int) -> [TagLinkView] {
@@ -77,7 +78,7 @@ struct PageRenderer: Sendable {
             number: entry.number, paragraphs: entry.text.components(separatedBy: "\n\n"), speaker: entry.speaker,
             speakerURL: entry.speakerSlug.map { SitePaths.entity($0, from: depth) },
             anchorURL: onBriefingPage ? "#quote-\(entry.number)" : briefingURL + "#quote-\(entry.number)",
-            briefingTitle: entry.briefingTitle, briefingURL: briefingURL, date: entry.date?.displayString,
+            briefingTitle: Typography.curlingQuotes(entry.briefingTitle), briefingURL: briefingURL, date: entry.date?.displayString,
             status: entry.status == .unverified ? nil : entry.status.rawValue, isDisputed: entry.status == .disputed)
     }
 
@@ -104,13 +105,16 @@ struct PageRenderer: Sendable {
         let quotes = BriefingParts.quotes(of: briefing) { (entities[$0].value.name, entities[$0].value.slug) }.filter { !$0.isFragment }
             .map { quoteView($0.entry.value, depth: 2, onBriefingPage: true) }
         func neighbour(_ link: NeighbourLink?) -> LinkView? {
-            link.map { LinkView(label: $0.title, url: SitePaths.briefing($0.slug, from: 2)) }
+            link.map { LinkView(label: Typography.curlingQuotes($0.title), url: SitePaths.briefing($0.slug, from: 2)) }
         }
         let headline = briefing.article.blocks.first?.text ?? ""
+        // Titles are set with typographic quotes, as summaries are; the headline as received is not.
+        let title = Typography.curlingQuotes(briefing.title)
+        let showsHeadline = briefing.title != headline.replacingNewlines()
         let view = BriefingView(
-            page: pageView(path: path, title: briefing.title, description: briefing.summaryText, section: "briefing"),
-            title: briefing.title, headlineHTML: article.headlineHTML(),
-            showsHeadline: briefing.title != headline.replacingNewlines(),
+            page: pageView(path: path, title: title, description: briefing.summaryText, section: "briefing"),
+            title: title, headlineHTML: article.headlineHTML(curlingQuotes: !showsHeadline),
+            showsHeadline: showsHeadline,
             summaryHTML: briefing.summaryHTML,
             date: briefing.date?.displayString, dateISO: briefing.date?.dateString,
             briefed: briefing.briefed?.displayString, briefedISO: briefing.briefed?.dateString,

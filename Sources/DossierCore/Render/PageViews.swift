@@ -50,11 +50,15 @@ struct BriefingCardView: TemplateValue, Hashable {
     /// Nil when zero, so the card says nothing rather than "0 notes".
     var noteCount: Int?
     var quoteCount: Int?
+    /// The article's opening words, for a card with no summary to show.
+    var excerpt: String?
+    var isAnnotated: Bool
 
     static let fields: [String: TemplateField<Self>] = [
         "title": .text { $0.title }, "url": .text { $0.url }, "date": .optional { $0.date }, "dateISO": .optional { $0.dateISO },
         "source": .optional { $0.source }, "summaryHTML": .optional { $0.summaryHTML }, "tags": .list { $0.tags },
         "hasTags": .flag { !$0.tags.isEmpty }, "noteCount": .optional { $0.noteCount }, "quoteCount": .optional { $0.quoteCount },
+        "excerpt": .optional { $0.excerpt }, "isAnnotated": .flag { $0.isAnnotated },
     ]
 }
 
