@@ -37,6 +37,9 @@ struct BriefingCard: Hashable, Sendable {
     var noteCount: Int
     /// Quotations, not counting fragments.
     var quoteCount: Int
+    /// The article's opening words (see `Briefing.excerpt`).
+    var excerpt: String?
+    var isAnnotated: Bool
 }
 
 /// What other pages show of an entity besides its own: chips, links, quote speakers.

@@ -361,7 +361,8 @@ struct BriefingParts: Sendable {
         let notFragments = briefing.quotes.filter { !$0.isFragment }.count
         card = Hashed(BriefingCard(
             slug: briefing.slug, title: briefing.title, date: briefing.date, source: briefing.provenance.source,
-            summaryHTML: briefing.summaryHTML, tags: briefing.tags, noteCount: briefing.notes.count, quoteCount: notFragments))
+            summaryHTML: briefing.summaryHTML, tags: briefing.tags, noteCount: briefing.notes.count, quoteCount: notFragments,
+            excerpt: briefing.summaryHTML == nil ? briefing.excerpt() : nil, isAnnotated: briefing.annotationPath != nil))
         neighbour = NeighbourLink(slug: briefing.slug, title: briefing.title)
         feed = Hashed(FeedEntry(slug: briefing.slug, title: briefing.title, date: briefing.date, briefed: briefing.briefed,
                                 source: briefing.provenance.source, summary: briefing.summaryText, tags: briefing.tags))

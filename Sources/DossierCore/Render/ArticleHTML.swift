@@ -37,10 +37,13 @@ struct ArticleHTML {
     }
 
     /// The headline as inline HTML (entity links in `all` mode only; headlines read better plain).
-    func headlineHTML() -> String {
+    /// `curlingQuotes` sets its straight quotes as typographic ones, for the headline as a title.
+    func headlineHTML(curlingQuotes: Bool = false) -> String {
         guard let block = briefing.article.blocks.first else { return "" }
         var linked: Set<Int> = []
-        return markup(for: 0, block: block, notes: [], linked: &linked, linkEntities: linkMode == .all).render()
+        var inline = markup(for: 0, block: block, notes: [], linked: &linked, linkEntities: linkMode == .all)
+        if curlingQuotes { inline.replacements = Typography.quoteReplacements(in: block.text) }
+        return inline.render()
     }
 
     /// Every paragraph after the headline, each followed by the margin notes anchored in it. A
@@ -99,11 +102,13 @@ struct ArticleHTML {
             if let speaker = quote.entity.map({ entities[$0].value.name }) ?? quote.speaker { attributes += " title=\"\(HTML.escape(speaker))\"" }
             markup.spans.append(.init(range: span.range, level: InlineMarkup.quoteLevel, firstOpen: "<span\(id)\(attributes)>", open: "<span\(attributes)>", close: "</span>"))
         }
-        // Full quotes link back to their place in the sidebar; fragments are not in the sidebar.
+        // Full quotes link back to their place in the sidebar by number (the sidebar shows the same
+        // number); fragments are not in the sidebar. A number, not a quote-like glyph: after the
+        // closing quote mark, a glyph such as ❞ read as a doubled quote.
         for (q, s) in quoteSpansByParagraph[block.index] ?? [] where s == briefing.quotes[q].spans.count - 1 && !briefing.quotes[q].isFragment {
             let last = briefing.quotes[q].spans[s]
             markup.markers.append((last.range.upperBound,
-                                   "<a class=\"quote-ref\" href=\"#sidebar-quote-\(q + 1)\" aria-label=\"\(HTML.escape(strings.numbered("quoteInSidebar", q + 1)))\">❞</a>"))
+                                   "<a class=\"quote-ref\" href=\"#sidebar-quote-\(q + 1)\" aria-label=\"\(HTML.escape(strings.numbered("quoteInSidebar", q + 1)))\">\(q + 1)</a>"))
         }
         for note in notes {
             let n = note.number

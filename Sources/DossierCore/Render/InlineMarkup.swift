@@ -18,12 +18,15 @@ struct InlineMarkup {
     var spans: [Span] = []
     /// HTML inserted at an offset (note markers), placed outside any link.
     var markers: [(offset: Int, html: String)] = []
+    /// Text to set in place of single bytes of `text`, by UTF-8 offset (typographic quotes),
+    /// so that the ranges above keep pointing into `text` as written.
+    var replacements: [Int: String] = [:]
 
     init(text: String) { self.text = text }
 
     func render() -> String {
         // Most paragraphs carry no markup: escaping alone returns the text itself when it needs none.
-        guard !spans.isEmpty || !markers.isEmpty else { return HTML.escape(text) }
+        guard !spans.isEmpty || !markers.isEmpty || !replacements.isEmpty else { return HTML.escape(text) }
         let bytes = Array(text.utf8)
         // Outer first: a span that starts earlier (or starts together and ends later) encloses the
         // other; levels only break ties, so crossing spans are split as little as possible.
@@ -60,9 +63,20 @@ struct InlineMarkup {
                 out.append(contentsOf: (opened.insert(index).inserted ? spans[index].firstOpen : spans[index].open).utf8)
                 stack.append(index)
             }
-            if p + 1 < points.count { HTML.append(bytes[point..<points[p + 1]], to: &out) }
+            if p + 1 < points.count { appendText(bytes, point..<points[p + 1], to: &out) }
         }
         closeDown(to: 0)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private func appendText(_ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+        guard !replacements.isEmpty else { return HTML.append(bytes[range], to: &out) }
+        var start = range.lowerBound
+        for offset in range where replacements[offset] != nil {
+            HTML.append(bytes[start..<offset], to: &out)
+            HTML.append(replacements[offset]!.utf8, to: &out)
+            start = offset + 1
+        }
+        HTML.append(bytes[start..<range.upperBound], to: &out)
     }
 }

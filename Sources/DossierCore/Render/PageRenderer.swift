@@ -50,12 +50,14 @@ struct PageRenderer: Sendable {
 
     static func cardView(_ card: BriefingCard, depth: Int, strings: SiteStrings) -> BriefingCardView {
         BriefingCardView(
-            title: card.title, url: SitePaths.briefing(card.slug, from: depth),
+            title: Typography.curlingQuotes(card.title), url: SitePaths.briefing(card.slug, from: depth),
             date: card.date.map(strings.date), dateISO: card.date?.dateString, source: card.source,
             summaryHTML: card.summaryHTML, tags: tagLinks(card.tags, depth: depth),
             noteCount: card.noteCount == 0 ? nil : card.noteCount, quoteCount: card.quoteCount == 0 ? nil : card.quoteCount,
             noteLabel: card.noteCount == 0 ? nil : strings.count(card.noteCount, "notes"),
-            quoteLabel: card.quoteCount == 0 ? nil : strings.count(card.quoteCount, "quotes"), tagsLabel: strings["tags"])
+            quoteLabel: card.quoteCount == 0 ? nil : strings.count(card.quoteCount, "quotes"), tagsLabel: strings["tags"],
+            excerpt: card.summaryHTML == nil ? card.excerpt : nil, isAnnotated: card.isAnnotated,
+            statusLabel: card.isAnnotated ? nil : strings["notAnnotated"])
     }
 
     static func tagLinks(_ tags: [Briefing.Tag], depth: Int) -> [TagLinkView] {
@@ -87,7 +89,7 @@ struct PageRenderer: Sendable {
             number: entry.number, paragraphs: entry.text.components(separatedBy: "\n\n"), speaker: entry.speaker,
             speakerURL: entry.speakerSlug.map { SitePaths.entity($0, from: depth) },
             anchorURL: onBriefingPage ? "#quote-\(entry.number)" : briefingURL + "#quote-\(entry.number)",
-            briefingTitle: entry.briefingTitle, briefingURL: briefingURL, date: entry.date.map(config.strings.date),
+            briefingTitle: Typography.curlingQuotes(entry.briefingTitle), briefingURL: briefingURL, date: entry.date.map(config.strings.date),
             status: entry.status == .unverified ? nil : entry.status.rawValue, isDisputed: entry.status == .disputed,
             jumpLabel: config.strings.count(entry.number, "showQuote"))
     }
@@ -122,10 +124,13 @@ struct PageRenderer: Sendable {
             }
         let trail = CorrectionTrail(article: briefing.article)
         func neighbour(_ link: NeighbourLink?) -> LinkView? {
-            link.map { LinkView(label: $0.title, url: SitePaths.briefing($0.slug, from: 2)) }
+            link.map { LinkView(label: Typography.curlingQuotes($0.title), url: SitePaths.briefing($0.slug, from: 2)) }
         }
         let headline = briefing.article.blocks.first?.text ?? ""
-        var page = pageView(path: path, title: briefing.title, description: briefing.summaryText, section: "briefing")
+        // Titles are set with typographic quotes, as summaries are; the headline as received is not.
+        let title = Typography.curlingQuotes(briefing.title)
+        let showsHeadline = briefing.title != headline.replacingNewlines()
+        var page = pageView(path: path, title: title, description: briefing.summaryText, section: "briefing")
         page.openGraphType = "article"
         page.published = (briefing.briefed ?? briefing.date)?.rfc3339
         page.articleTags = briefing.tags.map(\.name)
@@ -133,8 +138,8 @@ struct PageRenderer: Sendable {
         page.annotationsURL = WebAnnotations.fileName
         let view = BriefingView(
             page: page,
-            title: briefing.title, headlineHTML: article.headlineHTML(),
-            showsHeadline: briefing.title != headline.replacingNewlines(),
+            title: title, headlineHTML: article.headlineHTML(curlingQuotes: !showsHeadline),
+            showsHeadline: showsHeadline,
             summaryHTML: briefing.summaryHTML,
             date: briefing.date.map(config.strings.date), dateISO: briefing.date?.dateString,
             briefed: briefing.briefed.map(config.strings.date), briefedISO: briefing.briefed?.dateString,

@@ -85,12 +85,18 @@ struct BriefingCardView: TemplateValue, Hashable {
     var quoteLabel: String?
     /// The tag list's accessible name.
     var tagsLabel: String
+    /// The article's opening words, for a card with no summary to show.
+    var excerpt: String?
+    var isAnnotated: Bool
+    /// "Article, not yet annotated" in the site's language, for a card without annotation.
+    var statusLabel: String?
 
     static let fields: [String: TemplateField<Self>] = [
         "title": .text { $0.title }, "url": .text { $0.url }, "date": .optional { $0.date }, "dateISO": .optional { $0.dateISO },
         "source": .optional { $0.source }, "summaryHTML": .optional { $0.summaryHTML }, "tags": .list { $0.tags },
         "hasTags": .flag { !$0.tags.isEmpty }, "noteCount": .optional { $0.noteCount }, "quoteCount": .optional { $0.quoteCount },
         "noteLabel": .optional { $0.noteLabel }, "quoteLabel": .optional { $0.quoteLabel }, "tagsLabel": .text { $0.tagsLabel },
+        "excerpt": .optional { $0.excerpt }, "isAnnotated": .flag { $0.isAnnotated }, "statusLabel": .optional { $0.statusLabel },
     ]
 }
 

@@ -48,7 +48,7 @@ struct SearchIndex {
     /// `[slug, title, date, source, summary, [tag], [entity], quotes]`.
     static func row(_ row: SearchRow) -> JSON {
         .array([
-            .string(row.slug), .string(row.title), .string(row.date?.dateString ?? ""), .string(row.source ?? ""),
+            .string(row.slug), .string(Typography.curlingQuotes(row.title)), .string(row.date?.dateString ?? ""), .string(row.source ?? ""),
             .string(row.summary ?? ""), .array(row.tags.map(JSON.int)), .array(row.entities.map(JSON.int)), .string(row.quoteText),
         ])
     }

@@ -50,7 +50,7 @@ struct SiteFeeds {
             let link = base + SitePaths.briefing(briefing.slug).dropLast("index.html".count)
             let updated = [briefing.date, briefing.briefed].compactMap { $0 }.max() ?? ISODate(year: 1970, month: 1, day: 1)
             xml += "  <entry>\n"
-            xml += "    <title>\(XML.escape(briefing.title))</title>\n"
+            xml += "    <title>\(XML.escape(Typography.curlingQuotes(briefing.title)))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(link))\"/>\n"
             xml += "    <id>\(XML.escape(link))</id>\n"
             if let published = briefing.date { xml += "    <published>\(published.rfc3339)</published>\n" }
