@@ -27,7 +27,9 @@ import Testing
         site.annotations["talks.md"]! += "\nThe talks go on.\n"
         var update = builder.build(site.tree)
         #expect(update.analysedBriefings == 1)
-        #expect(update.changed == ["briefings/talks/index.html"])
+        // Search: the result's text, the shard of the one new word ("go"; "talks" and "on" were
+        // already in its prose), and the manifest, which lists the new shard.
+        #expect(update.changed == ["briefings/talks/index.html", "search/index.js", "search/index.json", "search/meta/5.js", "search/shards/go.js"])
 
         site.entities["valdora.md"] = site.entities["valdora.md"]!.replacingOccurrences(of: "kind: place", with: "kind: place\ndescription: A small republic.")
         update = builder.build(site.tree)

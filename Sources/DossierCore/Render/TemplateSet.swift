@@ -35,7 +35,7 @@ struct TemplateSet: Sendable {
             case .quotes: hashes.quotes
             case .search: hashes.search
             case .notFound: hashes.notFound
-            case .feeds, .assets: 0
+            case .feeds, .assets, .searchShard, .searchMeta: 0
             }
         }
 
