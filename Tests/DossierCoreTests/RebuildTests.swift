@@ -27,8 +27,11 @@ import Testing
         site.annotations["talks.md"]! += "\nThe talks go on.\n"
         var update = builder.build(site.tree)
         #expect(update.analysedBriefings == 1)
-        // The line joins the last note, whose text the exports carry too.
-        #expect(update.changed == ["briefings/talks/annotations.jsonld", "briefings/talks/index.html", "briefings/talks/index.json"])
+        // The line joins the last note, whose text the exports carry too. Search: the result's text,
+        // the shard of the one new word ("go"; "talks" and "on" were already in its prose), and the
+        // manifest, which lists the new shard.
+        #expect(update.changed == ["briefings/talks/annotations.jsonld", "briefings/talks/index.html", "briefings/talks/index.json",
+                                   "search/index.js", "search/index.json", "search/meta/5.js", "search/shards/go.js"])
 
         site.entities["valdora.md"] = site.entities["valdora.md"]!.replacingOccurrences(of: "kind: place", with: "kind: place\ndescription: A small republic.")
         update = builder.build(site.tree)

@@ -66,6 +66,7 @@ final class ScratchSite {
         let session = try PreviewSession(loader: site.loader, options: options)
         try expectSameAsCleanBuild(session, site, "initial")
         let total = await session.files.count
+        // Every page carries the layout (the search index's shards and results are scripts).
         let pages = await session.files.keys.filter { $0.hasSuffix(".html") }.count
 
         // Edit an annotation's prose so that it newly mentions an entity.

@@ -2,7 +2,8 @@
 """Drives Debian's Chromium (headless, through chromedriver) against the built site served under
 /some/sub/path/ on loopback, and once more from file://:
 
-- search finds "Kurds" (served and from disk);
+- search finds "Kurds" (served and from disk), and "Baghuz", a word only the analyst's prose holds,
+  with a snippet of that prose; the index's shards and results load on demand with <script>;
 - a note marker moves focus to its margin note, and the note's number moves it back;
 - a quote in the sidebar jumps to its place in the text, which is the :target;
 - no page logs a console error;
@@ -81,6 +82,20 @@ def test_search(driver, base, where, page="search/"):
     box.send_keys(Keys.ARROW_DOWN)
     active = driver.switch_to.active_element
     check(active.get_attribute("class").startswith("search-title"), "↓ moves focus to the first result (%s)" % where)
+    # A word found only in the analyst's prose: the result shows where, in a snippet of it.
+    box.clear()
+    box.send_keys("baghuz")
+    wait(driver, lambda d: "baghuz" in d.find_element(By.ID, "search-status").text.lower() or None)
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-title")]
+    check(any(h.endswith(SEED if page == "search/" else SEED + "index.html") for h in hrefs),
+          "search for Baghuz (only in the analysis) finds the seed briefing (%s): %s" % (where, hrefs[:5]))
+    snippets = driver.find_elements(By.CSS_SELECTOR, "#search-results .search-snippet mark")
+    check(any(m.text.lower() == "baghuz" for m in snippets), "the result shows the analysis around Baghuz (%s)" % where)
+    loaded = driver.execute_script(
+        "return Array.from(document.scripts).map(function (s) { return s.getAttribute('src') || ''; })"
+        ".filter(function (s) { return /^(shards|meta)\\//.test(s); })")
+    check(any(s.startswith("shards/ba") for s in loaded) and len(loaded) < 60,
+          "only the shards and results the queries need are loaded (%s): %s" % (where, loaded))
     console_errors(driver, "the search page (%s)" % where)
 
 

@@ -34,6 +34,9 @@ public final class Briefing: Sendable {
     /// The annotation's prose and notes as the entity matcher read them: cmark's text nodes (smart
     /// punctuation applied, entities decoded), one per line. Rebuilds search it for new aliases.
     public let annotationText: String
+    /// The annotation's prose, then each note, as plain text (link text and code included), one
+    /// paragraph a line: what search indexes and quotes in its snippets.
+    public let proseText: String
     /// Entity index → mentions in headline, article and annotation.
     public let mentionCounts: [Int: Int]
     /// The same counts by entity index, ascending: cross-references and fingerprints walk them on every rebuild.
@@ -50,7 +53,8 @@ public final class Briefing: Sendable {
     init(
         slug: String, articlePath: String, annotationPath: String?, title: String, summaryHTML: String?,
         summaryText: String?, provenance: Provenance, briefed: ISODate?, tags: [Tag], story: String? = nil, article: CorrectedArticle,
-        mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], annotationText: String, mentionCounts: [Int: Int]
+        mentions: [[Mention]], notes: [ResolvedNote], quotes: [Quote], proseHTML: String, noteHTML: [String], annotationText: String, proseText: String,
+        mentionCounts: [Int: Int]
     ) {
         serial = Self.serials.add(1, ordering: .relaxed).newValue
         self.slug = slug
@@ -70,6 +74,7 @@ public final class Briefing: Sendable {
         self.proseHTML = proseHTML
         self.noteHTML = noteHTML
         self.annotationText = annotationText
+        self.proseText = proseText
         self.mentionCounts = mentionCounts
         sortedMentions = mentionCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         shownEntities = Set(mentionCounts.keys).union(quotes.compactMap(\.entity)).sorted()

@@ -37,7 +37,9 @@ struct BriefingAnalyzer: Sendable {
             provenance: article.provenance.overridden(by: annotation?.provenance ?? Provenance()),
             briefed: annotation?.briefed, tags: Self.tags(annotation?.tags ?? []), story: annotation?.story,
             article: corrected, mentions: mentions, notes: notes, quotes: quotes,
-            proseHTML: proseHTML, noteHTML: noteHTML, annotationText: matchedTexts.joined(separator: "\n"), mentionCounts: counts)
+            proseHTML: proseHTML, noteHTML: noteHTML, annotationText: matchedTexts.joined(separator: "\n"),
+            proseText: ([annotation?.prose ?? ""] + notes.map(\.note.markdown)).map(Markdown.plainParagraphs).filter { !$0.isEmpty }.joined(separator: "\n"),
+            mentionCounts: counts)
     }
 
     static func tags(_ names: [String]) -> [Briefing.Tag] {

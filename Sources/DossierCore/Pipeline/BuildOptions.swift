@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var quoteClock: QuoteClock?
     /// Warn about each quotation whose speaker an editor has not confirmed (`dossier check`).
     public var reviewsQuotes: Bool
+    /// Bytes of a search term shard above which it is split (tests lower it to split a small site).
+    public var searchShardLimit = SearchIndex.shardLimit
 
     public init(includeDrafts: Bool = false, today: ISODate? = nil, includeFuture: Bool = false, baseURL: String? = nil, strict: Bool = false, extractQuotes: Bool = true,
                 quoteClock: QuoteClock? = nil, reviewsQuotes: Bool = false) {

@@ -116,7 +116,7 @@ public final class SiteBuilder {
         guard !diagnostics.hasErrors, let pages = templates!.set.pages else { return update }
 
         // Plan, and find the jobs whose input or templates changed.
-        let plan = SitePlanner.plan(site, memory: &planMemory, copied: tree.copiedFiles)
+        let plan = SitePlanner.plan(site, memory: &planMemory, copied: tree.copiedFiles, shardLimit: options.searchShardLimit)
         let jobs = plan.jobs
         var settings = Hasher()
         settings.combine(site.config)

@@ -14,6 +14,8 @@ enum PageInput: Hashable, Sendable {
     case storyIndex(StoryIndexPage)
     case story(StoryPage)
     case search(SearchPage)
+    case searchShard(SearchShard)
+    case searchMeta(SearchMeta)
     case feeds(FeedsInput)
     case notFound
     /// Files copied through unchanged (`Templates/assets/`, `static/`).
@@ -171,14 +173,30 @@ struct QuotesPage: Hashable, Sendable {
     var quotes: [Hashed<QuoteEntry>]
 }
 
-/// The search page and the index it loads.
+/// The search page and the index's manifest (see `SearchIndex` for the format).
 struct SearchPage: Hashable, Sendable {
     var entities: [Hashed<EntityFace>]
     var tags: [Briefing.Tag]
-    var rows: [Hashed<SearchRow>]
+    /// Briefings in the index.
+    var count: Int
+    /// Every term shard's key, sorted, and the keys split by the next letter.
+    var shards: [String]
+    var split: [String]
 }
 
-/// One briefing in the search index (see `SearchIndex` for the format).
+/// One file of term postings: the words starting with `key` (but not with a longer key's).
+struct SearchShard: Hashable, Sendable {
+    var key: String
+    var terms: [Hashed<SearchPostings>]
+}
+
+/// What a search result shows of briefing number `number` (its position in site order).
+struct SearchMeta: Hashable, Sendable {
+    var number: Int
+    var row: Hashed<SearchRow>
+}
+
+/// One briefing in the search index: what its result shows and the words it is found by.
 struct SearchRow: Hashable, Sendable {
     var slug: String
     var title: String
@@ -190,6 +208,10 @@ struct SearchRow: Hashable, Sendable {
     /// Entity positions, most mentioned first.
     var entities: [Int]
     var quoteText: String
+    /// The annotation's prose and notes, for snippets (`SearchIndex.proseText`).
+    var proseText: String
+    /// Every word of title, summary, source, entity names, tags, quotes, prose and notes, sorted.
+    var terms: [SearchTerm]
 }
 
 /// The Atom feed, the sitemap and robots.txt.

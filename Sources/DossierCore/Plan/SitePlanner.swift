@@ -6,6 +6,7 @@ public struct RenderJob: Sendable {
     public enum Key: Hashable, Sendable {
         case index(page: Int), briefing(String), entityIndex, entity(String, page: Int), tagIndex, tag(String, page: Int), quotes, notFound, feeds, search, assets
         case storyIndex, story(String)
+        case searchShard(String), searchMeta(Int)
     }
 
     public var key: Key
@@ -44,11 +45,12 @@ struct SitePlanner {
 
     /// The jobs of `site`, reusing from `memory` what the previous plan made where nothing it
     /// shows changed, and keeping there what this plan made for next time.
-    static func plan(_ site: Site, memory: inout PlanMemory, copied: [OutputFile]) -> Plan {
-        SitePlanner(site: site).plan(memory: &memory, copied: copied)
+    /// `shardLimit`: bytes of a search term shard above which it is split (`SearchIndex.shardLimit`).
+    static func plan(_ site: Site, memory: inout PlanMemory, copied: [OutputFile], shardLimit: Int = SearchIndex.shardLimit) -> Plan {
+        SitePlanner(site: site).plan(memory: &memory, copied: copied, shardLimit: shardLimit)
     }
 
-    private func plan(memory: inout PlanMemory, copied: [OutputFile]) -> Plan {
+    private func plan(memory: inout PlanMemory, copied: [OutputFile], shardLimit: Int) -> Plan {
         var changes = PlanChanges()
         let (faces, entities) = memory.registry(site.entities, changes: &changes)
         let tagNumbers = Dictionary(uniqueKeysWithValues: site.tags.enumerated().map { ($0.element.slug, $0.offset) })
@@ -194,12 +196,24 @@ struct SitePlanner {
             plan.add(.story(group.story.slug), .story(storyPage(group, parts: parts, faces: faces)))
         }
         plan.add(.notFound, .notFound, unchanged: old != nil)
-        if let kept = old?.search, changes.search.isEmpty, changes.faces.isEmpty {
+        // Search: the manifest, then term shards (only those whose words' postings changed are made
+        // again), then each briefing's result.
+        let rows = parts.map(\.search)
+        let dirty = memory.searchTerms.update(rows: rows, limit: shardLimit)
+        let layout = memory.searchTerms.layout
+        let page = SearchPage(entities: faces, tags: tags, count: rows.count, shards: layout.keys, split: layout.split)
+        if let kept = old?.search, kept == page {
             next.search = kept
             plan.add(.search, .search(kept), unchanged: true)
         } else {
-            next.search = SearchPage(entities: faces, tags: tags, rows: parts.map(\.search))
-            plan.add(.search, .search(next.search))
+            next.search = page
+            plan.add(.search, .search(page))
+        }
+        for (root, shards) in layout.roots {
+            for shard in shards { plan.add(.searchShard(shard.key), .searchShard(shard), unchanged: dirty.map { !$0.contains(root) } ?? false) }
+        }
+        for (b, row) in rows.enumerated() {
+            plan.add(.searchMeta(b), .searchMeta(SearchMeta(number: b, row: row)), unchanged: old != nil && !changes.search.contains(b))
         }
         // Each entity's and tag's newest date: its first briefing's, in site order (newest first, undated last).
         let storyPages = site.stories.map { DatedPage(slug: $0.story.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) }
@@ -328,7 +342,7 @@ struct PreviousPlan: Sendable {
     var tagIndex = TagIndexPage(tags: [])
     var tagPages: [[TagPage]] = []
     var quotes = QuotesPage(quotes: [])
-    var search = SearchPage(entities: [], tags: [], rows: [])
+    var search = SearchPage(entities: [], tags: [], count: 0, shards: [], split: [])
     var feeds = FeedsInput(entries: [], entityPages: [], tagPages: [])
     var assets = Hashed<[OutputFile]>([])
 }
@@ -366,16 +380,25 @@ struct BriefingParts: Sendable {
         neighbour = NeighbourLink(slug: briefing.slug, title: briefing.title)
         feed = Hashed(FeedEntry(slug: briefing.slug, title: briefing.title, date: briefing.date, briefed: briefing.briefed,
                                 source: briefing.provenance.source, summary: briefing.summaryText, tags: briefing.tags))
-        search = Hashed(SearchRow(
-            slug: briefing.slug, title: briefing.title, date: briefing.date, source: briefing.provenance.source,
-            summary: briefing.summaryText, tags: briefing.tags.compactMap { tagNumbers[$0.slug] },
-            entities: briefing.mentionCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key),
-            quoteText: SearchIndex.quoteText(briefing.quotes)))
+        search = Hashed(Self.searchRow(briefing, entities: entities, tagNumbers: tagNumbers))
         quotes = Hashed(Self.quotes(of: briefing) { (entities[$0].name, entities[$0].slug) })
         contexts = Hashed(MentionContext.sentences(in: briefing))
         var keys = Hasher()
         for (e, _) in briefing.sortedMentions { keys.combine(e) }
         mentionKeys = keys.finalize()
+    }
+
+    /// The briefing's search row: what its result shows, and its words by field (title; summary,
+    /// source, names and aliases of the entities it mentions, tags; quotations; prose and notes).
+    static func searchRow(_ briefing: Briefing, entities: [Entity], tagNumbers: [String: Int]) -> SearchRow {
+        let mentioned = briefing.mentionCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+        let names = mentioned.flatMap { [entities[$0].name] + entities[$0].aliases }
+        let summary = [briefing.summaryText, briefing.provenance.source].compactMap { $0 } + names + briefing.tags.map(\.name)
+        return SearchRow(
+            slug: briefing.slug, title: briefing.title, date: briefing.date, source: briefing.provenance.source,
+            summary: briefing.summaryText, tags: briefing.tags.compactMap { tagNumbers[$0.slug] }, entities: mentioned,
+            quoteText: SearchIndex.quoteText(briefing.quotes), proseText: SearchIndex.proseText(briefing.proseText),
+            terms: SearchIndex.terms(title: briefing.title, summary: summary, quotes: briefing.quotes.map(\.text), prose: briefing.proseText))
     }
 
     /// Takes `old`'s pieces where they are equal to this analysis's, and records in `changes` which
@@ -409,6 +432,8 @@ struct BriefingParts: Sendable {
 /// by position, the registry's faces, and co-mention lists with what they were computed from.
 struct PlanMemory {
     fileprivate(set) var previous: PreviousPlan?
+    /// The search index's postings and shards.
+    var searchTerms = SearchTermIndex()
     private var briefings: [Briefing] = []
     private var parts: [BriefingParts] = []
     private var faces: [Hashed<EntityFace>] = []

@@ -1,4 +1,4 @@
-/// Pieces many pages repeat (briefing cards and rows, entity chips) and the search index's rows,
+/// Pieces many pages repeat (briefing cards and rows, entity chips),
 /// rendered in parallel before the pages and merged here, so that pages only read them. A builder
 /// keeps them across rebuilds, keyed by content: an edit renders the pieces it changed, and the
 /// hundred rows of an entity page are not rendered again because one of them changed.
@@ -20,11 +20,10 @@ struct Fragments: Sendable {
     private var strings: SiteStrings?
     private var cards: [CardKey: String] = [:]
     private var chips: [ChipKey: String] = [:]
-    private(set) var searchRows: [Hashed<SearchRow>: String] = [:]
     /// How many pieces were kept after the last pruning, to tell when to prune again.
     private var keptAfterPruning = 0
 
-    var count: Int { cards.count + chips.count + searchRows.count }
+    var count: Int { cards.count + chips.count }
 
     func card(_ card: Hashed<BriefingCard>, depth: Int, row: Bool) -> String {
         cards[CardKey(card: card, depth: depth, isRow: row)]!
@@ -40,17 +39,14 @@ struct Fragments: Sendable {
         let needed = Needed(inputs)
         let newCards = needed.cards.filter { cards[$0] == nil }
         let newChips = needed.chips.filter { chips[$0] == nil }
-        let newRows = needed.searchRows.filter { searchRows[$0] == nil }
         let cardHTML = concurrentMap(newCards) { key in
             TemplateSet.renderText(PageRenderer.cardView(key.card.value, depth: key.depth, strings: strings), with: key.isRow ? pages.row : pages.card)
         }
         let chipHTML = concurrentMap(newChips) { key in
             TemplateSet.renderText(PageRenderer.chipView(key.face.value, depth: key.depth, mentions: key.count, strings: strings), with: pages.entityChip)
         }
-        let rowJSON = concurrentMap(newRows) { SearchIndex.row($0.value).serialized() }
         for (key, html) in zip(newCards, cardHTML) { cards[key] = html }
         for (key, html) in zip(newChips, chipHTML) { chips[key] = html }
-        for (key, json) in zip(newRows, rowJSON) { searchRows[key] = json }
     }
 
     /// Drops the pieces no input of the whole site shows any more, once they have grown to half
@@ -60,10 +56,9 @@ struct Fragments: Sendable {
         if everyPageRendered { keptAfterPruning = count }
         guard count > keptAfterPruning + keptAfterPruning / 2 + 64 else { return }
         let live = Needed(jobs.lazy.map(\.input))
-        let liveCards = Set(live.cards), liveChips = Set(live.chips), liveRows = Set(live.searchRows)
+        let liveCards = Set(live.cards), liveChips = Set(live.chips)
         cards = cards.filter { liveCards.contains($0.key) }
         chips = chips.filter { liveChips.contains($0.key) }
-        searchRows = searchRows.filter { liveRows.contains($0.key) }
         keptAfterPruning = count
     }
 
@@ -71,7 +66,6 @@ struct Fragments: Sendable {
     private struct Needed {
         var cards: [CardKey] = []
         var chips: [ChipKey] = []
-        var searchRows: [Hashed<SearchRow>] = []
 
         init(_ inputs: some Sequence<PageInput>) {
             var cardSet: Set<CardKey> = [], chipSet: Set<ChipKey> = []
@@ -89,11 +83,9 @@ struct Fragments: Sendable {
                 case .briefing(let page):
                     let faces = EntityFaces(page.entities)
                     for (e, count) in page.briefing.briefing.mentionCounts { chipSet.insert(ChipKey(face: faces[e], depth: 2, count: count)) }
-                case .search(let page):
-                    searchRows = page.rows
                 case .story(let page):
                     for step in page.steps { cardSet.insert(CardKey(card: step.card, depth: 2, isRow: false)) }
-                case .entityIndex, .tagIndex, .quotes, .feeds, .notFound, .assets, .storyIndex:
+                case .entityIndex, .tagIndex, .quotes, .feeds, .notFound, .assets, .search, .searchShard, .searchMeta, .storyIndex:
                     break
                 }
             }

@@ -78,6 +78,13 @@ enum Markdown {
         return plainText(of: document).trimmingWhitespace()
     }
 
+    /// Plain text of a Markdown document, one line per paragraph, heading or list item.
+    static func plainParagraphs(_ markdown: String) -> String {
+        guard !markdown.allSatisfy(\.isWhitespace), let document = parse(markdown, options: renderOptions) else { return "" }
+        defer { cmark_node_free(document) }
+        return plainText(of: document, blockSeparator: "\n").trimmingWhitespace()
+    }
+
     private static func parse(_ markdown: String, options: Int32) -> OpaquePointer? {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
@@ -87,7 +94,7 @@ enum Markdown {
         }
     }
 
-    private static func plainText(of root: OpaquePointer) -> String {
+    private static func plainText(of root: OpaquePointer, blockSeparator: String = " ") -> String {
         var text = ""
         guard let iterator = cmark_iter_new(root) else { return text }
         defer { cmark_iter_free(iterator) }
@@ -99,7 +106,7 @@ enum Markdown {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             case CMARK_NODE_PARAGRAPH where !text.isEmpty, CMARK_NODE_HEADING where !text.isEmpty:
-                text += " "
+                text += blockSeparator
             default:
                 break
             }

@@ -18,7 +18,9 @@ struct PageRenderer: Sendable {
         case .quotes(let page): [quotesPage(page)]
         case .storyIndex(let page): [storyIndexPage(page)]
         case .story(let page): storyFiles(page)
-        case .search(let page): [searchPage(page)] + SearchIndex(page: page, rows: fragments.searchRows).files()
+        case .search(let page): [searchPage(page)] + SearchIndex.manifestFiles(page)
+        case .searchShard(let shard): [SearchIndex.shardFile(shard)]
+        case .searchMeta(let meta): [SearchIndex.metaFile(meta)]
         case .feeds(let feeds): SiteFeeds(config: config, input: feeds).files()
         case .notFound: [notFoundPage()]
         case .assets(let files): files.value
@@ -337,12 +339,12 @@ struct PageRenderer: Sendable {
     private func searchPage(_ input: SearchPage) -> OutputFile {
         let path = "search/index.html"
         let strings = config.strings
-        let words = JSON.object(["searchUnavailable", "searchMentions", "months", "dateFormat"].map { ($0, .string(strings[$0])) }
+        let words = JSON.object(["searchUnavailable", "searchMentions", "searchInAnalysis", "months", "dateFormat"].map { ($0, .string(strings[$0])) }
             + ["briefingsMatch", "entitiesMatch", "showMore"].map { key in
                 (key, .array([.string(strings.forms(key).one), .string(strings.forms(key).other)]))
             } + [("zeroIsOne", .bool(strings.countsZeroAsOne))])
-        let view = SearchPageView(page: pageView(path: path, title: strings["search"], section: "search"), count: input.rows.count,
-                                  lede: strings.count(input.rows.count, "searchLede"), wordsJSON: words.serialized())
+        let view = SearchPageView(page: pageView(path: path, title: strings["search"], section: "search"), count: input.count,
+                                  lede: strings.count(input.count, "searchLede"), wordsJSON: words.serialized())
         return OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.search))
     }
 

@@ -1,77 +1,232 @@
 import Foundation
 
-/// The client-side search index: `search/index.js` (a script that sets a global, so search works
-/// from `file://` where `fetch` is blocked) and the same data as `search/index.json` for other tools.
+/// The client-side search index, split so that one query downloads a small part of it, and made
+/// of scripts (each calls a global the search page defines), so that it works from `file://`,
+/// where `fetch` is blocked, and under any sub-path (every URL is relative to `search/`).
 ///
-/// Compact by construction, for sites of 10,000 briefings: positional arrays instead of keyed
-/// objects, entities and tags listed once and referenced by number, paths rebuilt from slugs in
-/// the client, and quotes cut to `quoteBudget` characters per briefing.
+/// - `search/index.js`: the manifest (`window.DOSSIER_SEARCH_INDEX = {…}`, also as
+///   `search/index.json`): entities and tags, the number of briefings, and which term shards exist.
+/// - `search/shards/<key>.js`: `DOSSIER_SEARCH_SHARD(key, {term: postings, …})`, every indexed word
+///   (folded as the client folds: accents and case do not matter) starting with `key`. Keys are
+///   the first two letters of a word; a shard over `shardLimit` bytes is split by the next letter
+///   (`split` in the manifest lists those keys; words no longer than a split key stay in its shard).
+///   Postings are per briefing, in site order, each `delta × 16 + fields`, where delta is the
+///   briefing's number minus the previous posting's and fields are the bits of `Field`.
+/// - `search/meta/<n>.js`: `DOSSIER_SEARCH_META(n, [slug, title, date, source, summary, [tag],
+///   [entity], quotes, prose])`, what a result shows of briefing `n`, loaded only for results shown.
 ///
 /// ```
-/// {"version": 1,
-///  "entities": [[name, slug, kind, "alias|alias"], …],
-///  "tags": [[name, slug], …],
-///  "briefings": [[slug, title, date, source, summary, [tag], [entity], quotes], …]}
+/// {"version": 2, "count": 123,
+///  "entities": [[name, slug, kind, "alias|alias"], …], "tags": [[name, slug], …],
+///  "shards": [key, …], "split": [key, …]}
 /// ```
-/// `date` is ISO 8601 or empty; entity numbers are in order of mentions, most first.
-struct SearchIndex {
-    let page: SearchPage
-    /// Rows already serialized (`Fragments`); a row not there is serialized here.
-    var rows: [Hashed<SearchRow>: String] = [:]
-
-    /// Characters of quotation text kept per briefing: enough for the words people search for,
-    /// without letting the index grow with every long quote.
+enum SearchIndex {
+    /// Characters of quotation text, and of the analyst's prose, kept per briefing for snippets
+    /// (every word of both is indexed): enough for the passages people search for, without letting
+    /// the files a query loads grow with every long annotation.
     static let quoteBudget = 600
+    static let proseBudget = 2000
+    /// Bytes of a term shard above which it is split by the next letter (`BuildOptions.searchShardLimit`).
+    static let shardLimit = 32_000
+    /// Words longer than this (in Unicode scalars) are not indexed: run-together debris, not words.
+    static let longestTerm = 40
 
     static let jsPath = "search/index.js"
     static let jsonPath = "search/index.json"
     static let globalName = "DOSSIER_SEARCH_INDEX"
+    static let shardCallback = "DOSSIER_SEARCH_SHARD"
+    static let metaCallback = "DOSSIER_SEARCH_META"
 
-    func files() -> [OutputFile] {
-        let json = self.json().serialized()
-        return [
-            OutputFile(path: Self.jsPath, text: "window.\(Self.globalName) = \(json);\n"),
-            OutputFile(path: Self.jsonPath, text: json + "\n"),
-        ]
+    /// Where a word appears in a briefing, as bits: results rank title over summary, source, entities
+    /// and tags, over quotations, over the analyst's prose and notes.
+    enum Field {
+        static let title: UInt8 = 1
+        static let summary: UInt8 = 2
+        static let quotes: UInt8 = 4
+        static let prose: UInt8 = 8
     }
 
-    func json() -> JSON {
+    // MARK: Files
+
+    /// The manifest, as a script and as JSON.
+    static func manifestFiles(_ page: SearchPage) -> [OutputFile] {
         let entities = page.entities.map { face in
             let e = face.value
             return JSON.array([.string(e.name), .string(e.slug), .string(e.kind.rawValue), .string(e.aliases.joined(separator: "|"))])
         }
         let tags = page.tags.map { JSON.array([.string($0.name), .string($0.slug)]) }
-        let briefings = page.rows.map { row in JSON.raw(rows[row] ?? Self.row(row.value).serialized()) }
-        return .object([("version", .int(1)), ("entities", .array(entities)), ("tags", .array(tags)), ("briefings", .array(briefings))])
+        let json = JSON.object([
+            ("version", .int(2)), ("count", .int(page.count)), ("entities", .array(entities)), ("tags", .array(tags)),
+            ("shards", .array(page.shards.map(JSON.string))), ("split", .array(page.split.map(JSON.string))),
+        ]).serialized()
+        return [
+            OutputFile(path: jsPath, text: "window.\(globalName) = \(json);\n"),
+            OutputFile(path: jsonPath, text: json + "\n"),
+        ]
     }
 
-    /// `[slug, title, date, source, summary, [tag], [entity], quotes]`.
+    static func shardFile(_ shard: SearchShard) -> OutputFile {
+        var out = "window.\(shardCallback)("
+        JSON.string(shard.key).write(to: &out)
+        out += ",{"
+        for (i, postings) in shard.terms.enumerated() {
+            if i > 0 { out += "," }
+            postings.value.write(to: &out)
+        }
+        out += "});\n"
+        return OutputFile(path: shardPath(shard.key), text: out)
+    }
+
+    static func metaFile(_ meta: SearchMeta) -> OutputFile {
+        OutputFile(path: metaPath(meta.number), text: "window.\(metaCallback)(\(meta.number),\(row(meta.row.value).serialized()));\n")
+    }
+
+    /// `[slug, title, date, source, summary, [tag], [entity], quotes, prose]`; `date` is ISO 8601 or
+    /// empty, entities are numbered in the manifest's list, most mentioned first.
     static func row(_ row: SearchRow) -> JSON {
         .array([
             .string(row.slug), .string(Typography.curlingQuotes(row.title)), .string(row.date?.dateString ?? ""), .string(row.source ?? ""),
             .string(row.summary ?? ""), .array(row.tags.map(JSON.int)), .array(row.entities.map(JSON.int)), .string(row.quoteText),
+            .string(row.proseText),
         ])
     }
 
+    static func metaPath(_ number: Int) -> String { "search/meta/\(number).js" }
+
+    /// `search/shards/<name>.js`: letters a–z and digits as they are, any other scalar as `_hex_`
+    /// (search.js names files the same way).
+    static func shardPath(_ key: String) -> String {
+        var name = ""
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": name.unicodeScalars.append(scalar)
+            default: name += "_" + String(scalar.value, radix: 16) + "_"
+            }
+        }
+        return "search/shards/\(name).js"
+    }
+
+    // MARK: Words
+
+    /// Case, accents (combining marks U+0300–U+036F after canonical decomposition) do not matter:
+    /// the same as search.js's `fold`, so both sides agree on every word and shard key.
+    static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            scalars.append(scalar)
+        }
+        return String(scalars).lowercased()
+    }
+
+    /// Letters, digits and marks make words (search.js: `[\p{L}\p{N}\p{M}]`).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The indexed words of `text`, folded: runs of word scalars, except single ASCII characters
+    /// and words over `longestTerm` scalars.
+    static func words(_ text: String, into body: (String) -> Void) {
+        let folded = fold(text)
+        var word = String.UnicodeScalarView()
+        var count = 0
+        func flush() {
+            defer { word = String.UnicodeScalarView(); count = 0 }
+            guard count > 0, count <= longestTerm, count > 1 || !word.first!.isASCII else { return }
+            body(String(word))
+        }
+        for scalar in folded.unicodeScalars {
+            if isWordScalar(scalar) {
+                word.append(scalar)
+                count += 1
+            } else {
+                flush()
+            }
+        }
+        flush()
+    }
+
+    /// A briefing's words with the fields they appear in, sorted by word.
+    static func terms(title: String, summary: [String], quotes: [String], prose: String) -> [SearchTerm] {
+        var fields: [String: UInt8] = [:]
+        words(title) { fields[$0, default: 0] |= Field.title }
+        for text in summary { words(text) { fields[$0, default: 0] |= Field.summary } }
+        for text in quotes { words(text) { fields[$0, default: 0] |= Field.quotes } }
+        words(prose) { fields[$0, default: 0] |= Field.prose }
+        return fields.map { SearchTerm(term: $0.key, fields: $0.value) }.sorted { $0.term < $1.term }
+    }
+
+    /// The shard a word's postings live in before splitting: its first two scalars.
+    static func rootKey(_ term: String) -> String {
+        String(String.UnicodeScalarView(term.unicodeScalars.prefix(2)))
+    }
+
+    /// The shards of one root key's terms (sorted by term): one shard while it fits in `limit`
+    /// bytes, else split by the next scalar, recursively; split keys are added to `split`.
+    static func shards(root: String, terms: [Hashed<SearchPostings>], limit: Int, split: inout [String]) -> [SearchShard] {
+        var out: [SearchShard] = []
+        func place(_ key: String, _ length: Int, _ terms: ArraySlice<Hashed<SearchPostings>>) {
+            let size = terms.reduce(0) { $0 + $1.value.bytes }
+            guard size > limit, terms.contains(where: { $0.value.term.unicodeScalars.count > length }) else {
+                out.append(SearchShard(key: key, terms: Array(terms)))
+                return
+            }
+            split.append(key)
+            var residue: [Hashed<SearchPostings>] = []
+            var groups: [(key: String, terms: [Hashed<SearchPostings>])] = []
+            for term in terms {
+                let scalars = term.value.term.unicodeScalars
+                guard scalars.count > length else { residue.append(term); continue }
+                let child = String(String.UnicodeScalarView(scalars.prefix(length + 1)))
+                if groups.last?.key == child { groups[groups.count - 1].terms.append(term) } else { groups.append((child, [term])) }
+            }
+            if !residue.isEmpty { out.append(SearchShard(key: key, terms: residue)) }
+            // Sorted by term, so each child's terms are together; children in the same order.
+            for group in groups { place(group.key, length + 1, group.terms[...]) }
+        }
+        place(root, root.unicodeScalars.count, terms[...])
+        return out
+    }
+
+    // MARK: Snippet text
+
     /// Full quotes (fragments are in the text anyway), in text order, whitespace runs as one
     /// space, cut at a word boundary after `quoteBudget` characters (Unicode scalars).
-    ///
-    /// Scalar by scalar rather than by grapheme: over every quote of a large site, grapheme
-    /// breaking made this the slowest part of the index.
     static func quoteText(_ quotes: [Quote]) -> String {
+        cut(quotes.lazy.filter { !$0.isFragment }.map(\.text), budget: quoteBudget)
+    }
+
+    /// The annotation's prose and notes (`Briefing.proseText`, a paragraph a line), cut like quotes
+    /// to `proseBudget`.
+    static func proseText(_ text: String) -> String {
+        cut(text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init), budget: proseBudget, separator: " ")
+    }
+
+    /// Pieces joined by `separator`, whitespace runs as one space, cut at a word boundary after `budget`
+    /// Unicode scalars. Scalar by scalar rather than by grapheme: over every quote of a large site,
+    /// grapheme breaking made this the slowest part of the index.
+    static func cut(_ pieces: some Sequence<String>, budget: Int, separator: String = " … ") -> String {
         var scalars = String.UnicodeScalarView()
         var count = 0
-        for quote in quotes where !quote.isFragment {
+        for piece in pieces {
             var pendingSpace = false
             var started = false
-            for scalar in quote.text.unicodeScalars {
+            for scalar in piece.unicodeScalars {
                 if isWhitespace(scalar) {
                     pendingSpace = started
                     continue
                 }
                 if !started, !scalars.isEmpty {
-                    scalars.append(contentsOf: " … ".unicodeScalars)
-                    count += 3
+                    scalars.append(contentsOf: separator.unicodeScalars)
+                    count += separator.unicodeScalars.count
                 } else if pendingSpace {
                     scalars.append(" ")
                     count += 1
@@ -81,11 +236,11 @@ struct SearchIndex {
                 scalars.append(scalar)
                 count += 1
             }
-            if count >= quoteBudget { break }
+            if count >= budget { break }
         }
         let text = String(scalars)
-        guard count > quoteBudget else { return text }
-        var end = text.unicodeScalars.index(text.startIndex, offsetBy: quoteBudget)
+        guard count > budget else { return text }
+        var end = text.unicodeScalars.index(text.startIndex, offsetBy: budget)
         // At the last space; without one (say, Chinese), never inside a character such as an emoji sequence.
         if let space = text.unicodeScalars[..<end].lastIndex(of: " ") {
             end = space
@@ -101,5 +256,57 @@ struct SearchIndex {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
         }
+    }
+}
+
+/// One word of a briefing and the fields (`SearchIndex.Field` bits) it appears in.
+struct SearchTerm: Hashable, Sendable {
+    var term: String
+    var fields: UInt8
+}
+
+/// One word's postings: every briefing holding it, as `number << 4 | fields`, ascending; and the
+/// bytes it takes in its shard (`"term":[…],`), which decides splitting.
+struct SearchPostings: Hashable, Sendable {
+    var term: String
+    var postings: [UInt32]
+    var bytes: Int
+
+    init(term: String, postings: [UInt32]) {
+        self.term = term
+        self.postings = postings
+        var bytes = term.utf8.count + 6
+        var previous: UInt32 = 0
+        for p in postings {
+            bytes += Self.digits(((p >> 4) - previous) << 4 | (p & 15)) + 1
+            previous = p >> 4
+        }
+        self.bytes = bytes
+    }
+
+    private static func digits(_ n: UInt32) -> Int {
+        var n = n, d = 1
+        while n >= 10 { n /= 10; d += 1 }
+        return d
+    }
+
+    /// `"term":[delta×16+fields,…]`.
+    func write(to out: inout String) {
+        JSON.string(term).write(to: &out)
+        out += ":["
+        var previous: UInt32 = 0
+        for (i, p) in postings.enumerated() {
+            if i > 0 { out += "," }
+            out += String(((p >> 4) - previous) << 4 | (p & 15))
+            previous = p >> 4
+        }
+        out += "]"
+    }
+}
+
+extension JSON {
+    /// Compact, appended to `out`.
+    func write(to out: inout String) {
+        out += serialized()
     }
 }

@@ -39,7 +39,7 @@ struct TemplateSet: Sendable {
             case .notFound: hashes.notFound
             case .story: hashes.story
             case .storyIndex: hashes.stories
-            case .feeds, .assets: 0
+            case .feeds, .assets, .searchShard, .searchMeta: 0
             }
         }
 

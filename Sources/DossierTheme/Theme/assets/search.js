@@ -1,9 +1,13 @@
-/* Dossier search: a small client over search/index.js (window.DOSSIER_SEARCH_INDEX), so it works
-   on any static host and from file://. No dependencies, no network requests.
-   Index rows (see SearchIndex.swift):
-     entities:  [name, slug, kind, "alias|alias"]
-     tags:      [name, slug]
-     briefings: [slug, title, isoDate, source, summary, [tag numbers], [entity numbers], quotes] */
+/* Dossier search: a small client over a sharded index (see SearchIndex.swift), loaded with
+   <script> elements only, so it works on any static host, under any sub-path and from file://.
+   No dependencies, no fetch or XHR.
+     search/index.js        window.DOSSIER_SEARCH_INDEX: entities [name, slug, kind, "alias|alias"],
+                            tags [name, slug], count, shards (keys), split (keys split by the next letter)
+     search/shards/KEY.js   DOSSIER_SEARCH_SHARD(key, {word: [delta*16 + fields, …]}), words folded
+                            as fold() does; fields: 1 title, 2 summary/source/entities/tags,
+                            4 quotes, 8 the analyst's prose and notes
+     search/meta/N.js       DOSSIER_SEARCH_META(n, [slug, title, isoDate, source, summary,
+                            [tag numbers], [entity numbers], quotes, prose]) */
 (function () {
   "use strict";
 
@@ -38,71 +42,122 @@
       .replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\u00a0/g, " ");
   }
 
-  var records = null;
-  var entityRecords = null;
-
-  function prepare() {
-    if (records) return;
-    records = data.briefings.map(function (b, i) {
-      var entities = b[6].map(function (n) { return data.entities[n]; });
-      var tags = b[5].map(function (n) { return data.tags[n]; });
-      return {
-        row: b, order: i, entities: entities, tags: tags,
-        title: fold(b[1]),
-        names: fold(entities.map(function (e) { return e[0] + (e[3] ? "|" + e[3] : ""); }).join("|") + "|" +
-          tags.map(function (t) { return t[0]; }).join("|")),
-        summary: fold(b[4] + " | " + b[3]),
-        quotes: fold(b[7])
-      };
+  /* Scripts of the index, each loaded once: `loaded[url]` is true, false (failed) or the callbacks waiting. */
+  var loaded = {};
+  function load(url, done) {
+    var state = loaded[url];
+    if (state === true || state === false) { done(state); return; }
+    if (state) { state.push(done); return; }
+    loaded[url] = [done];
+    var script = document.createElement("script");
+    script.src = url;
+    script.async = true;
+    function finish(ok) {
+      var waiting = loaded[url];
+      loaded[url] = ok;
+      script.onload = script.onerror = null;
+      waiting.forEach(function (f) { f(ok); });
+    }
+    script.onload = function () { finish(true); };
+    script.onerror = function () { finish(false); };
+    document.head.appendChild(script);
+  }
+  /* Loads every url, then calls done(all loaded). */
+  function loadAll(urls, done) {
+    var left = urls.length;
+    var ok = true;
+    if (!left) { done(true); return; }
+    urls.forEach(function (url) {
+      load(url, function (each) { ok = ok && each; if (--left === 0) done(ok); });
     });
-    entityRecords = data.entities.map(function (e) { return { entity: e, text: fold(e[0] + "|" + e[3]) }; });
   }
 
-  /* 0: absent, 1: inside a word, 2: at the start of a word. */
-  function hit(field, term) {
-    var at = field.indexOf(term);
-    if (at < 0) return 0;
-    var best = 1;
-    while (at >= 0) {
-      if (at === 0 || !/[\p{L}\p{N}]/u.test(field.charAt(at - 1))) { best = 2; break; }
-      at = field.indexOf(term, at + 1);
-    }
-    return best;
+  var shards = {};
+  var metas = {};
+  window.DOSSIER_SEARCH_SHARD = function (key, terms) { shards[key] = terms; };
+  window.DOSSIER_SEARCH_META = function (n, row) { metas[n] = row; };
+  var shardKeys = {};
+  (data.shards || []).forEach(function (k) { shardKeys[k] = true; });
+  var splitKeys = {};
+  (data.split || []).forEach(function (k) { splitKeys[k] = true; });
+
+  /* As SearchIndex.swift names shard files: a-z and 0-9 as they are, any other code point as _hex_. */
+  function shardURL(key) {
+    return "shards/" + Array.from(key).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
+    }).join("") + ".js";
+  }
+  function metaURL(n) { return "meta/" + n + ".js"; }
+
+  /* The shard holding the words that start with `term`: its first two letters, then one letter more
+     while that key is split and the term is longer. Null when no indexed word starts so. */
+  function shardFor(term) {
+    var letters = Array.from(term);
+    var length = Math.min(2, letters.length);
+    var key = letters.slice(0, length).join("");
+    while (splitKeys[key] && letters.length > length) { length += 1; key = letters.slice(0, length).join(""); }
+    return shardKeys[key] ? key : null;
   }
 
-  function score(record, terms) {
-    var total = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var t = terms[i];
-      var s = hit(record.title, t) * 8 + hit(record.names, t) * 5 + hit(record.summary, t) * 2 + hit(record.quotes, t);
-      if (s === 0) return 0;
-      total += s;
-    }
-    return total;
-  }
-
+  var WORD = /[^\p{L}\p{N}\p{M}]+/u;
+  /* The query's words, folded and split as the index's are; single ASCII characters are not indexed. */
   function terms(query) {
-    return fold(query).split(/[\s,;]+/).map(function (t) { return t.replace(/^["'(]+|["').:!?]+$/g, ""); })
-      .filter(function (t) { return t.length > 0; });
+    var seen = {};
+    return fold(query).split(WORD).filter(function (t) {
+      if (!t || seen[t] || (t.length === 1 && t < "\u0080") || Array.from(t).length > 40) return false;
+      seen[t] = true;
+      return true;
+    });
   }
 
-  function search(query) {
-    prepare();
-    var ts = terms(query);
-    if (!ts.length) return { terms: ts, briefings: [], entities: [] };
-    var found = [];
-    for (var i = 0; i < records.length; i++) {
-      var s = score(records[i], ts);
-      if (s > 0) found.push({ record: records[i], score: s });
-    }
-    found.sort(function (a, b) {
-      return b.score - a.score || (a.record.row[2] < b.record.row[2] ? 1 : a.record.row[2] > b.record.row[2] ? -1 : 0) ||
-        a.record.order - b.record.order;
+  /* Title over summary, source, entities and tags, over quotations, over the analyst's prose. */
+  function fieldScore(fields) {
+    return (fields & 1 ? 8 : 0) + (fields & 2 ? 4 : 0) + (fields & 4 ? 2 : 0) + (fields & 8 ? 1 : 0);
+  }
+
+  /* Per briefing number, the best score of words starting with `term` (a whole word counts double). */
+  function matches(term, shard) {
+    var found = {};
+    if (!shard) return found;
+    Object.keys(shard).forEach(function (word) {
+      if (word.lastIndexOf(term, 0) !== 0) return;
+      var weight = word === term ? 2 : 1;
+      var postings = shard[word];
+      var n = 0;
+      for (var i = 0; i < postings.length; i++) {
+        n += postings[i] >> 4;
+        var s = fieldScore(postings[i] & 15) * weight;
+        if (!(found[n] >= s)) found[n] = s;
+      }
     });
-    var entities = entityRecords.filter(function (r) {
-      return ts.every(function (t) { return r.text.indexOf(t) >= 0; });
-    }).slice(0, 6);
-    return { terms: ts, briefings: found, entities: entities };
+    return found;
+  }
+
+  /* Calls done(result) once the shards of the query's words are loaded; result is null when one
+     of them could not be. Every word must match. */
+  function search(query, done) {
+    var ts = terms(query);
+    var entities = ts.length ? data.entities.filter(function (e) {
+      var text = fold(e[0] + "|" + e[3]);
+      return ts.every(function (t) { return text.indexOf(t) >= 0; });
+    }).slice(0, 6) : [];
+    var keys = ts.map(shardFor);
+    if (!ts.length || keys.indexOf(null) >= 0) { done({ terms: ts, briefings: [], entities: entities }); return; }
+    loadAll(keys.filter(function (k, i) { return keys.indexOf(k) === i; }).map(shardURL), function (ok) {
+      if (!ok) { done(null); return; }
+      var total = null;
+      ts.forEach(function (t, i) {
+        var found = matches(t, shards[keys[i]]);
+        if (total === null) { total = found; return; }
+        var both = {};
+        Object.keys(total).forEach(function (n) { if (found[n]) both[n] = total[n] + found[n]; });
+        total = both;
+      });
+      var briefings = Object.keys(total).map(function (n) { return { number: +n, score: total[n] }; });
+      // Ties in site order: newest first.
+      briefings.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
+      done({ terms: ts, briefings: briefings, entities: entities });
+    });
   }
 
   /* Appends `text` to `parent`, wrapping every match of `ts` in <mark>. Never uses innerHTML. */
@@ -135,8 +190,8 @@
     if (pos < text.length) parent.appendChild(document.createTextNode(text.slice(pos)));
   }
 
-  /* About 160 characters of the quotes around the first matching term. */
-  function quoteSnippet(quotes, ts) {
+  /* About 160 characters of `text` (quotes or prose) around the first matching term. */
+  function snippet(quotes, ts) {
     var folded = fold(quotes);
     var at = -1;
     for (var i = 0; i < ts.length && at < 0; i++) at = folded.indexOf(ts[i]);
@@ -170,8 +225,7 @@
   var current = null;
   var shown = 0;
 
-  function renderEntity(r, ts) {
-    var e = r.entity;
+  function renderEntity(e, ts) {
     var li = el("li", "search-hit search-entity");
     var a = el("a", "search-title");
     a.href = root + "entities/" + e[1] + "/" + index;
@@ -181,9 +235,12 @@
     return li;
   }
 
-  function renderBriefing(found, ts) {
-    var rec = found.record;
-    var b = rec.row;
+  function contains(text, ts) {
+    var folded = fold(text);
+    return ts.some(function (t) { return folded.indexOf(t) >= 0; });
+  }
+
+  function renderBriefing(b, ts) {
     var li = el("li", "search-hit");
     var a = el("a", "search-title");
     a.href = root + "briefings/" + b[0] + "/" + index;
@@ -196,66 +253,101 @@
       appendHighlighted(summary, b[4], ts);
       li.appendChild(summary);
     }
-    var snippet = ts.some(function (t) { return rec.quotes.indexOf(t) >= 0; }) ? quoteSnippet(b[7], ts) : null;
-    if (snippet) {
+    var entities = b[6].map(function (n) { return data.entities[n]; }).filter(Boolean);
+    var tags = b[5].map(function (n) { return data.tags[n]; }).filter(Boolean);
+    var quote = contains(b[7], ts) ? snippet(b[7], ts) : null;
+    if (quote) {
       var q = el("blockquote", "search-quote");
-      appendHighlighted(q, snippet, ts);
+      appendHighlighted(q, quote, ts);
       li.appendChild(q);
     }
-    var names = rec.entities.filter(function (e) {
+    // The analyst's words, when a word of the query is found there and nowhere else shown.
+    var shownText = b[1] + " " + b[4] + " " + b[3] + " " + b[7] + " " + entities.map(function (e) { return e[0] + " " + e[3]; }).join(" ") +
+      " " + tags.map(function (t) { return t[0]; }).join(" ");
+    var proseOnly = ts.filter(function (t) { return fold(shownText).indexOf(t) < 0; });
+    var prose = proseOnly.length && contains(b[8], proseOnly) ? snippet(b[8], proseOnly) : null;
+    if (prose) {
+      var p = el("p", "search-snippet");
+      p.appendChild(el("span", "search-snippet-label", word("searchInAnalysis", "In the analysis:") + " "));
+      appendHighlighted(p, prose, ts);
+      li.appendChild(p);
+    }
+    var names = entities.filter(function (e) {
       var f = fold(e[0] + "|" + e[3]);
       return ts.some(function (t) { return f.indexOf(t) >= 0; });
-    }).concat(rec.tags.filter(function (t) {
+    }).concat(tags.filter(function (t) {
       var f = fold(t[0]);
       return ts.some(function (term) { return f.indexOf(term) >= 0; });
     }).map(function (t) { return [t[0], null]; }));
     if (names.length) {
-      var p = el("p", "search-meta", word("searchMentions", "Mentions") + " ");
+      var m = el("p", "search-meta", word("searchMentions", "Mentions") + " ");
       names.slice(0, 5).forEach(function (n, i) {
-        if (i) p.appendChild(document.createTextNode(", "));
-        p.appendChild(el("strong", null, n[0]));
+        if (i) m.appendChild(document.createTextNode(", "));
+        m.appendChild(el("strong", null, n[0]));
       });
-      li.appendChild(p);
+      li.appendChild(m);
     }
     return li;
   }
 
-  function showMore() {
+  var generation = 0;
+
+  function unavailable() {
+    status.textContent = word("searchUnavailable", "The search index (search/index.js) could not be loaded.");
+  }
+
+  /* Shows the next PAGE results, once their metadata is loaded; then() after. */
+  function showMore(then) {
     var ts = current.terms;
+    var mine = generation;
     var next = current.briefings.slice(shown, shown + PAGE);
-    var more = list.querySelector(".search-more");
-    if (more) more.parentNode.removeChild(more);
-    next.forEach(function (f) { list.appendChild(renderBriefing(f, ts)); });
-    shown += next.length;
-    if (shown < current.briefings.length) {
-      var li = el("li", "search-more");
-      var button = el("button", null, counted("showMore", Math.min(PAGE, current.briefings.length - shown), "Show {n} more", "Show {n} more"));
-      button.type = "button";
-      button.addEventListener("click", function () {
-        var first = shown;
-        showMore();
-        var link = list.querySelectorAll(".search-hit:not(.search-entity) .search-title")[first];
-        if (link) link.focus();
-      });
-      li.appendChild(button);
-      list.appendChild(li);
-    }
+    loadAll(next.map(function (f) { return metaURL(f.number); }), function (ok) {
+      if (mine !== generation) return;
+      if (!ok) { unavailable(); return; }
+      var more = list.querySelector(".search-more");
+      if (more) more.parentNode.removeChild(more);
+      next.forEach(function (f) { if (metas[f.number]) list.appendChild(renderBriefing(metas[f.number], ts)); });
+      shown += next.length;
+      if (shown < current.briefings.length) {
+        var li = el("li", "search-more");
+        var button = el("button", null, counted("showMore", Math.min(PAGE, current.briefings.length - shown), "Show {n} more", "Show {n} more"));
+        button.type = "button";
+        button.addEventListener("click", function () {
+          var first = shown;
+          showMore(function () {
+            var link = list.querySelectorAll(".search-hit:not(.search-entity) .search-title")[first];
+            if (link) link.focus();
+          });
+        });
+        li.appendChild(button);
+        list.appendChild(li);
+      }
+      if (then) then();
+    });
   }
 
   function run(query) {
-    current = search(query);
-    shown = 0;
-    while (list.firstChild) list.removeChild(list.firstChild);
-    var n = current.briefings.length;
-    if (!current.terms.length) {
-      status.textContent = "";
-    } else {
+    var mine = ++generation;
+    search(query, function (result) {
+      if (mine !== generation) return;
+      if (!result) { unavailable(); return; }
+      current = result;
+      shown = 0;
+      var n = current.briefings.length;
+      var clear = function () { while (list.firstChild) list.removeChild(list.firstChild); };
       var e = current.entities.length;
-      status.textContent = counted("briefingsMatch", n, "{n} briefing matches", "{n} briefings match") +
+      var text = !current.terms.length ? "" : counted("briefingsMatch", n, "{n} briefing matches", "{n} briefings match") +
         " “" + query.trim() + "”" + (e ? ", " + counted("entitiesMatch", e, "and {n} entity", "and {n} entities") : "") + ".";
-    }
-    current.entities.forEach(function (r) { list.appendChild(renderEntity(r, current.terms)); });
-    showMore();
+      // Results replace the last ones only when their metadata is here, so the list never flashes empty.
+      var first = current.briefings.slice(0, PAGE).map(function (f) { return metaURL(f.number); });
+      loadAll(first, function () {
+        if (mine !== generation) return;
+        clear();
+        status.textContent = text;
+        current.entities.forEach(function (r) { list.appendChild(renderEntity(r, current.terms)); });
+        showMore();
+      });
+    });
   }
 
   function remember(query) {
