@@ -339,7 +339,7 @@ struct PageRenderer: Sendable {
     private func searchPage(_ input: SearchPage) -> OutputFile {
         let path = "search/index.html"
         let strings = config.strings
-        let words = JSON.object(["searchUnavailable", "searchMentions", "searchInAnalysis", "months", "dateFormat"].map { ($0, .string(strings[$0])) }
+        let words = JSON.object(["searchUnavailable", "searchMentions", "searchInAnalysis", "months", "dateFormat", "wordsLeftOut"].map { ($0, .string(strings[$0])) }
             + ["briefingsMatch", "entitiesMatch", "showMore"].map { key in
                 (key, .array([.string(strings.forms(key).one), .string(strings.forms(key).other)]))
             } + [("zeroIsOne", .bool(strings.countsZeroAsOne))])

@@ -83,6 +83,7 @@ public struct SiteStrings: Sendable, Hashable {
     private static func p(_ one: String, _ other: String) -> Plural { Plural(one: one, other: other) }
 
     static let english = Table(words: [
+        "wordsLeftOut": "Not searched (too many words):",
         "mentionsOverTime": "Mentions of {name} over time", "namedWith": "Entities most often named with {name}", "timeline": "Timeline", "feedOf": "{site}: {name}", "feedLink": "Feed", "stories": "Stories", "story": "Story", "noStories": "No stories yet: group briefings with story: in their front matter.", "sinceLast": "Since the previous briefing", "enters": "New", "leaves": "No longer mentioned", "newSpeakers": "New voices", "partOfStory": "Part of the story",
         "corrections": "Corrections", "articleCorrected": "The article, with corrections", "showArticle": "Show the article",
         "asCorrected": "as corrected", "asReceived": "as received", "changesMarked": "with changes marked",
@@ -132,6 +133,7 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let french = Table(words: [
+        "wordsLeftOut": "Non cherchés (trop de mots) :",
         "mentionsOverTime": "Mentions de {name} au fil du temps", "namedWith": "Entités les plus souvent citées avec {name}", "timeline": "Chronologie", "feedOf": "{site} : {name}", "feedLink": "Flux", "stories": "Dossiers", "story": "Dossier", "noStories": "Aucun dossier pour l’instant : regroupez des notes avec story: dans leur en-tête.", "sinceLast": "Depuis la note précédente", "enters": "Nouveaux", "leaves": "Plus mentionnés", "newSpeakers": "Nouvelles voix", "partOfStory": "Fait partie du dossier",
         "corrections": "Corrections", "articleCorrected": "L’article, avec ses corrections", "showArticle": "Afficher l’article",
         "asCorrected": "corrigé", "asReceived": "tel que reçu", "changesMarked": "avec les modifications marquées",
@@ -181,6 +183,7 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let german = Table(words: [
+        "wordsLeftOut": "Nicht gesucht (zu viele Wörter):",
         "mentionsOverTime": "Erwähnungen von {name} im Zeitverlauf", "namedWith": "Einträge, die am häufigsten mit {name} genannt werden", "timeline": "Zeitleiste", "feedOf": "{site}: {name}", "feedLink": "Feed", "stories": "Themen", "story": "Thema", "noStories": "Noch keine Themen: Analysen mit story: im Vorspann gruppieren.", "sinceLast": "Seit der vorigen Analyse", "enters": "Neu", "leaves": "Nicht mehr erwähnt", "newSpeakers": "Neue Stimmen", "partOfStory": "Teil des Themas",
         "corrections": "Korrekturen", "articleCorrected": "Der Artikel, mit Korrekturen", "showArticle": "Artikel anzeigen",
         "asCorrected": "korrigiert", "asReceived": "wie erhalten", "changesMarked": "mit markierten Änderungen",
@@ -230,6 +233,7 @@ public struct SiteStrings: Sendable, Hashable {
     ])
 
     static let spanish = Table(words: [
+        "wordsLeftOut": "No buscadas (demasiadas palabras):",
         "mentionsOverTime": "Menciones de {name} a lo largo del tiempo", "namedWith": "Entidades nombradas más a menudo con {name}", "timeline": "Cronología", "feedOf": "{site}: {name}", "feedLink": "Canal", "stories": "Historias", "story": "Historia", "noStories": "Aún no hay historias: agrupe análisis con story: en su cabecera.", "sinceLast": "Desde el análisis anterior", "enters": "Nuevos", "leaves": "Ya no mencionados", "newSpeakers": "Nuevas voces", "partOfStory": "Parte de la historia",
         "corrections": "Correcciones", "articleCorrected": "El artículo, con correcciones", "showArticle": "Mostrar el artículo",
         "asCorrected": "corregido", "asReceived": "tal como llegó", "changesMarked": "con los cambios marcados",

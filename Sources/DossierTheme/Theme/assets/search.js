@@ -11,7 +11,10 @@
 (function () {
   "use strict";
 
-  var PAGE = 50;
+  /* What one query may download is bounded (300 KB at 10,000 briefings): the manifest, the shards
+     of at most MAX_SHARDS word starts (shards stop at 32 KB), and PAGE results' files. */
+  var PAGE = 20;
+  var MAX_SHARDS = 4;
   var data = window.DOSSIER_SEARCH_INDEX;
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
@@ -142,7 +145,13 @@
       return ts.every(function (t) { return text.indexOf(t) >= 0; });
     }).slice(0, 6) : [];
     var keys = ts.map(shardFor);
-    if (!ts.length || keys.indexOf(null) >= 0) { done({ terms: ts, briefings: [], entities: entities }); return; }
+    // Words past the fourth shard are not searched (the status names them): the download stays bounded.
+    var distinct = keys.filter(function (k, i) { return k !== null && keys.indexOf(k) === i; });
+    var kept = distinct.slice(0, MAX_SHARDS);
+    var left = ts.filter(function (t, i) { return keys[i] !== null && kept.indexOf(keys[i]) < 0; });
+    ts = ts.filter(function (t, i) { return keys[i] === null || kept.indexOf(keys[i]) >= 0; });
+    keys = ts.map(shardFor);
+    if (!ts.length || keys.indexOf(null) >= 0) { done({ terms: ts, briefings: [], entities: entities, left: left }); return; }
     loadAll(keys.filter(function (k, i) { return keys.indexOf(k) === i; }).map(shardURL), function (ok) {
       if (!ok) { done(null); return; }
       var total = null;
@@ -156,7 +165,7 @@
       var briefings = Object.keys(total).map(function (n) { return { number: +n, score: total[n] }; });
       // Ties in site order: newest first.
       briefings.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
-      done({ terms: ts, briefings: briefings, entities: entities });
+      done({ terms: ts, briefings: briefings, entities: entities, left: left });
     });
   }
 
@@ -337,7 +346,8 @@
       var clear = function () { while (list.firstChild) list.removeChild(list.firstChild); };
       var e = current.entities.length;
       var text = !current.terms.length ? "" : counted("briefingsMatch", n, "{n} briefing matches", "{n} briefings match") +
-        " “" + query.trim() + "”" + (e ? ", " + counted("entitiesMatch", e, "and {n} entity", "and {n} entities") : "") + ".";
+        " “" + query.trim() + "”" + (e ? ", " + counted("entitiesMatch", e, "and {n} entity", "and {n} entities") : "") + "." +
+        (current.left && current.left.length ? " " + word("wordsLeftOut", "Not searched (too many words):") + " " + current.left.join(", ") + "." : "");
       // Results replace the last ones only when their metadata is here, so the list never flashes empty.
       var first = current.briefings.slice(0, PAGE).map(function (f) { return metaURL(f.number); });
       loadAll(first, function () {
