@@ -89,6 +89,13 @@ import Testing
         SearchIndex.words("Kurds’ ÉLYSÉE naïve İstanbul x 2014 中文 a-b C'est") { words.append($0) }
         // Single ASCII characters are not indexed; accents and case fold; apostrophes and dashes split.
         #expect(words == ["kurds", "elysee", "naive", "istanbul", "2014", "中文", "est"])
+        // The ASCII fast path gives the words of folding the whole text.
+        for text in ["Kurds’ ÉLYSÉE naïve İstanbul x 2014 中文 a-b C'est", "ΟΔΟΣ Σοφία", "Straße ǄEMAL", "plain ascii only, 42 words!", "ﬁne ﬂow", "e\u{301}te\u{301}"] {
+            var fast: [String] = [], slow: [String] = []
+            SearchIndex.words(text) { fast.append($0) }
+            SearchIndex.foldedWords(text) { slow.append($0) }
+            #expect(fast == slow, "\(text)")
+        }
         #expect(SearchIndex.shardPath("ab") == "search/shards/ab.js")
         #expect(SearchIndex.shardPath("中文") == "search/shards/_4e2d__6587_.js")
         #expect(SearchIndex.rootKey("baghuz") == "ba" && SearchIndex.rootKey("中") == "中")

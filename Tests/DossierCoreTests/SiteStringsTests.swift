@@ -22,6 +22,14 @@ import Testing
         #expect([1, 5].map { es.count($0, "quotes") } == ["1 cita", "5 citas"])
     }
 
+    @Test func placeholdersAreFilledEverywhereTheyStand() {
+        #expect("{n} of {n}".filling("{n}", with: "3") == "3 of 3")
+        #expect("Mot-clé « {tag} »".filling("{tag}", with: "Été") == "Mot-clé « Été »")
+        #expect("no placeholder".filling("{n}", with: "3") == "no placeholder")
+        #expect("{n}".filling("{n}", with: "") == "")
+        #expect("{{n}}".filling("{n}", with: "7") == "{7}")
+    }
+
     @Test func everyBuiltInTableHasEveryKey() {
         let english = SiteStrings.english
         for table in [SiteStrings.french, SiteStrings.german, SiteStrings.spanish] {

@@ -66,3 +66,32 @@ func nearest(_ word: String, in candidates: [String]) -> String? {
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
     return best.1 <= max(2, word.count / 2) ? best.0 : nil
 }
+
+extension String {
+    /// Every `placeholder` (`{n}`, `{title}`) replaced by `value`. Byte by byte: Foundation's
+    /// `replacingOccurrences` bridges through NSString and showed at 7% of a 10,000-briefing build,
+    /// called for every date, count and citation.
+    func filling(_ placeholder: String, with value: String) -> String {
+        let needle = Array(placeholder.utf8)
+        guard let first = needle.first else { return self }
+        var out: [UInt8] = []
+        var replaced = false
+        var i = utf8.startIndex
+        let bytes = utf8
+        var run = i
+        while i < bytes.endIndex {
+            if bytes[i] == first, bytes[i...].starts(with: needle) {
+                out.append(contentsOf: bytes[run..<i])
+                out.append(contentsOf: value.utf8)
+                i = bytes.index(i, offsetBy: needle.count)
+                run = i
+                replaced = true
+            } else {
+                i = bytes.index(after: i)
+            }
+        }
+        guard replaced else { return self }
+        out.append(contentsOf: bytes[run...])
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -40,14 +40,14 @@ struct Citation {
         self.url = url
         var lead: [String] = []
         if let author = config.author?.trimmingWhitespace(), !author.isEmpty { lead.append(author) }
-        var work = strings["citeTitle"].replacingOccurrences(of: "{title}", with: briefing.title.replacingNewlines()) + ", " + config.title
+        var work = strings["citeTitle"].filling("{title}", with: briefing.title.replacingNewlines()) + ", " + config.title
         if let briefed = briefing.briefed {
-            work += ", " + strings["citeBriefed"].replacingOccurrences(of: "{date}", with: strings.date(briefed))
+            work += ", " + strings["citeBriefed"].filling("{date}", with: strings.date(briefed))
         }
         lead.append(work)
         self.lead = lead
         let about = [briefing.provenance.source, briefing.provenance.published.map(strings.date)].compactMap { $0 }
-        source = about.isEmpty ? nil : strings["citeSource"].replacingOccurrences(of: "{source}", with: about.joined(separator: ", "))
+        source = about.isEmpty ? nil : strings["citeSource"].filling("{source}", with: about.joined(separator: ", "))
     }
 
     /// The citation of the whole briefing, or of one passage of it.

@@ -12,7 +12,7 @@ enum EntityCharts {
         let peak = max(1, periods.map(\.mentions).max()!)
         let slot = (width - left) / Double(periods.count)
         let bar = max(1, slot * 0.72)
-        let title = strings["mentionsOverTime"].replacingOccurrences(of: "{name}", with: name)
+        let title = strings["mentionsOverTime"].filling("{name}", with: name)
         let described = periods.filter { $0.mentions > 0 }.map { "\(label($0, strings)): \(strings.count($0.mentions, "mentions"))" }
         var svg = "<svg class=\"chart chart-mentions\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-labelledby=\"chart-mentions-title chart-mentions-desc\">"
         svg += "<title id=\"chart-mentions-title\">\(HTML.escape(title))</title>"
@@ -40,7 +40,7 @@ enum EntityCharts {
         guard !related.isEmpty else { return nil }
         let width = 640.0, height = 320.0, cx = 320.0, cy = 160.0, rx = 200.0, ry = 118.0
         let peak = Double(max(1, related.map(\.count).max()!))
-        let title = strings["namedWith"].replacingOccurrences(of: "{name}", with: name)
+        let title = strings["namedWith"].filling("{name}", with: name)
         let described = related.map { "\($0.name) (\(strings.count($0.count, "briefingCount")))" }.joined(separator: ", ")
         var svg = "<svg class=\"chart chart-graph\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-labelledby=\"chart-graph-title chart-graph-desc\">"
         svg += "<title id=\"chart-graph-title\">\(HTML.escape(title))</title>"

@@ -134,7 +134,45 @@ enum SearchIndex {
 
     /// The indexed words of `text`, folded: runs of word scalars, except single ASCII characters
     /// and words over `longestTerm` scalars.
+    ///
+    /// Fast for ASCII: the text is cut at ASCII characters that are not letters or digits, an
+    /// all-ASCII piece is lowercased byte by byte, and only a piece holding other characters goes
+    /// through Unicode folding (decomposition, marks removed, lowercasing), which is where the
+    /// time went. The same words as folding the whole text: ASCII separators end words either way.
     static func words(_ text: String, into body: (String) -> Void) {
+        let bytes = Array(text.utf8)
+        var start = 0
+        var ascii = true
+        func isASCIIWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        func piece(_ end: Int) {
+            defer { start = end + 1; ascii = true }
+            let count = end - start
+            guard count > 0 else { return }
+            if ascii {
+                guard count > 1, count <= longestTerm else { return }
+                var lowered = [UInt8](repeating: 0, count: count)
+                for i in 0..<count {
+                    let b = bytes[start + i]
+                    lowered[i] = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
+                }
+                body(String(decoding: lowered, as: UTF8.self))
+            } else {
+                foldedWords(String(decoding: bytes[start..<end], as: UTF8.self), into: body)
+            }
+        }
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if !isASCIIWordByte(b) { piece(i) }
+            } else {
+                ascii = false
+            }
+        }
+        piece(bytes.count)
+    }
+
+    /// `words` the slow, general way: fold, then cut at every scalar that is not a word scalar.
+    static func foldedWords(_ text: String, into body: (String) -> Void) {
         let folded = fold(text)
         var word = String.UnicodeScalarView()
         var count = 0

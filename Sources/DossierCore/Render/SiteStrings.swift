@@ -53,7 +53,7 @@ public struct SiteStrings: Sendable, Hashable {
     /// `count(3, "mentions")` → "3 mentions"; French counts 0 and 1 as singular.
     public func count(_ n: Int, _ key: String) -> String {
         let forms = forms(key)
-        return (n == 1 || (n == 0 && countsZeroAsOne) ? forms.one : forms.other).replacingOccurrences(of: "{n}", with: String(n))
+        return (n == 1 || (n == 0 && countsZeroAsOne) ? forms.one : forms.other).filling("{n}", with: String(n))
     }
 
     /// Both forms of a counted phrase, `{n}` unreplaced (for the search script).
@@ -67,13 +67,13 @@ public struct SiteStrings: Sendable, Hashable {
     public func date(_ date: ISODate) -> String {
         let month = months.count == 12 ? months[date.month - 1] : String(date.month)
         return self["dateFormat"]
-            .replacingOccurrences(of: "{day}", with: String(date.day))
-            .replacingOccurrences(of: "{month}", with: month)
-            .replacingOccurrences(of: "{year}", with: String(date.year))
+            .filling("{day}", with: String(date.day))
+            .filling("{month}", with: month)
+            .filling("{year}", with: String(date.year))
     }
 
     /// A word with its `{n}` filled in: "Note 3".
-    public func numbered(_ key: String, _ n: Int) -> String { self[key].replacingOccurrences(of: "{n}", with: String(n)) }
+    public func numbered(_ key: String, _ n: Int) -> String { self[key].filling("{n}", with: String(n)) }
 
     struct Table: Sendable {
         var words: [String: String]
