@@ -4,7 +4,7 @@
 usage: bench-site.py SOURCE_CONTENT OUT_DIR BRIEFINGS [ENTITIES]
 
 Each generated briefing is a real article (with its annotation: corrections, anchored notes,
-tags) plus one extra paragraph naming three synthetic entities, so entity linking works over
+tags; each cycle through the demo joins its own copy of the demo's stories) plus one extra paragraph naming three synthetic entities, so entity linking works over
 a registry of at least ENTITIES entries. Output is deterministic.
 """
 import os, random, re, shutil, sys
@@ -15,7 +15,7 @@ rng = random.Random(42)
 
 if os.path.exists(out):
     shutil.rmtree(out)
-for d in ("articles", "annotations", "entities"):
+for d in ("articles", "annotations", "entities", "stories"):
     os.makedirs(os.path.join(out, d))
 shutil.copy(os.path.join(src, "site.yml"), os.path.join(out, "site.yml"))
 
@@ -65,6 +65,16 @@ for i in range(count):
     if notes[a] is not None:
         ann = re.sub(r"^published: .*$", f"published: {date}", notes[a], count=1, flags=re.M)
         ann = re.sub(r"^tags: \[", f"tags: [batch-{i % 40}, ", ann, count=1, flags=re.M)
+        # Each cycle through the demo makes its own copy of the demo's stories: many small stories.
+        story = re.search(r"^story: (.*)$", ann, flags=re.M)
+        if story:
+            name = f"{story.group(1).strip()}-{i // len(articles)}"
+            ann = ann[:story.start()] + f"story: {name}" + ann[story.end():]
+            path = os.path.join(out, "stories", name + ".md")
+            if not os.path.exists(path):
+                source = open(os.path.join(src, "stories", story.group(1).strip() + ".md"), encoding="utf-8").read()
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} ({i // len(articles)})", source, count=1, flags=re.M))
         with open(os.path.join(out, "annotations", slug + ".md"), "w", encoding="utf-8") as f:
             f.write(ann)
 

@@ -107,9 +107,11 @@ struct SitePlanner {
             // Whether the entity's own fields and its list of briefings are as they were.
             let same = old != nil && sameLists![e] && !changes.entities.contains(e) && old!.entityPages[e].count == pageCount
             var pages: [EntityPage] = []
-            // Page 1's chart and feed: made anew (cheap) and compared with the kept page's.
-            let chart = Self.chart(list.map { (site.briefings[$0.briefing].date, $0.mentions) })
-            let feed = list.prefix(Self.feedSize).map { parts[$0.briefing].feed }
+            // Page 1's chart (dates and counts) and feed (entries) change only with the list, a
+            // card (which holds the date) or a feed entry: else the kept page's are reused unmade.
+            let keepsPictures = same && !list.contains { changes.cards.contains($0.briefing) || changes.feeds.contains($0.briefing) }
+            let chart = keepsPictures ? old!.entityPages[e][0].chart : Self.chart(list.map { (site.briefings[$0.briefing].date, $0.mentions) })
+            let feed = keepsPictures ? old!.entityPages[e][0].feed : list.prefix(Self.feedSize).map { parts[$0.briefing].feed }
             for n in 1...pageCount {
                 let range = Self.pageRange(n, count: list.count, size: Self.listPageSize)
                 if same, !list[range].contains(where: { changes.cards.contains($0.briefing) || changes.contexts.contains($0.briefing) }),
@@ -193,7 +195,26 @@ struct SitePlanner {
                                 count: group.briefings.count, first: dates.min(), last: dates.max())
         })))
         for group in site.stories {
-            plan.add(.story(group.story.slug), .story(storyPage(group, parts: parts, faces: faces)))
+            // A story's page is kept while its file, its briefings and what they show are the same.
+            var key = Hasher()
+            key.combine(group.story)
+            for b in group.briefings {
+                key.combine(b)
+                key.combine(parts[b].card)
+                key.combine(parts[b].quotes)
+                key.combine(parts[b].feed)
+                key.combine(parts[b].mentionKeys)
+            }
+            for e in group.briefings.flatMap({ site.briefings[$0].sortedMentions.map(\.entity) }) where changes.faces.contains(e) { key.combine(e) }
+            let hash = key.finalize()
+            if let kept = old?.stories[group.story.slug], kept.key == hash, !changes.all {
+                next.stories[group.story.slug] = kept
+                plan.add(.story(group.story.slug), .story(kept.page), unchanged: true)
+            } else {
+                let page = storyPage(group, parts: parts, faces: faces)
+                next.stories[group.story.slug] = (hash, page)
+                plan.add(.story(group.story.slug), .story(page))
+            }
         }
         plan.add(.notFound, .notFound, unchanged: old != nil)
         // Search: the manifest, then term shards (only those whose words' postings changed are made
@@ -345,6 +366,8 @@ struct PreviousPlan: Sendable {
     var search = SearchPage(entities: [], tags: [], count: 0, shards: [], split: [])
     var feeds = FeedsInput(entries: [], entityPages: [], tagPages: [])
     var assets = Hashed<[OutputFile]>([])
+    /// Story pages by slug, with a hash of what they were made from.
+    var stories: [String: (key: Int, page: StoryPage)] = [:]
 }
 
 extension Array {
