@@ -5,19 +5,8 @@ public enum EntityParser {
     public static let frontMatterKeys = ["name", "kind", "aliases", "description", "links"]
 
     public static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> Entity? {
-        let document = FrontMatterDocument.split(file.text, path: file.path, diagnostics: &diagnostics)
-        let fields = YAMLFields(yaml: document.yaml, path: file.path, firstLine: document.yamlLine, diagnostics: &diagnostics)
-        fields.rejectUnknownKeys(frontMatterKeys, what: "entity front matter", diagnostics: &diagnostics)
+        guard let (document, fields) = slugFile(file, keys: frontMatterKeys, what: "entity", example: "angus-king.md", diagnostics: &diagnostics) else { return nil }
         let start = SourceLocation(file: file.path, line: 1, column: 1)
-        if let problem = Slug.lengthProblem(file.stem, what: "the file name") {
-            diagnostics.append(.error(.parse, problem, at: start, notes: ["rename the file to a shorter slug"]))
-            return nil
-        }
-        guard isValidSlug(file.stem) else {
-            diagnostics.append(.error(.parse, "entity file name '\(file.fileName)' is not a valid slug", at: start,
-                                      notes: ["use lowercase letters, digits and hyphens, e.g. 'angus-king.md'"]))
-            return nil
-        }
         guard let name = fields.string("name", diagnostics: &diagnostics)?.trimmingWhitespace(), !name.isEmpty else {
             diagnostics.append(.error(.parse, "entity has no 'name'", at: start, notes: ["add 'name: Full Name' to the front matter"]))
             return nil
@@ -69,6 +58,26 @@ public enum EntityParser {
     }
 
     /// Slugs become URL path segments, so they are kept to a safe alphabet.
+    /// The front matter of a file named by its slug (an entity's, a story's), with unknown keys
+    /// reported; nil, with an error, when the file name is too long or not a valid slug.
+    static func slugFile(_ file: SourceFile, keys: [String], what: String, example: String,
+                         diagnostics: inout [Diagnostic]) -> (document: FrontMatterDocument, fields: YAMLFields)? {
+        let document = FrontMatterDocument.split(file.text, path: file.path, diagnostics: &diagnostics)
+        let fields = YAMLFields(yaml: document.yaml, path: file.path, firstLine: document.yamlLine, diagnostics: &diagnostics)
+        fields.rejectUnknownKeys(keys, what: "\(what) front matter", diagnostics: &diagnostics)
+        let start = SourceLocation(file: file.path, line: 1, column: 1)
+        if let problem = Slug.lengthProblem(file.stem, what: "the file name") {
+            diagnostics.append(.error(.parse, problem, at: start, notes: ["rename the file to a shorter slug"]))
+            return nil
+        }
+        guard isValidSlug(file.stem) else {
+            diagnostics.append(.error(.parse, "\(what) file name '\(file.fileName)' is not a valid slug", at: start,
+                                      notes: ["use lowercase letters, digits and hyphens, e.g. '\(example)'"]))
+            return nil
+        }
+        return (document, fields)
+    }
+
     public static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 }
     }
