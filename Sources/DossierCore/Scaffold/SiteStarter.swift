@@ -28,6 +28,10 @@ author: The Research Desk
 # A folder of templates replacing the built-in theme's, file by file, relative to this
 # site's folder (the default, Templates/, is used when it exists; see 'dossier theme export').
 # templates: Templates
+# Any word of the interface, in any language; counted phrases have a singular and a plural.
+# strings:
+#   quotes: Citations
+#   mentions: {one: "{n} mention", other: "{n} mentions"}
 
 """#),
         ("Content/articles/new-zealand-flag.txt", #"""
