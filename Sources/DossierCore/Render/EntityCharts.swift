@@ -66,15 +66,14 @@ enum EntityCharts {
     /// "March 2019" or "2019".
     static func label(_ period: PeriodCount, _ strings: SiteStrings) -> String {
         guard let month = period.month else { return String(period.year) }
-        let months = strings["months"].split(separator: ",").map { String($0).trimmingWhitespace() }
-        return months.count == 12 ? "\(months[month - 1]) \(period.year)" : "\(period.year)-\(month)"
+        return strings.monthName(month).map { "\($0) \(period.year)" } ?? "\(period.year)-\(month)"
     }
 
     private static func axisLabel(_ period: PeriodCount, at x: Double, y: Double, _ strings: SiteStrings) -> String {
         let text: String
         if let month = period.month {
-            let months = strings["months"].split(separator: ",").map { String($0).trimmingWhitespace() }
-            text = months.count == 12 ? "\(months[month - 1].prefix(3)) \(period.year % 100 < 10 ? "0" : "")\(period.year % 100)" : "\(period.year)-\(month)"
+            let year = period.year % 100 < 10 ? "0\(period.year % 100)" : "\(period.year % 100)"
+            text = strings.monthName(month).map { "\($0.prefix(3)) \(year)" } ?? "\(period.year)-\(month)"
         } else {
             text = String(period.year)
         }

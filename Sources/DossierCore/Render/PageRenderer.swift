@@ -80,6 +80,11 @@ struct PageRenderer: Sendable {
                               label: pageOf(n, position.count))
     }
 
+    /// A story's, entity's or tag's feed title: "Site: Name".
+    func feedTitle(_ name: String) -> String {
+        config.strings["feedOf"].filling("{site}", with: config.title).filling("{name}", with: name)
+    }
+
     /// "Page 2 of 5" in the site's language.
     func pageOf(_ n: Int, _ count: Int) -> String {
         config.strings["pageOf"].filling("{page}", with: String(n)).filling("{count}", with: String(count))
@@ -207,7 +212,7 @@ struct PageRenderer: Sendable {
         let depth = SitePaths.depth(of: path)
         let notesHTML = Markdown.html(entity.notesMarkdown)
         let feedPath = "entities/\(entity.slug)/feed.xml"
-        let feedTitle = config.strings["feedOf"].filling("{site}", with: config.title).filling("{name}", with: entity.name)
+        let feedTitle = feedTitle(entity.name)
         var page = pageView(path: path, title: entity.name, description: entity.description, section: "entities")
         page.feed = LinkView(label: feedTitle, url: SitePaths.prefix(depth) + feedPath)
         let related = input.related.map { Self.chipView($0.item.value, depth: depth, mentions: $0.count, strings: config.strings) }
@@ -248,7 +253,7 @@ struct PageRenderer: Sendable {
         let path = Self.tagPath(input.tag.slug, input.position.number)
         let depth = SitePaths.depth(of: path)
         let feedPath = "tags/\(input.tag.slug)/feed.xml"
-        let feedTitle = config.strings["feedOf"].filling("{site}", with: config.title).filling("{name}", with: input.tag.name)
+        let feedTitle = feedTitle(input.tag.name)
         var page = pageView(path: path, title: config.strings["tagged"].filling("{tag}", with: input.tag.name), section: "tags")
         page.feed = LinkView(label: feedTitle, url: SitePaths.prefix(depth) + feedPath)
         let view = TagView(page: page, name: input.tag.name,
@@ -309,7 +314,7 @@ struct PageRenderer: Sendable {
         let path = "stories/\(story.slug)/index.html"
         let feedPath = "stories/\(story.slug)/feed.xml"
         let strings = config.strings
-        let feedTitle = strings["feedOf"].filling("{site}", with: config.title).filling("{name}", with: story.title)
+        let feedTitle = feedTitle(story.title)
         var page = pageView(path: path, title: story.title, description: story.description, section: "stories")
         page.feed = LinkView(label: feedTitle, url: "feed.xml")
         func chips(_ faces: [Hashed<EntityFace>]) -> [EntityChipView] {

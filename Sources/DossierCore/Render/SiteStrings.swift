@@ -62,10 +62,15 @@ public struct SiteStrings: Sendable, Hashable {
     /// French (CLDR): "0 mention", as "1 mention".
     public var countsZeroAsOne: Bool { Self.base(of: language) == "fr" }
 
+    /// The name of month `month` (1–12), or nil when `strings:` gave no twelve names.
+    public func monthName(_ month: Int) -> String? {
+        months.count == 12 && (1...12).contains(month) ? months[month - 1] : nil
+    }
+
     /// A date as the language writes it: "20 December 2018", "20 décembre 2018",
     /// "20. Dezember 2018", "20 de diciembre de 2018".
     public func date(_ date: ISODate) -> String {
-        let month = months.count == 12 ? months[date.month - 1] : String(date.month)
+        let month = monthName(date.month) ?? String(date.month)
         return self["dateFormat"]
             .filling("{day}", with: String(date.day))
             .filling("{month}", with: month)
