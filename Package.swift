@@ -19,6 +19,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The allocator of the `dossier` binary (see Sources/CJemalloc/shim.h).
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         // Mustache compiled against the page types it renders (no name lookups or casts when rendering).
         .target(name: "TypedMustache"),
         // The built-in theme, compiled into the binary from Sources/DossierTheme/Theme/.
@@ -45,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierIO", "DossierServer", "DossierTheme", "CDossierSystem",
+                "DossierCore", "DossierIO", "DossierServer", "DossierTheme", "CDossierSystem", "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

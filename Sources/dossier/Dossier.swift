@@ -1,4 +1,6 @@
 import ArgumentParser
+// Linked for its malloc, which replaces the C library's for the whole process (Sources/CJemalloc).
+import CJemalloc
 
 @main
 struct Dossier: AsyncParsableCommand {
