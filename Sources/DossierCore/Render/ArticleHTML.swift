@@ -88,7 +88,7 @@ struct ArticleHTML {
         let mark = if case .paragraph = passage { "¶" } else { "#" }
         return " <a class=\"permalink\" href=\"#\(passage.fragment)\" aria-label=\"\(HTML.escape(label))\">\(mark)</a>"
             + "<span class=\"passage-cite\"><span class=\"cite-label\">\(HTML.escape(strings["citeAs"]))</span> "
-            + "<span class=\"citation\">\(HTML.escape(citation.text(passage)))</span></span>"
+            + "<span class=\"citation\">\(citation.html(passage))</span></span>"
     }
 
     private func markup(for blockIndex: Int, block: CorrectedArticle.Block, notes: [(number: Int, note: ResolvedNote, html: String)],

@@ -32,8 +32,12 @@ struct Citation {
     let strings: SiteStrings
     /// The briefing's absolute URL (from `base_url`), without fragment.
     let url: String
-    private let lead: [String]
-    private let source: String?
+    /// The sentences before a passage's ("Author. Title, Site.") and after it ("Source, date. URL"):
+    /// the same for every passage of the briefing, made once (a page cites each of its paragraphs).
+    private let head: String
+    private let tail: String
+    private let escapedHead: String
+    private let escapedTail: String
 
     init(config: SiteConfig, briefing: Briefing, url: String) {
         strings = config.strings
@@ -45,19 +49,30 @@ struct Citation {
             work += ", " + strings["citeBriefed"].filling("{date}", with: strings.date(briefed))
         }
         lead.append(work)
-        self.lead = lead
         let about = [briefing.provenance.source, briefing.provenance.published.map(strings.date)].compactMap { $0 }
-        source = about.isEmpty ? nil : strings["citeSource"].filling("{source}", with: about.joined(separator: ", "))
+        let source = about.isEmpty ? nil : strings["citeSource"].filling("{source}", with: about.joined(separator: ", "))
+        head = lead.map { Self.sentence($0) + " " }.joined()
+        tail = (source.map { Self.sentence($0) + " " } ?? "") + url
+        escapedHead = HTML.escape(head)
+        escapedTail = HTML.escape(tail)
     }
 
     /// The citation of the whole briefing, or of one passage of it.
     func text(_ passage: Passage? = nil) -> String {
-        var parts = lead
-        if let passage { parts.append(Self.capitalized(strings.numbered(passage.key, passage.number))) }
-        if let source { parts.append(source) }
-        let sentences = parts.map { $0.hasSuffix(".") ? $0 : $0 + "." }
-        return (sentences + [url + (passage.map { "#" + $0.fragment } ?? "")]).joined(separator: " ")
+        guard let passage else { return head + tail }
+        return head + passageSentence(passage) + " " + tail + "#" + passage.fragment
     }
+
+    /// `text(passage)`, escaped for HTML.
+    func html(_ passage: Passage) -> String {
+        escapedHead + HTML.escape(passageSentence(passage)) + " " + escapedTail + "#" + passage.fragment
+    }
+
+    private func passageSentence(_ passage: Passage) -> String {
+        Self.sentence(Self.capitalized(strings.numbered(passage.key, passage.number)))
+    }
+
+    private static func sentence(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
 
     private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }

@@ -14,99 +14,108 @@ public indirect enum JSON: Sendable {
 
     /// Pretty-printed with two-space indentation, or compact.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// `serialized` as UTF-8, written byte by byte: exports and the search index write megabytes of
+    /// JSON, and appending to a `String` piece by piece cost several times as much.
+    /// `endingLine`: a newline after the value, as a file ends.
+    public func bytes(pretty: Bool = false, endingLine: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: pretty ? 0 : nil)
+        if endingLine { out.append(UInt8(ascii: "\n")) }
         return out
     }
 
-    private func write(to out: inout String, indent: Int?) {
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let n): out += String(n)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
         case .string(let s): JSON.writeString(s, to: &out)
-        case .raw(let text): out += text
+        case .raw(let text): out.append(contentsOf: text.utf8)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.newline(&out, indent.map { $0 + 1 })
                 item.write(to: &out, indent: indent.map { $0 + 1 })
             }
             JSON.newline(&out, indent)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{"
+            guard !pairs.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, pair) in pairs.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.newline(&out, indent.map { $0 + 1 })
                 JSON.writeString(pair.0, to: &out)
-                out += indent == nil ? ":" : ": "
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
                 pair.1.write(to: &out, indent: indent.map { $0 + 1 })
             }
             JSON.newline(&out, indent)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: Int?) {
+    private static func newline(_ out: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
     }
 
-    /// Escapes quotes, backslashes and control characters; `<` `>` `&` too, so JSON is safe inside HTML.
-    /// Copies runs of plain bytes at once: exports and the search index write megabytes of text.
+    /// Appends `s` as a JSON string to `out` (see the byte version).
     static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        var plainStart = s.utf8.startIndex
-        var i = plainStart
-        let utf8 = s.utf8
-        func flush(upTo end: String.Index) {
-            if plainStart < end { out += s[plainStart..<end] }
-        }
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            var escape: String?
-            switch byte {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x3C: escape = "\\u003c"
-            case 0x3E: escape = "\\u003e"
-            case 0x26: escape = "\\u0026"
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) end lines in older JavaScript.
-                let next = utf8.index(after: i)
-                if next < utf8.endIndex, utf8[next] == 0x80 {
-                    let last = utf8.index(after: next)
-                    if last < utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 {
-                        flush(upTo: i)
-                        out += utf8[last] == 0xA8 ? "\\u2028" : "\\u2029"
-                        i = utf8.index(after: last)
-                        plainStart = i
-                        continue
-                    }
-                }
-            default:
-                if byte < 0x20 {
-                    let hex = String(byte, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-            }
-            if let escape {
-                flush(upTo: i)
-                out += escape
-                i = utf8.index(after: i)
+        var bytes: [UInt8] = []
+        writeString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Escapes quotes, backslashes and control characters; `<` `>` `&` too, so JSON is safe inside HTML;
+    /// and U+2028, U+2029, which end lines in older JavaScript. Copies runs of plain bytes at once.
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var plainStart = 0
+            var i = 0
+            let end = utf8.count
+            func escape(_ text: StaticString, skipping count: Int) {
+                if plainStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<i])) }
+                text.withUTF8Buffer { out.append(contentsOf: $0) }
+                i += count
                 plainStart = i
-            } else {
-                i = utf8.index(after: i)
             }
+            while i < end {
+                let byte = utf8[i]
+                switch byte {
+                case 0x22: escape("\\\"", skipping: 1)
+                case 0x5C: escape("\\\\", skipping: 1)
+                case 0x0A: escape("\\n", skipping: 1)
+                case 0x0D: escape("\\r", skipping: 1)
+                case 0x09: escape("\\t", skipping: 1)
+                case 0x3C: escape("\\u003c", skipping: 1)
+                case 0x3E: escape("\\u003e", skipping: 1)
+                case 0x26: escape("\\u0026", skipping: 1)
+                case 0xE2 where i + 2 < end && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA8: escape("\\u2028", skipping: 3)
+                case 0xE2 where i + 2 < end && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA9: escape("\\u2029", skipping: 3)
+                case 0..<0x20:
+                    if plainStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<i])) }
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 15)])
+                    i += 1
+                    plainStart = i
+                default:
+                    i += 1
+                }
+            }
+            if plainStart < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<end])) }
         }
-        flush(upTo: utf8.endIndex)
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -161,9 +161,9 @@ struct PageRenderer: Sendable {
             correctionsLabel: config.strings.count(trail.entries.count, "correctionsCount"))
         return [
             OutputFile(path: path, bytes: TemplateSet.render(view, with: pages.briefing)),
-            OutputFile(path: SitePaths.briefingJSON(briefing.slug), text: BriefingExport(briefing: briefing, entities: entities, trail: trail).json().serialized(pretty: true) + "\n"),
+            OutputFile(path: SitePaths.briefingJSON(briefing.slug), bytes: BriefingExport(briefing: briefing, entities: entities, trail: trail).json().bytes(pretty: true, endingLine: true)),
             OutputFile(path: SitePaths.briefingAnnotations(briefing.slug),
-                       text: WebAnnotations(config: config).collection(briefing, noteHTML: briefing.noteHTML, pageURL: page.canonicalURL).serialized(pretty: true) + "\n"),
+                       bytes: WebAnnotations(config: config).collection(briefing, noteHTML: briefing.noteHTML, pageURL: page.canonicalURL).bytes(pretty: true, endingLine: true)),
         ]
     }
 
