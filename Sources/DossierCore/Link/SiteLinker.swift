@@ -359,7 +359,7 @@ struct LinkedSite {
 ///
 /// Workers map contiguous chunks and hand each chunk's results back under a lock, once per chunk:
 /// values merged, no memory shared while mapping. Sixteen chunks per core balance uneven work.
-func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
     let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 16)
     let chunks = Mutex([[R]](repeating: [], count: chunkCount))

@@ -5,14 +5,25 @@ enum MentionContext {
     /// Longer sentences are cut to about this many bytes around the name, at spaces.
     static let maximumLength = 240
 
-    /// Entity index → the sentence of its first mention.
+    /// Entity index → the sentence of its first mention. Entities first named in the same sentence
+    /// share one string: a site's timelines hold one context per entity per briefing.
     static func sentences(in briefing: Briefing) -> [Int: String] {
         var result: [Int: String] = [:]
         let blocks = briefing.article.blocks
         let order = Array(blocks.indices.dropFirst()) + (blocks.isEmpty ? [] : [0])
         for b in order where b < briefing.mentions.count {
+            var bytes: [UInt8]?
+            var made: [Cut: String] = [:]
             for mention in briefing.mentions[b] where result[mention.entity] == nil {
-                result[mention.entity] = sentence(around: mention.range, in: blocks[b].text)
+                if bytes == nil { bytes = Array(blocks[b].text.utf8) }
+                let cut = Cut(around: mention.range, in: bytes!)
+                if let known = made[cut] {
+                    result[mention.entity] = known
+                } else {
+                    let sentence = cut.text(in: bytes!)
+                    made[cut] = sentence
+                    result[mention.entity] = sentence
+                }
             }
         }
         return result
@@ -21,28 +32,40 @@ enum MentionContext {
     /// The sentence of `text` holding the UTF-8 `range`, trimmed, with "…" where it was cut.
     static func sentence(around range: Range<Int>, in text: String) -> String {
         let bytes = Array(text.utf8)
-        let lower = min(max(0, range.lowerBound), bytes.count), upper = min(max(lower, range.upperBound), bytes.count)
-        var start = lower
-        while start > 0, !endsSentence(bytes, before: start) { start -= 1 }
-        var end = upper
-        while end < bytes.count, !endsSentence(bytes, before: end) { end += 1 }
+        return Cut(around: range, in: bytes).text(in: bytes)
+    }
+
+    /// Where the sentence around a range starts and ends, and whether it was shortened at either end.
+    private struct Cut: Hashable {
+        var start: Int, end: Int
         var cutStart = false, cutEnd = false
-        if end - start > maximumLength {
-            // Keep the name, with context on both sides, cut at spaces.
-            let room = max(0, (maximumLength - (upper - lower)) / 2)
-            if lower - start > room {
-                var s = lower - room
-                while s < lower, bytes[s] != 0x20 { s += 1 }
-                start = s; cutStart = true
-            }
-            if end - upper > room {
-                var e = upper + room
-                while e > upper, bytes[e] != 0x20 { e -= 1 }
-                end = e; cutEnd = true
+
+        init(around range: Range<Int>, in bytes: [UInt8]) {
+            let lower = min(max(0, range.lowerBound), bytes.count), upper = min(max(lower, range.upperBound), bytes.count)
+            start = lower
+            while start > 0, !endsSentence(bytes, before: start) { start -= 1 }
+            end = upper
+            while end < bytes.count, !endsSentence(bytes, before: end) { end += 1 }
+            if end - start > maximumLength {
+                // Keep the name, with context on both sides, cut at spaces.
+                let room = max(0, (maximumLength - (upper - lower)) / 2)
+                if lower - start > room {
+                    var s = lower - room
+                    while s < lower, bytes[s] != 0x20 { s += 1 }
+                    start = s; cutStart = true
+                }
+                if end - upper > room {
+                    var e = upper + room
+                    while e > upper, bytes[e] != 0x20 { e -= 1 }
+                    end = e; cutEnd = true
+                }
             }
         }
-        let piece = String(decoding: bytes[start..<end], as: UTF8.self).trimmingWhitespace()
-        return (cutStart ? "… " : "") + piece + (cutEnd ? " …" : "")
+
+        func text(in bytes: [UInt8]) -> String {
+            let piece = String(decoding: bytes[start..<end], as: UTF8.self).trimmingWhitespace()
+            return (cutStart ? "… " : "") + piece + (cutEnd ? " …" : "")
+        }
     }
 
     /// Whether a sentence ends just before `i`: after `.`, `!`, `?` or `…` (and any closing

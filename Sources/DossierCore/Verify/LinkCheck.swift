@@ -22,7 +22,8 @@ public struct LinkCheck: Sendable {
     let tracksIncoming: Bool
 
     private var files: Set<String> = []
-    private var ids: [String: Set<String>] = [:]
+    /// Each page's ids, as `PageScan.key`s: 8 bytes an id rather than a string, for every page of the site.
+    private var ids: [String: Set<Int>] = [:]
     /// Problems found within each page (bad paths, fragments missing on the page itself).
     private var local: [String: [Problem]] = [:]
     /// Once: each distinct target, with where it is first linked from and how many links point there.
@@ -56,11 +57,11 @@ public struct LinkCheck: Sendable {
     }
 
     /// An HTML page's distinct links to other pages (each at its first use), the problems found
-    /// within the page itself, and its ids.
+    /// within the page itself, and its ids (`PageScan.key`s).
     struct ScannedPage: Sendable {
         var links: [(reference: Reference, referrer: Referrer)] = []
         var local: [Problem] = []
-        var ids: Set<String> = []
+        var ids: Set<Int> = []
     }
 
     struct Problem: Sendable {
@@ -90,7 +91,7 @@ public struct LinkCheck: Sendable {
             case .invalid(let reason): page.local.append(Problem(referrer: referrer, message: reason))
             case .target(let reference) where reference.path == file.path:
                 // Same-page fragments are checked here, so only other pages' ids need keeping.
-                if let fragment = reference.fragment, !scan.ids.contains(fragment) {
+                if let fragment = reference.fragment, !scan.ids.contains(PageScan.key(fragment)) {
                     page.local.append(Problem(referrer: referrer, message: "\(file.path) has no element with id '\(fragment)'"))
                 }
             case .target(let reference):
@@ -167,7 +168,7 @@ public struct LinkCheck: Sendable {
             return Problem(referrer: referrer, message: "no file '\(reference.path)' in the output", notes: notes, target: reference)
         }
         guard let fragment = reference.fragment, let pageIDs = ids[reference.path] else { return nil }
-        return pageIDs.contains(fragment) ? nil : Problem(referrer: referrer, message: "\(reference.path) has no element with id '\(fragment)'", target: reference)
+        return pageIDs.contains(PageScan.key(fragment)) ? nil : Problem(referrer: referrer, message: "\(reference.path) has no element with id '\(fragment)'", target: reference)
     }
 
     /// One error per broken target, at the first page (by path) that links to it, sorted by page.
@@ -326,7 +327,22 @@ struct PageScan {
     }
 
     var links: [Link] = []
-    var ids: Set<String> = []
+    /// The page's ids as keys (`key`).
+    var ids: Set<Int> = []
+
+    /// An id's key: a 64-bit hash of its text (SipHash, seeded per process), which is all a link
+    /// check needs of the ids of 45,000 pages. Two different ids of one page share a key with a
+    /// chance under 2⁻⁵⁰, the only way a missing fragment could pass unnoticed.
+    static func key(_ id: String) -> Int {
+        var id = id
+        return id.withUTF8 { key(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func key(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
+    }
 
     init(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { b in
@@ -345,10 +361,13 @@ struct PageScan {
                         let start = i + 2
                         var end = start
                         while end < n, b[end] != UInt8(ascii: "\"") { end += 1 }
-                        let value = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+                        let bytes = UnsafeBufferPointer(rebasing: b[start..<end])
                         if kind == .id {
-                            ids.insert(LinkCheck.decodeEntities(value))
+                            // Hashed from the page's bytes; only an id with a character reference is decoded first.
+                            ids.insert(bytes.contains(UInt8(ascii: "&")) ? Self.key(LinkCheck.decodeEntities(String(decoding: bytes, as: UTF8.self)))
+                                                                         : Self.key(UnsafeRawBufferPointer(bytes)))
                         } else {
+                            let value = String(decoding: bytes, as: UTF8.self)
                             let nameLength = kind == .href ? 4 : 3
                             links.append(Link(value: value, line: line, column: i - nameLength - lineStart + 1))
                         }
