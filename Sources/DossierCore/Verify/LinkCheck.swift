@@ -84,9 +84,10 @@ public struct LinkCheck: Sendable {
         var page = ScannedPage(ids: scan.ids)
         // Pages repeat links (entity chips, tags); each distinct one is resolved once, at its first use.
         var seen: Set<String> = []
+        let depth = Self.depth(of: file.path)
         for link in scan.links where seen.insert(link.value).inserted {
             let referrer = Referrer(page: file.path, line: link.line, column: link.column, href: link.value)
-            switch resolve(link.value, from: file.path) {
+            switch resolve(link.value, from: file.path, depth: depth) {
             case .external: continue
             case .invalid(let reason): page.local.append(Problem(referrer: referrer, message: reason))
             case .target(let reference) where reference.path == file.path:
@@ -214,9 +215,10 @@ public struct LinkCheck: Sendable {
         case invalid(String)
     }
 
-    /// Resolves a link as written on `page` to an output path and fragment.
-    func resolve(_ raw: String, from page: String) -> Resolution {
-        if let fast = Self.resolvePlain(raw, from: page) { return .target(fast) }
+    /// Resolves a link as written on `page` to an output path and fragment. `depth`: the page's
+    /// folders (`depth(of:)`), when the caller resolves many links of one page.
+    func resolve(_ raw: String, from page: String, depth: Int? = nil) -> Resolution {
+        if let fast = Self.resolvePlain(raw, from: page, depth: depth ?? Self.depth(of: page)) { return .target(fast) }
         let href = Self.decodeEntities(raw)
         if href.isEmpty || Self.hasScheme(href) || href.hasPrefix("//") { return .external }
         var rest = Substring(href)
@@ -258,7 +260,7 @@ public struct LinkCheck: Sendable {
 
     /// The links Dossier writes (`../` × n, then a plain path, maybe a `#fragment`), resolved
     /// without allocating components; nil for anything else, which takes the general path.
-    static func resolvePlain(_ href: String, from page: String) -> Reference? {
+    static func resolvePlain(_ href: String, from page: String, depth: Int) -> Reference? {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         return href.utf8.withContiguousStorageIfAvailable { b -> Reference? in
             let n = b.count
@@ -279,7 +281,6 @@ public struct LinkCheck: Sendable {
                 j += 1
             }
             let pageBytes = page.utf8
-            let depth = pageBytes.reduce(0) { $0 + ($1 == slash ? 1 : 0) }
             guard ups <= depth else { return nil }
             let fragment = hash + 1 < n ? String(decoding: UnsafeBufferPointer(rebasing: b[(hash + 1)...]), as: UTF8.self) : nil
             if ups == 0, hash == 0 { return Reference(path: page, fragment: fragment) }
@@ -295,6 +296,11 @@ public struct LinkCheck: Sendable {
             if hash == i || b[hash - 1] == slash { path += "index.html" }
             return Reference(path: path, fragment: fragment)
         } ?? nil
+    }
+
+    /// How many folders deep `page` is: its slashes.
+    static func depth(of page: String) -> Int {
+        page.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
     }
 
     private static func hasScheme(_ s: String) -> Bool {
