@@ -2,6 +2,12 @@ import Foundation
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Most strings have nothing to trim: a first and last byte that are ASCII and not white
+        // space mean first and last characters that are not either.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !(first == 0x20 || (0x09...0x0D).contains(first)), !(last == 0x20 || (0x09...0x0D).contains(last)) {
+            return self
+        }
         var scalars = Substring(self)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.isWhitespace { scalars.removeLast() }
@@ -10,6 +16,25 @@ extension String {
 
     /// Lines joined by single spaces: a title or headline written over several lines.
     func replacingNewlines() -> String { split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
+
+    /// The pieces between occurrences of `separator` (not empty), found left to right without
+    /// overlap, empty pieces kept: `components(separatedBy:)` on bytes, without Foundation.
+    func pieces(separatedBy separator: String) -> [String] {
+        let text = Array(utf8), pattern = Array(separator.utf8)
+        var pieces: [String] = []
+        var start = 0, i = 0
+        while i + pattern.count <= text.count {
+            if text[i] == pattern[0], text[i..<(i + pattern.count)].elementsEqual(pattern) {
+                pieces.append(String(decoding: text[start..<i], as: UTF8.self))
+                i += pattern.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        pieces.append(String(decoding: text[start...], as: UTF8.self))
+        return pieces
+    }
 
     /// Whether the UTF-8 bytes of `needle` (not empty) occur in this string: the test rebuilds run
     /// over every briefing for a new alias, where Unicode-aware `contains` is many times slower.

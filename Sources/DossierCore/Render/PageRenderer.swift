@@ -93,7 +93,7 @@ struct PageRenderer: Sendable {
     func quoteView(_ entry: QuoteEntry, depth: Int, onBriefingPage: Bool) -> QuoteView {
         let briefingURL = SitePaths.briefing(entry.briefingSlug, from: depth)
         return QuoteView(
-            number: entry.number, paragraphs: entry.text.components(separatedBy: "\n\n"), speaker: entry.speaker,
+            number: entry.number, paragraphs: entry.text.pieces(separatedBy: "\n\n"), speaker: entry.speaker,
             speakerURL: entry.speakerSlug.map { SitePaths.entity($0, from: depth) },
             anchorURL: onBriefingPage ? "#quote-\(entry.number)" : briefingURL + "#quote-\(entry.number)",
             briefingTitle: Typography.curlingQuotes(entry.briefingTitle), briefingURL: briefingURL, date: entry.date.map(config.strings.date),
