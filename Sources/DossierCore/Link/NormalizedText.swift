@@ -100,13 +100,27 @@ struct NormalizedText {
     /// Whether `pattern` occurs in the folded text (offsets not needed).
     func contains(_ pattern: [Unicode.Scalar]) -> Bool {
         guard !pattern.isEmpty, pattern.count <= scalars.count else { return pattern.isEmpty }
-        let first = pattern[0]
-        var i = 0
-        while i + pattern.count <= scalars.count {
-            if scalars[i] == first, scalars[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
+        return Self.firstMatch(of: pattern, in: scalars, from: 0) != nil
+    }
+
+    /// Where `pattern` (not empty) next occurs in `scalars` at or after `from`. On buffers, without
+    /// a slice per candidate: every note and correction is looked for in every paragraph it may be in.
+    private static func firstMatch(of pattern: [Unicode.Scalar], in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        scalars.withUnsafeBufferPointer { text in
+            pattern.withUnsafeBufferPointer { pattern in
+                let first = pattern[0], m = pattern.count
+                var i = start
+                while i + m <= text.count {
+                    if text[i] == first {
+                        var k = 1
+                        while k < m, text[i + k] == pattern[k] { k += 1 }
+                        if k == m { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return false
     }
 
     @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -133,15 +147,10 @@ struct NormalizedText {
     func occurrences(of pattern: [Unicode.Scalar]) -> [Range<Int>] {
         guard !pattern.isEmpty, pattern.count <= scalars.count else { return [] }
         var result: [Range<Int>] = []
-        var i = 0
-        let first = pattern[0]
-        while i + pattern.count <= scalars.count {
-            if scalars[i] == first, scalars[i..<(i + pattern.count)].elementsEqual(pattern) {
-                result.append(starts[i]..<ends[i + pattern.count - 1])
-                i += pattern.count
-            } else {
-                i += 1
-            }
+        var from = 0
+        while let i = Self.firstMatch(of: pattern, in: scalars, from: from) {
+            result.append(starts[i]..<ends[i + pattern.count - 1])
+            from = i + pattern.count
         }
         return result
     }
