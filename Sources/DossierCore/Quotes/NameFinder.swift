@@ -72,7 +72,9 @@ struct NameFinder {
             while k < n, isFree(k) {
                 let token = tokens[k]
                 // `Angus King`, `Senator King said`: a title word after a name, or alone after titles, is a surname.
-                let titleAsName = title(at: k) && !isTitleBeforeName(k) && (first >= 0 || !titles.isEmpty)
+                // Only a capitalised token can be a title here (both uses below need a capital), so
+                // lowercase words, most of the text, skip the title look-up.
+                let titleAsName = token.isCapitalized && title(at: k) && !isTitleBeforeName(k) && (first >= 0 || !titles.isEmpty)
                 if token.isCapitalized, title(at: k), !titleAsName, first < 0 || isTitleBeforeName(k) {
                     // `Prime Minister`, `Health Minister`: the title and the words qualifying it are not the name.
                     titles.append(token.key)
