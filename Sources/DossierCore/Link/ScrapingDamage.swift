@@ -51,9 +51,9 @@ public enum ScrapingDamage {
             }
 
             // Debris labels are short; only short paragraphs and lowercase starts need the trimmed text.
-            let firstLetter = block.text.unicodeScalars.first { !$0.properties.isWhitespace }
+            let firstLetter = block.text.unicodeScalars.first { !$0.isUnicodeWhitespace }
             let mayBeDebris = block.text.utf8.count < 64
-            let mayStartLowercase = firstLetter.map { $0.properties.isLowercase } ?? false
+            let mayStartLowercase = firstLetter.map { $0.isUnicodeLowercase } ?? false
             let trimmed = mayBeDebris || mayStartLowercase ? block.text.trimmingWhitespace() : ""
             if mayBeDebris, isDebrisLabel(trimmed) {
                 let l = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
@@ -119,7 +119,7 @@ public enum ScrapingDamage {
 
     private static func lines(_ text: String) -> [String] {
         // Most paragraphs are one line: no copy then.
-        guard text.utf8.contains(UInt8(ascii: "\n")) else { return [text] }
+        guard text.containsByte(UInt8(ascii: "\n")) else { return [text] }
         return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
