@@ -10,23 +10,19 @@ enum AnchorResolver {
     /// without editorial insertions, so a phrase copied from the article as received still anchors.
     static func resolve(_ notes: [AnchoredNote], in article: CorrectedArticle, articlePath: String, diagnostics: inout [Diagnostic]) -> [ResolvedNote] {
         guard !notes.isEmpty else { return [] }
-        let withBrackets = article.blocks.map { NormalizedText($0.text, dropBrackets: true) }
-        let indexed = TrigramIndex.pays(patterns: notes.count, texts: withBrackets.count)
-        let index = indexed ? TrigramIndex(withBrackets) : nil
-        var withoutInsertions: (texts: [NormalizedText], index: TrigramIndex?)?
+        let indexed = TrigramIndex.pays(patterns: notes.count, texts: article.blocks.count)
+        var withBrackets = FoldedBlocks(article, skippingInsertions: false, indexed: indexed)
+        var withoutInsertions: FoldedBlocks?
         var resolved: [ResolvedNote] = []
         var suggestionsLeft = CorrectedArticle.closestPassageLimit
         // Phrases some note numbers (`(2)`): their other notes chose the first knowingly.
         let numbered = Set(notes.filter(\.occurrenceWritten).map { NormalizedText.pattern($0.phrase, dropBrackets: true).map(\.value) })
         for note in notes {
             let pattern = NormalizedText.pattern(note.phrase, dropBrackets: true)
-            var found = occurrences(of: pattern, in: withBrackets, index, article)
+            var found = withBrackets.occurrences(of: pattern, in: article)
             if found.isEmpty {
-                if withoutInsertions == nil {
-                    let texts = article.blocks.map { NormalizedText($0.text, dropBrackets: true, skipping: $0.insertions) }
-                    withoutInsertions = (texts, indexed ? TrigramIndex(texts) : nil)
-                }
-                found = occurrences(of: pattern, in: withoutInsertions!.texts, withoutInsertions!.index, article)
+                if withoutInsertions == nil { withoutInsertions = FoldedBlocks(article, skippingInsertions: true, indexed: indexed) }
+                found = withoutInsertions!.occurrences(of: pattern, in: article)
             }
             if note.occurrence <= found.count {
                 resolved.append(ResolvedNote(note: note, span: found[note.occurrence - 1]))
@@ -82,14 +78,34 @@ enum AnchorResolver {
         return "\"\(head)«\(text(span.range))»\(tail)\""
     }
 
-    private static func occurrences(of pattern: [Unicode.Scalar], in texts: [NormalizedText], _ index: TrigramIndex?,
-                                    _ article: CorrectedArticle) -> [ParagraphSpan] {
-        var spans: [ParagraphSpan] = []
-        for i in index?.candidates(for: pattern) ?? Array(texts.indices) {
-            for range in texts[i].occurrences(of: pattern) {
-                spans.append(ParagraphSpan(paragraph: article.blocks[i].index, range: range))
-            }
+    /// The article's paragraphs folded for matching, brackets dropped (and insertions skipped, for
+    /// the second try). Offsets back into the text are worked out only for the paragraphs a phrase
+    /// occurs in: notes are few, paragraphs many, and the offset arrays cost more than the folding.
+    private struct FoldedBlocks {
+        let skippingInsertions: Bool
+        let texts: [NormalizedText]
+        let index: TrigramIndex?
+        var withOffsets: [NormalizedText?]
+
+        init(_ article: CorrectedArticle, skippingInsertions: Bool, indexed: Bool) {
+            self.skippingInsertions = skippingInsertions
+            texts = article.blocks.map { NormalizedText($0.text, dropBrackets: true, skipping: skippingInsertions ? $0.insertions : [], keepOffsets: false) }
+            index = indexed ? TrigramIndex(texts) : nil
+            withOffsets = Array(repeating: nil, count: texts.count)
         }
-        return spans
+
+        mutating func occurrences(of pattern: [Unicode.Scalar], in article: CorrectedArticle) -> [ParagraphSpan] {
+            var spans: [ParagraphSpan] = []
+            for i in index?.candidates(for: pattern) ?? Array(texts.indices) where texts[i].contains(pattern) {
+                let block = article.blocks[i]
+                if withOffsets[i] == nil {
+                    withOffsets[i] = NormalizedText(block.text, dropBrackets: true, skipping: skippingInsertions ? block.insertions : [])
+                }
+                for range in withOffsets[i]!.occurrences(of: pattern) {
+                    spans.append(ParagraphSpan(paragraph: block.index, range: range))
+                }
+            }
+            return spans
+        }
     }
 }

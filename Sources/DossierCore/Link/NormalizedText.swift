@@ -12,58 +12,115 @@ struct NormalizedText {
     /// - Parameter keepOffsets: false when only the folded scalars are wanted (a pattern, or a
     ///   containment test), which saves two arrays as long as the text.
     init(_ text: String, dropBrackets: Bool = false, skipping skipped: [Range<Int>] = [], keepOffsets: Bool = true) {
-        self.keepsOffsets = keepOffsets
-        let capacity = text.utf8.count
-        scalars.reserveCapacity(capacity)
-        if keepOffsets {
-            starts.reserveCapacity(capacity)
-            ends.reserveCapacity(capacity)
-        }
-        var offset = 0
-        var pendingSpace: (start: Int, end: Int)?
         // Skipped ranges in order, passed with one cursor: looking through all of them for every
         // scalar cost text × insertions.
-        let skipped = skipped.sorted { $0.lowerBound < $1.lowerBound }
+        let skipped = skipped.count > 1 ? skipped.sorted { $0.lowerBound < $1.lowerBound } : skipped
+        let capacity = text.utf8.count
+        var starts: [Int] = [], ends: [Int] = []
+        // Decoded straight from the UTF-8 bytes into uninitialised storage: this runs over every
+        // paragraph of every article with notes, and `unicodeScalars` plus three checked appends
+        // per scalar cost more than the rest of anchoring.
+        var text = text
+        scalars = text.withUTF8 { bytes in
+            Array(unsafeUninitializedCapacity: capacity) { buffer, count in
+                guard keepOffsets else {
+                    count = Self.normalize(bytes, dropBrackets: dropBrackets, skipped: skipped, into: buffer, starts: nil, ends: nil)
+                    return
+                }
+                starts = Array(unsafeUninitializedCapacity: capacity) { startBuffer, startCount in
+                    ends = Array(unsafeUninitializedCapacity: capacity) { endBuffer, endCount in
+                        count = Self.normalize(bytes, dropBrackets: dropBrackets, skipped: skipped, into: buffer, starts: startBuffer, ends: endBuffer)
+                        endCount = count
+                    }
+                    startCount = count
+                }
+            }
+        }
+        self.starts = starts
+        self.ends = ends
+    }
+
+    /// The folding loop of `init`: writes the folded scalars (and, when `starts` and `ends` are
+    /// given, their original UTF-8 bounds) and returns how many there are. `bytes` is valid UTF-8.
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropBrackets: Bool, skipped: [Range<Int>],
+                             into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                             starts: UnsafeMutableBufferPointer<Int>?, ends: UnsafeMutableBufferPointer<Int>?) -> Int {
+        var count = 0
+        @inline(__always) func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
+            scalars.initializeElement(at: count, to: scalar)
+            if let starts, let ends {
+                starts.initializeElement(at: count, to: start)
+                ends.initializeElement(at: count, to: end)
+            }
+            count += 1
+        }
+        var pendingStart = -1, pendingEnd = -1
         var nextSkip = 0
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
+        var offset = 0
+        let n = bytes.count
+        while offset < n {
+            let lead = bytes[offset]
+            let scalar: Unicode.Scalar
+            let width: Int
+            if lead < 0x80 {
+                scalar = Unicode.Scalar(lead)
+                width = 1
+            } else {
+                var value: UInt32
+                if lead < 0xE0 {
+                    width = 2; value = UInt32(lead & 0x1F)
+                } else if lead < 0xF0 {
+                    width = 3; value = UInt32(lead & 0x0F)
+                } else {
+                    width = 4; value = UInt32(lead & 0x07)
+                }
+                for k in 1..<width { value = value << 6 | UInt32(bytes[offset + k] & 0x3F) }
+                scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            }
             defer { offset += width }
             if nextSkip < skipped.count {
                 while nextSkip < skipped.count, skipped[nextSkip].upperBound <= offset { nextSkip += 1 }
                 if nextSkip < skipped.count, skipped[nextSkip].contains(offset) { continue }
             }
-            if Self.isSpace(scalar) {
-                if let pending = pendingSpace { pendingSpace = (pending.start, offset + width) } else { pendingSpace = (offset, offset + width) }
+            if isSpace(scalar) {
+                if pendingStart < 0 { pendingStart = offset }
+                pendingEnd = offset + width
                 continue
             }
-            if dropBrackets, scalar == "[" || scalar == "]" { continue }
-            if let pending = pendingSpace {
-                if !scalars.isEmpty { append(" ", pending.start, pending.end) }
-                pendingSpace = nil
+            if dropBrackets, lead == UInt8(ascii: "[") || lead == UInt8(ascii: "]") { continue }
+            if pendingStart >= 0 {
+                if count > 0 { append(" ", pendingStart, pendingEnd) }
+                pendingStart = -1
             }
-            append(Self.fold(scalar), offset, offset + width)
+            append(fold(scalar), offset, offset + width)
         }
-    }
-
-    private let keepsOffsets: Bool
-
-    private mutating func append(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
-        scalars.append(scalar)
-        guard keepsOffsets else { return }
-        starts.append(start)
-        ends.append(end)
+        return count
     }
 
     /// Whether `pattern` occurs in the folded text (offsets not needed).
     func contains(_ pattern: [Unicode.Scalar]) -> Bool {
         guard !pattern.isEmpty, pattern.count <= scalars.count else { return pattern.isEmpty }
-        let first = pattern[0]
-        var i = 0
-        while i + pattern.count <= scalars.count {
-            if scalars[i] == first, scalars[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
+        return Self.firstMatch(of: pattern, in: scalars, from: 0) != nil
+    }
+
+    /// Where `pattern` (not empty) next occurs in `scalars` at or after `from`. On buffers, without
+    /// a slice per candidate: every note and correction is looked for in every paragraph it may be in.
+    private static func firstMatch(of pattern: [Unicode.Scalar], in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        scalars.withUnsafeBufferPointer { text in
+            pattern.withUnsafeBufferPointer { pattern in
+                let first = pattern[0], m = pattern.count
+                var i = start
+                while i + m <= text.count {
+                    if text[i] == first {
+                        var k = 1
+                        while k < m, text[i + k] == pattern[k] { k += 1 }
+                        if k == m { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return false
     }
 
     @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -90,15 +147,10 @@ struct NormalizedText {
     func occurrences(of pattern: [Unicode.Scalar]) -> [Range<Int>] {
         guard !pattern.isEmpty, pattern.count <= scalars.count else { return [] }
         var result: [Range<Int>] = []
-        var i = 0
-        let first = pattern[0]
-        while i + pattern.count <= scalars.count {
-            if scalars[i] == first, scalars[i..<(i + pattern.count)].elementsEqual(pattern) {
-                result.append(starts[i]..<ends[i + pattern.count - 1])
-                i += pattern.count
-            } else {
-                i += 1
-            }
+        var from = 0
+        while let i = Self.firstMatch(of: pattern, in: scalars, from: from) {
+            result.append(starts[i]..<ends[i + pattern.count - 1])
+            from = i + pattern.count
         }
         return result
     }

@@ -51,9 +51,9 @@ public enum ScrapingDamage {
             }
 
             // Debris labels are short; only short paragraphs and lowercase starts need the trimmed text.
-            let firstLetter = block.text.unicodeScalars.first { !$0.properties.isWhitespace }
+            let firstLetter = block.text.unicodeScalars.first { !$0.isUnicodeWhitespace }
             let mayBeDebris = block.text.utf8.count < 64
-            let mayStartLowercase = firstLetter.map { $0.properties.isLowercase } ?? false
+            let mayStartLowercase = firstLetter.map { $0.isUnicodeLowercase } ?? false
             let trimmed = mayBeDebris || mayStartLowercase ? block.text.trimmingWhitespace() : ""
             if mayBeDebris, isDebrisLabel(trimmed) {
                 let l = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
@@ -118,7 +118,9 @@ public enum ScrapingDamage {
     }
 
     private static func lines(_ text: String) -> [String] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        // Most paragraphs are one line: no copy then.
+        guard text.containsByte(UInt8(ascii: "\n")) else { return [text] }
+        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `READ MORE:`, `RELATED:`, `WATCH:`: an all-caps label ending in a colon, alone in its paragraph.
@@ -139,7 +141,7 @@ public enum ScrapingDamage {
     }
 
     private static func emptyParentheses(in line: String) -> [Range<String.Index>] {
-        guard line.utf8.contains(UInt8(ascii: "(")) else { return [] }
+        guard mayHoldEmptyParentheses(line) else { return [] }
         var found: [Range<String.Index>] = []
         var i = line.startIndex
         while let open = line[i...].firstIndex(of: "(") {
@@ -159,33 +161,66 @@ public enum ScrapingDamage {
     /// Pairs that occur in correct English ("moved on to", "gave in to", "let in on").
     private static let idioms: Set<String> = ["on to", "in to", "in on", "in at", "on in", "by in", "to on"]
 
-    private static func doublePrepositions(in line: String) -> [(Range<String.Index>, String)] {
-        // Byte-wise: this runs over every paragraph of every article. Bytes of non-ASCII
-        // characters count as word bytes, so "éto" is never read as "to".
-        let bytes = Array(line.utf8)
-        func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        var words: [Range<Int>] = []
-        var i = 0
-        while i < bytes.count {
-            guard isWordByte(bytes[i]) else { i += 1; continue }
-            var j = i
-            while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
-            if j - i <= 4, bytes[i] >= 0x61, bytes[i] <= 0x7A { words.append(i..<j) }
-            else { words.append(i..<i) }  // a word that cannot be a preposition
-            i = j
+    /// Whether the bytes of `line` hold `(`, spaces or no-break spaces, then `)`: what every match
+    /// of `emptyParentheses` is made of, so lines without it skip the walk over characters.
+    private static func mayHoldEmptyParentheses(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "(") else { i += 1; continue }
+                var j = i + 1
+                while j < bytes.count {
+                    if bytes[j] == 0x20 { j += 1 } else if bytes[j] == 0xC2, j + 1 < bytes.count, bytes[j + 1] == 0xA0 { j += 2 } else { break }
+                }
+                if j < bytes.count, bytes[j] == UInt8(ascii: ")") { return true }
+                i += 1
+            }
+            return false
         }
+    }
+
+    /// `prepositions` packed as `packed(_:_:)` does, for comparing without making a `Substring`.
+    private static let packedPrepositions: [UInt32] = prepositions.map { word in
+        word.utf8.reduce(into: UInt32(0)) { $0 = $0 << 8 | UInt32($1) }
+    }
+
+    /// The word's bytes in one integer (words of at most four bytes): equal only for equal bytes.
+    @inline(__always) private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt32 {
+        var key: UInt32 = 0
+        for i in word { key = key << 8 | UInt32(bytes[i]) }
+        return key
+    }
+
+    private static func doublePrepositions(in line: String) -> [(Range<String.Index>, String)] {
+        // Byte-wise, word by word with no arrays of words: this runs over every line of every
+        // article, and a pair is found in few. Bytes of non-ASCII characters count as word bytes,
+        // so "éto" is never read as "to".
         var found: [(Range<String.Index>, String)] = []
-        guard words.count > 1 else { return found }
-        for (a, b) in zip(words, words.dropFirst()) where !a.isEmpty && !b.isEmpty {
-            // Only a plain space between the two words: punctuation ("to, in") is a different sentence part.
-            guard bytes[a.upperBound..<b.lowerBound].elementsEqual([0x20]) else { continue }
-            let first = Substring(decoding: bytes[a], as: UTF8.self)
-            let second = Substring(decoding: bytes[b], as: UTF8.self)
-            guard prepositions.contains(first), prepositions.contains(second) else { continue }
-            let pair = "\(first) \(second)"
-            if idioms.contains(pair) { continue }
-            let utf8 = line.utf8
-            found.append((utf8.index(utf8.startIndex, offsetBy: a.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: b.upperBound), pair))
+        var text = line
+        text.withUTF8 { bytes in
+            func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            // The word before, or nil when it cannot be a preposition (more than four bytes, or not
+            // starting with a lowercase ASCII letter) or there is none.
+            var previous: Range<Int>?
+            var i = 0
+            while i < bytes.count {
+                guard isWordByte(bytes[i]) else { i += 1; continue }
+                var j = i
+                while j < bytes.count, isWordByte(bytes[j]) { j += 1 }
+                let word: Range<Int>? = j - i <= 4 && bytes[i] >= 0x61 && bytes[i] <= 0x7A ? i..<j : nil
+                // Only a plain space between the two words: punctuation ("to, in") is a different sentence part.
+                if let a = previous, let b = word, b.lowerBound == a.upperBound + 1, bytes[a.upperBound] == 0x20,
+                   packedPrepositions.contains(packed(bytes, a)), packedPrepositions.contains(packed(bytes, b)) {
+                    let pair = "\(String(decoding: UnsafeBufferPointer(rebasing: bytes[a]), as: UTF8.self)) \(String(decoding: UnsafeBufferPointer(rebasing: bytes[b]), as: UTF8.self))"
+                    if !idioms.contains(pair) {
+                        let utf8 = line.utf8
+                        found.append((utf8.index(utf8.startIndex, offsetBy: a.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: b.upperBound), pair))
+                    }
+                }
+                previous = word
+                i = j
+            }
         }
         return found
     }

@@ -13,6 +13,7 @@ public enum Slug {
     }
 
     public static func make(_ text: String) -> String {
+        if let slug = asciiSlug(text) { return slug }
         var slug = ""
         var pendingHyphen = false
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -27,6 +28,27 @@ public enum Slug {
             }
         }
         return slug
+    }
+
+    /// `make` for ASCII text, where lowercasing is per byte and decomposing changes nothing:
+    /// most tags and names, and the Foundation decomposition cost more than all the rest.
+    /// Nil for any other text.
+    private static func asciiSlug(_ text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(lower)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }
 

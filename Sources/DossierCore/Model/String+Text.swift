@@ -14,6 +14,16 @@ extension String {
         return String(scalars)
     }
 
+    /// Whether the UTF-8 of this string holds `byte`: a `memchr`, where `utf8.contains` walks the
+    /// view generically.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
     /// Lines joined by single spaces: a title or headline written over several lines.
     func replacingNewlines() -> String { split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
 
@@ -56,6 +66,24 @@ extension String {
 }
 
 extension Unicode.Scalar {
+    // `properties.isWhitespace`, `.isAlphabetic` and `.isLowercase` with ASCII answered without the
+    // Unicode tables: per-scalar tests over quotations and paragraphs spent most of their time there.
+
+    /// `properties.isWhitespace`: in ASCII, tab to carriage return and space.
+    var isUnicodeWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : properties.isWhitespace
+    }
+
+    /// `properties.isAlphabetic`: in ASCII, the letters.
+    var isUnicodeAlphabetic: Bool {
+        value < 0x80 ? (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) : properties.isAlphabetic
+    }
+
+    /// `properties.isLowercase`: in ASCII, `a` to `z`.
+    var isUnicodeLowercase: Bool {
+        value < 0x80 ? value >= 0x61 && value <= 0x7A : properties.isLowercase
+    }
+
     /// Letters, digits and marks: what counts as "inside a word" for entity and phrase boundaries.
     var isWordCharacter: Bool {
         if value < 0x80 {

@@ -23,11 +23,17 @@ struct NameFinder {
 
     /// Words capitalised in the middle of a sentence in `block`.
     static func midSentenceWords(in block: TokenizedBlock, bytes: UnsafeBufferPointer<UInt8>) -> [WordKey] {
-        var starts = Set(block.sentenceStarts)
+        // One pass with a cursor into the ascending sentence starts: a set of them cost more
+        // hashing than the rest of the pass.
+        let sentenceStarts = block.sentenceStarts
+        var nextStart = 0
+        var afterOpener = false   // the token before opens a clause: a colon, a quote, a parenthesis, a dash
         var words: [WordKey] = []
         for (t, token) in block.tokens.enumerated() {
-            if token.kind == .colon || token.kind == .quote || token.kind == .openParenthesis || token.kind == .dash { starts.insert(t + 1) }
-            if token.kind == .word, token.isCapitalized, !starts.contains(t) { words.append(key(token, bytes)) }
+            while nextStart < sentenceStarts.count, sentenceStarts[nextStart] < t { nextStart += 1 }
+            let starts = afterOpener || (nextStart < sentenceStarts.count && sentenceStarts[nextStart] == t)
+            if token.kind == .word, token.isCapitalized, !starts { words.append(key(token, bytes)) }
+            afterOpener = token.kind == .colon || token.kind == .quote || token.kind == .openParenthesis || token.kind == .dash
         }
         return words
     }
@@ -42,9 +48,21 @@ struct NameFinder {
     /// Every name outside entity mentions, in text order.
     func names() -> [Found] {
         var found: [Found] = []
-        let sentenceStarts = Set(block.sentenceStarts)
         var t = 0
         let n = tokens.count
+        // Whether each token is a title, and a name word, worked out once: the loop below asks
+        // several times per token, and each answer costs hashing the word into a few lexicons.
+        var titleCache = [Int8](repeating: -1, count: n)
+        var nameWordCache = [Int8](repeating: -1, count: n)
+        func title(at k: Int) -> Bool {
+            if titleCache[k] < 0 { titleCache[k] = self.isTitle(tokens[k].key) ? 1 : 0 }
+            return titleCache[k] == 1
+        }
+        func nameWord(_ k: Int) -> Bool {
+            guard k < n else { return false }
+            if nameWordCache[k] < 0 { nameWordCache[k] = self.isNameWord(k) ? 1 : 0 }
+            return nameWordCache[k] == 1
+        }
         while t < n {
             guard isFree(t) else { t += 1; continue }
             var titles: [WordKey] = []
@@ -54,8 +72,10 @@ struct NameFinder {
             while k < n, isFree(k) {
                 let token = tokens[k]
                 // `Angus King`, `Senator King said`: a title word after a name, or alone after titles, is a surname.
-                let titleAsName = isTitle(token.key) && !isTitleBeforeName(k) && (first >= 0 || !titles.isEmpty)
-                if token.isCapitalized, isTitle(token.key), !titleAsName, first < 0 || isTitleBeforeName(k) {
+                // Only a capitalised token can be a title here (both uses below need a capital), so
+                // lowercase words, most of the text, skip the title look-up.
+                let titleAsName = token.isCapitalized && title(at: k) && !isTitleBeforeName(k) && (first >= 0 || !titles.isEmpty)
+                if token.isCapitalized, title(at: k), !titleAsName, first < 0 || isTitleBeforeName(k) {
                     // `Prime Minister`, `Health Minister`: the title and the words qualifying it are not the name.
                     titles.append(token.key)
                     first = -1
@@ -64,7 +84,7 @@ struct NameFinder {
                     if k < n, tokens[k].kind == .stop, tokens[k].isAbbreviation { k += 1 }
                     continue
                 }
-                if isNameWord(k) || (titleAsName && token.isCapitalized && isNameShaped(k)) {
+                if nameWord(k) || (titleAsName && token.isCapitalized && isNameShaped(k)) {
                     if first < 0 { first = k }
                     last = k
                     k += 1
@@ -76,7 +96,7 @@ struct NameFinder {
                     continue
                 }
                 // `University of Arkansas`, `Laura de la Cruz`; but `Carla Mendes of New Mexico` is a person and a place.
-                if first >= 0, !token.isCapitalized, Self.connectors.contains(token.key), k + 1 < n, isNameWord(k + 1),
+                if first >= 0, !token.isCapitalized, Self.connectors.contains(token.key), k + 1 < n, nameWord(k + 1),
                    token.key != AttributionLexicon.Key.of || AttributionLexicon.organizationWords.contains(tokens[last].key)
                     || AttributionLexicon.placeWords.contains(tokens[last].key) {
                     k += 1
@@ -89,12 +109,12 @@ struct NameFinder {
             var start = first
             // `The Daily Ledger` keeps its article only as a word of the name when titles are absent; a
             // sentence-initial common word (`The`, `Police`) is dropped.
-            while start <= last, AttributionLexicon.commonCapitalised.contains(tokens[start].key), isNameWord(start) {
+            while start <= last, AttributionLexicon.commonCapitalised.contains(tokens[start].key), nameWord(start) {
                 start += 1
             }
             while start <= last, tokens[start].kind != .word { start += 1 }
             guard start <= last else { continue }
-            if start == last, sentenceStarts.contains(start) || (start > 0 && tokens[start - 1].kind == .quote),
+            if start == last, block.isSentenceStart(start) || (start > 0 && tokens[start - 1].kind == .quote),
                titles.isEmpty, !midSentenceWords.contains(Self.key(tokens[start], bytes)) {
                 continue   // `Critics said`: one capitalised word opening a sentence is not known to be a name
             }

@@ -70,11 +70,11 @@ public struct Quote: Sendable, Hashable {
     public private(set) var isFragment: Bool
 
     static func isFragment(_ text: String) -> Bool {
-        if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }), first.properties.isLowercase { return true }
+        if let first = text.unicodeScalars.first(where: { $0.isUnicodeAlphabetic }), first.isUnicodeLowercase { return true }
         var words = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace { inWord = false } else if !inWord { inWord = true; words += 1 }
+            if scalar.isUnicodeWhitespace { inWord = false } else if !inWord { inWord = true; words += 1 }
             if words >= 4 { return false }
         }
         return true

@@ -87,13 +87,15 @@ struct SpeakerBook: Sendable {
     }
 
     private mutating func register(_ i: Int, _ words: [WordKey]) {
-        func add(_ word: WordKey?, _ table: inout [WordKey: [Int]]) {
-            guard let word, !(table[word]?.contains(i) ?? false) else { return }
-            table[word, default: []].append(i)
-            if table[word]!.count > Self.namesSharingAWord { table[word]!.removeFirst() }
+        // One look-up per word, the list changed in place: this runs for every name an article
+        // yields, and the look-up, append and count each hashed the word again.
+        func add(_ list: inout [Int]) {
+            guard !list.contains(i) else { return }
+            list.append(i)
+            if list.count > Self.namesSharingAWord { list.removeFirst() }
         }
-        add(words.last, &byLastWord)
-        add(words.first, &byFirstWord)
+        if let last = words.last { add(&byLastWord[last, default: []]) }
+        if let first = words.first { add(&byFirstWord[first, default: []]) }
     }
 
     /// How many names sharing a word are kept for matching: the most recent, as a reader remembers them.

@@ -33,25 +33,28 @@ enum SpeakerPhrase {
 
     /// Lowercase letters and digits with single spaces: for comparing quotations' words.
     static func folded(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        // Written as UTF-8 bytes: appending to a `UnicodeScalarView` scalar by scalar cost more
+        // than the comparison it is for.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var space = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let isASCIILetterOrDigit = (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
             if isASCIILetterOrDigit || (value >= 0x80 && scalar.properties.isAlphabetic) {
-                if space, !result.isEmpty { result.append(" ") }
+                if space, !result.isEmpty { result.append(UInt8(ascii: " ")) }
                 space = false
                 if value >= 65 && value <= 90 {
-                    result.append(Unicode.Scalar(value + 32)!)
+                    result.append(UInt8(value + 32))
                 } else if value < 0x80 {
-                    result.append(scalar)
+                    result.append(UInt8(value))
                 } else {
-                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    result.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 }
             } else {
                 space = true
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

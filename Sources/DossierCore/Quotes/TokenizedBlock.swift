@@ -57,6 +57,11 @@ struct TokenizedBlock: Sendable {
         return start..<end
     }
 
+    /// Whether token `t` opens a sentence (a binary search of `sentenceStarts`, which needs no set).
+    func isSentenceStart(_ t: Int) -> Bool {
+        !sentenceStarts.isEmpty && sentence(containing: t).lowerBound == t
+    }
+
     /// Marks `range` as one more mention, number `m` of the block's list: a name found in the text.
     mutating func markMention(_ m: Int, tokens range: Range<Int>) {
         for t in range where tokens[t].kind == .word { tokens[t].mention = m }
