@@ -128,8 +128,12 @@ public final class SiteBuilder {
         let sameJobs = keys == previousKeys
         let keepsFingerprints = sameJobs && config == previousSettings
         let kept = self.previousFingerprints
+        // Other jobs (briefings added or removed), by key.
+        let sameSettings = config == previousSettings
+        let keptByKey = self.previousJobs
         let fingerprints = concurrentMap(Array(jobs.indices)) { j -> Int in
             if keepsFingerprints, plan.unchanged[j] { return kept[j] }
+            if !sameJobs, sameSettings, plan.unchanged[j], let fingerprint = keptByKey[keys[j]]?.fingerprint { return fingerprint }
             let job = jobs[j]
             var h = Hasher()
             h.combine(job.key)

@@ -58,7 +58,7 @@ struct SitePlanner {
         let related = memory.coMentions(in: site, parts: parts, changes: &changes)
         let paginate = site.config.paginate
         let tags = site.tags.map { Briefing.Tag(name: $0.name, slug: $0.slug) }
-        let old = changes.all ? nil : memory.previous.flatMap { $0.paginate == paginate && $0.tags == tags ? $0 : nil }
+        let old = changes.all || changes.moved ? nil : memory.previous.flatMap { $0.paginate == paginate && $0.tags == tags ? $0 : nil }
         let sameLists = old.map { old in site.entityBriefings.indices.map { Self.same(site.entityBriefings[$0], old.entityLists[$0]) } }
         let sameTotals = old?.totals == site.entityMentionTotals
         var plan = Plan()
@@ -220,7 +220,8 @@ struct SitePlanner {
         // Search: the manifest, then term shards (only those whose words' postings changed are made
         // again), then each briefing's result.
         let rows = parts.map(\.search)
-        let dirty = memory.searchTerms.update(rows: rows, limit: shardLimit)
+        let numbers = SearchIndex.numbers(dates: site.briefings.map(\.date))
+        let dirty = memory.searchTerms.update(rows: rows, numbers: numbers, limit: shardLimit)
         let layout = memory.searchTerms.layout
         let page = SearchPage(entities: faces, tags: tags, count: rows.count, shards: layout.keys, split: layout.split)
         if let kept = old?.search, kept == page {
@@ -234,7 +235,7 @@ struct SitePlanner {
             for shard in shards { plan.add(.searchShard(shard.key), .searchShard(shard), unchanged: dirty.map { !$0.contains(root) } ?? false) }
         }
         for (b, row) in rows.enumerated() {
-            plan.add(.searchMeta(b), .searchMeta(SearchMeta(number: b, row: row)), unchanged: old != nil && !changes.search.contains(b))
+            plan.add(.searchMeta(numbers[b]), .searchMeta(SearchMeta(number: numbers[b], row: row)), unchanged: old != nil && !changes.search.contains(b))
         }
         // Each entity's and tag's newest date: its first briefing's, in site order (newest first, undated last).
         let storyPages = site.stories.map { DatedPage(slug: $0.story.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) }
@@ -255,6 +256,17 @@ struct SitePlanner {
         } else {
             next.assets = Hashed(copied)
             plan.add(.assets, .assets(next.assets))
+        }
+        // Briefings added, removed or moved: the inputs kept by position above cannot be, but most
+        // are equal to the previous plan's for the same key (slugs, page numbers, result numbers).
+        if changes.moved, !changes.all, let before = memory.inputs {
+            let jobs = plan.jobs
+            plan.unchanged = concurrentMap(Array(jobs.indices)) { before[jobs[$0].key] == jobs[$0].input }
+        }
+        if changes.moved || changes.all || memory.inputs == nil {
+            memory.inputs = Dictionary(plan.jobs.map { ($0.key, $0.input) }, uniquingKeysWith: { a, _ in a })
+        } else {
+            for (job, unchanged) in zip(plan.jobs, plan.unchanged) where !unchanged { memory.inputs![job.key] = job.input }
         }
         memory.previous = next
         return plan
@@ -328,10 +340,12 @@ struct SitePlanner {
 }
 
 /// What changed since the previous plan, by briefing and entity position. `all`: nothing of the
-/// previous plan can be kept (the first plan, briefings or entities added, removed or reordered,
-/// tags renumbered).
+/// previous plan can be kept (the first plan, entities added, removed or reordered, tags
+/// renumbered). `moved`: briefings were added, removed or reordered, so nothing is kept by
+/// position, but inputs equal to the previous plan's for the same key keep their fingerprints.
 struct PlanChanges {
     var all = false
+    var moved = false
     /// Briefings whose analysis is a new object; and those whose card, neighbour link, quotes,
     /// feed entry or search row changed.
     var briefings: Set<Int> = []
@@ -455,6 +469,8 @@ struct BriefingParts: Sendable {
 /// by position, the registry's faces, and co-mention lists with what they were computed from.
 struct PlanMemory {
     fileprivate(set) var previous: PreviousPlan?
+    /// The previous plan's inputs by job key, for plans after briefings were added or removed.
+    fileprivate var inputs: [RenderJob.Key: PageInput]?
     /// The search index's postings and shards.
     var searchTerms = SearchTermIndex()
     private var briefings: [Briefing] = []
@@ -505,10 +521,10 @@ struct PlanMemory {
         if renumbered { changes.all = true }
         let sameOrder = !changes.all && site.briefings.count == briefings.count
             && zip(site.briefings, briefings).allSatisfy { $0 === $1 || $0.slug == $1.slug }
-        if !sameOrder { changes.all = true }
+        if !sameOrder { changes.moved = true }
         let entities = site.entities
         var next: [BriefingParts]
-        if changes.all {
+        if changes.all || changes.moved {
             // Briefings added, removed or moved: the parts of analyses still in use are kept, by serial
             // number (search rows are made again if tags were renumbered; entity numbers cannot have
             // moved under a kept analysis, which would have been redone).
