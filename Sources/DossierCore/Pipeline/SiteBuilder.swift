@@ -153,6 +153,9 @@ public final class SiteBuilder {
         fragments.add(for: stale.map { jobs[$0].input }, pages: pages, strings: site.config.strings)
         let renderer = PageRenderer(config: site.config, pages: pages, fragments: fragments)
         var check = links ?? LinkCheck(basePath: SitePaths.basePath(of: site.config.baseURL), tracksIncoming: sink == nil)
+        // Held once, so recording changes its tables in place rather than copying them (a rebuild
+        // that throws starts the next one from no memory of jobs, which re-records every page).
+        links = nil
         let scanner = LinkCheck(basePath: check.basePath)
         let failure = Mutex<Sink.Failure?>(nil)
         let done = Atomic(0)
