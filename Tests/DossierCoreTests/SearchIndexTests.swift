@@ -226,6 +226,33 @@ import Testing
         #expect(clean.files.filter { $0.path.hasPrefix("search/") }.count == builder.files.keys.filter { $0.hasPrefix("search/") }.count)
     }
 
+    /// Adding a briefing, then removing it, rewrites its own result file and the shards of its
+    /// words: the other results keep their numbers, so their files and postings stay as they were.
+    @Test func addingOrRemovingABriefingRenumbersNoOtherResult() throws {
+        var site = Self.largeSite(60)
+        var options = BuildOptions()
+        options.searchShardLimit = 2000
+        let builder = SiteBuilder(options: options)
+        _ = builder.build(site.tree)
+        let shardCount = builder.files.keys.filter { $0.hasPrefix("search/shards/") }.count
+        let metas = Set(builder.files.keys.filter { $0.hasPrefix("search/meta/") })
+        for step in ["add", "remove"] {
+            if step == "add" {
+                site.articles["zz-new.txt"] = "---\npublished: 2020-06-15\n---\nZanzibar qualms\n\nA new article about zanzibar.\n"
+            } else {
+                site.articles["zz-new.txt"] = nil
+            }
+            let update = builder.build(site.tree)
+            let search = update.changed.filter { $0.hasPrefix("search/") } + update.removed.filter { $0.hasPrefix("search/") }
+            let meta = search.filter { $0.hasPrefix("search/meta/") }
+            #expect(meta.count == 1 && !metas.contains(meta[0]), "\(step): \(meta)")
+            #expect(search.filter { $0.hasPrefix("search/shards/") }.count < shardCount / 4, "\(step): \(search)")
+            let clean = SiteBuilder.build(site.tree, options: options)
+            #expect(clean.files.count == builder.files.count, "\(step)")
+            for file in clean.files { #expect(builder.files[file.path] == file.bytes, "\(step): \(file.path)") }
+        }
+    }
+
     @Test func quotesAreCutToTheBudgetOnAWordBoundary() {
         let words = "Then " + Array(repeating: "word", count: 400).joined(separator: " ")
         let quotes = [
