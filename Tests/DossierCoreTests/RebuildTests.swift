@@ -31,7 +31,7 @@ import Testing
         // the shard of the one new word ("go"; "talks" and "on" were already in its prose), and the
         // manifest, which lists the new shard.
         #expect(update.changed == ["briefings/talks/annotations.jsonld", "briefings/talks/index.html", "briefings/talks/index.json",
-                                   "search/index.js", "search/index.json", "search/meta/5.js", "search/shards/go.js"])
+                                   "search/index.js", "search/index.json", SearchIndexTests.meta(update.site!, "talks").path, "search/shards/go.js"])
 
         site.entities["valdora.md"] = site.entities["valdora.md"]!.replacingOccurrences(of: "kind: place", with: "kind: place\ndescription: A small republic.")
         update = builder.build(site.tree)

@@ -13,7 +13,16 @@ import Testing
         return (String(inner[..<comma]), json)
     }
 
-    /// A shard's words with their postings decoded to (briefing number, fields).
+    /// The result file of the briefing `slug` (`SearchIndex.numbers`), and its number.
+    static func meta(_ site: Site, _ slug: String) -> (path: String, number: Int) {
+        let number = SearchIndex.numbers(dates: site.briefings.map(\.date))[site.briefings.firstIndex { $0.slug == slug }!]
+        return (SearchIndex.metaPath(number), number)
+    }
+
+    /// The sample's result numbers: talks (2024-03-02), then harbour (undated).
+    static let sampleNumbers = SearchIndex.numbers(dates: [ISODate(year: 2024, month: 3, day: 2), nil])
+
+    /// A shard's words with their postings decoded to (result number, fields).
     static func postings(_ files: [String: String], key: String) throws -> [String: [(Int, Int)]] {
         let script = try #require(files[SearchIndex.shardPath(key)], "no shard \(key)")
         let (first, json) = try payload(script, callback: "DOSSIER_SEARCH_SHARD")
@@ -31,7 +40,7 @@ import Testing
         let json = try #require(files["search/index.json"])
         #expect(js == "window.DOSSIER_SEARCH_INDEX = " + json.dropLast() + ";\n")
         let data = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(data["version"] as? Int == 2)
+        #expect(data["version"] as? Int == 3)
         #expect(data["count"] as? Int == 2)
         let entities = try #require(data["entities"] as? [[String]])
         #expect(entities.first == ["Ana Ruiz", "ana-ruiz", "person", "Ruiz|Foreign Minister Ana Ruiz"])
@@ -45,9 +54,10 @@ import Testing
 
     @Test func metaHoldsWhatAResultShows() throws {
         let files = TestSite.sample.build().files
-        let talksScript = try #require(files["search/meta/0.js"])
+        let (talksNumber, harbourNumber) = (Self.sampleNumbers[0], Self.sampleNumbers[1])
+        let talksScript = try #require(files[SearchIndex.metaPath(talksNumber)])
         let (number, json) = try Self.payload(talksScript, callback: "DOSSIER_SEARCH_META")
-        #expect(number == "0")
+        #expect(number == "\(talksNumber)")
         let talks = try #require(json as? [Any])
         #expect(talks[0] as? String == "talks")
         #expect(talks[1] as? String == "Talks resume in Valdora")
@@ -61,7 +71,8 @@ import Testing
         #expect((talks[6] as? [Int])?.map { entities[$0][1] } == ["ana-ruiz", "northern-league", "valdora"])
         #expect((talks[8] as? String)?.hasPrefix("Ana Ruiz has staked her term on these talks.") == true)
         #expect((talks[8] as? String)?.contains("The word both sides used") == true, "notes are prose too")
-        let harbourScript = try #require(files["search/meta/1.js"])
+        #expect(talksNumber < harbourNumber, "numbers rise in site order")
+        let harbourScript = try #require(files[SearchIndex.metaPath(harbourNumber)])
         let harbour = try #require(try Self.payload(harbourScript, callback: "DOSSIER_SEARCH_META").json as? [Any])
         #expect(harbour[2] as? String == "")
     }
@@ -70,14 +81,15 @@ import Testing
         var site = TestSite.sample
         site.annotations["talks.md"]! += "\nThe last holdout fell at Baghuz.\n"
         let files = site.build().files
+        let (talks, harbour) = (Self.sampleNumbers[0], Self.sampleNumbers[1])
         let ba = try Self.postings(files, key: "ba")
-        #expect(ba["baghuz"]?.map { $0.0 } == [0] && ba["baghuz"]?.first?.1 == Int(SearchIndex.Field.prose))
+        #expect(ba["baghuz"]?.map { $0.0 } == [talks] && ba["baghuz"]?.first?.1 == Int(SearchIndex.Field.prose))
         let ta = try Self.postings(files, key: "ta")
         // "talks": title, tags and prose of the first briefing.
-        #expect(ta["talks"]?.first?.0 == 0)
+        #expect(ta["talks"]?.first?.0 == talks)
         #expect(ta["talks"]?.first?.1 == Int(SearchIndex.Field.title | SearchIndex.Field.summary | SearchIndex.Field.prose))
         let va = try Self.postings(files, key: "va")
-        #expect(va["valdora"]?.map { $0.0 } == [0, 1], "both briefings")
+        #expect(va["valdora"]?.map { $0.0 } == [talks, harbour], "both briefings")
         let co = try Self.postings(files, key: "co")
         #expect(co["constructive"]?.first?.1 == Int(SearchIndex.Field.summary | SearchIndex.Field.quotes))
         let wi = try Self.postings(files, key: "wi")
@@ -106,7 +118,7 @@ import Testing
         site.annotations["talks.md"] = site.annotations["talks.md"]!.replacingOccurrences(
             of: "title: Talks resume in Valdora", with: "title: \"</script><script>alert(1)</script> &\"")
         let files = site.build().files
-        let meta = try #require(files["search/meta/0.js"])
+        let meta = try #require(files[SearchIndex.metaPath(Self.sampleNumbers[0])])
         #expect(!meta.contains("</script>"))
         #expect(meta.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026"#))
         #expect(!files.filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".js") }.values.contains { $0.contains("</script>") })
@@ -203,7 +215,7 @@ import Testing
         let update = builder.build(site.tree)
         let search = update.changed.filter { $0.hasPrefix("search/") }
         // The words come after the prose kept for snippets (`proseBudget`): the result's text is as it was.
-        #expect(!search.contains("search/meta/49.js"), "\(search)")
+        #expect(!search.contains(Self.meta(update.site!, "b00010").path), "\(search)")
         #expect(search.contains(SearchIndex.shardPath("za")) && search.contains { $0.hasPrefix("search/shards/qu") }, "\(search)")
         // The new words' shards, and the manifest as script and JSON (it lists the new shard "za").
         #expect(search.count <= 4, "\(search)")
@@ -212,6 +224,33 @@ import Testing
         let clean = SiteBuilder.build(site.tree, options: options)
         for file in clean.files where file.path.hasPrefix("search/") { #expect(builder.files[file.path] == file.bytes, "\(file.path)") }
         #expect(clean.files.filter { $0.path.hasPrefix("search/") }.count == builder.files.keys.filter { $0.hasPrefix("search/") }.count)
+    }
+
+    /// Adding a briefing, then removing it, rewrites its own result file and the shards of its
+    /// words: the other results keep their numbers, so their files and postings stay as they were.
+    @Test func addingOrRemovingABriefingRenumbersNoOtherResult() throws {
+        var site = Self.largeSite(60)
+        var options = BuildOptions()
+        options.searchShardLimit = 2000
+        let builder = SiteBuilder(options: options)
+        _ = builder.build(site.tree)
+        let shardCount = builder.files.keys.filter { $0.hasPrefix("search/shards/") }.count
+        let metas = Set(builder.files.keys.filter { $0.hasPrefix("search/meta/") })
+        for step in ["add", "remove"] {
+            if step == "add" {
+                site.articles["zz-new.txt"] = "---\npublished: 2020-06-15\n---\nZanzibar qualms\n\nA new article about zanzibar.\n"
+            } else {
+                site.articles["zz-new.txt"] = nil
+            }
+            let update = builder.build(site.tree)
+            let search = update.changed.filter { $0.hasPrefix("search/") } + update.removed.filter { $0.hasPrefix("search/") }
+            let meta = search.filter { $0.hasPrefix("search/meta/") }
+            #expect(meta.count == 1 && !metas.contains(meta[0]), "\(step): \(meta)")
+            #expect(search.filter { $0.hasPrefix("search/shards/") }.count < shardCount / 4, "\(step): \(search)")
+            let clean = SiteBuilder.build(site.tree, options: options)
+            #expect(clean.files.count == builder.files.count, "\(step)")
+            for file in clean.files { #expect(builder.files[file.path] == file.bytes, "\(step): \(file.path)") }
+        }
     }
 
     @Test func quotesAreCutToTheBudgetOnAWordBoundary() {

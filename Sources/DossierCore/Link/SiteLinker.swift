@@ -25,7 +25,7 @@ struct LinkedSite {
     private var pairing: [String: Annotation]
     /// Position of each source file in the tree, articles by file name and annotations by path
     /// (`update` requires unchanged paths, so positions stay valid).
-    private let articlePositions: [String: Int]
+    private var articlePositions: [String: Int]
     private let annotationPositions: [String: Int]
     /// Config problems; entity and alias problems; annotation pairing problems; parse problems by
     /// file path; analysis problems by article file name. Only non-empty lists are kept.
@@ -149,12 +149,36 @@ struct LinkedSite {
     mutating func update(to tree: SourceTree, from previous: SourceTree, cache: LinkCache) -> Bool {
         guard pairingDiagnostics.isEmpty, tree.siteConfig == previous.siteConfig,
               let changedEntities = Self.changedFiles(tree.entities, previous.entities),
-              let changedArticles = Self.changedFiles(tree.articles, previous.articles),
               let changedAnnotations = Self.changedFiles(tree.annotations, previous.annotations),
               Self.changedFiles(tree.stories, previous.stories)?.isEmpty == true
         else { return false }
+        // Articles may also come and go, if no annotation is paired with them.
+        var changedArticles: [SourceFile], addedArticles: [Article] = [], removedArticles: [Article] = []
+        if let changed = Self.changedFiles(tree.articles, previous.articles) {
+            changedArticles = changed
+        } else {
+            let before = Dictionary(previous.articles.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            let now = Set(tree.articles.map(\.path))
+            guard before.count == previous.articles.count, now.count == tree.articles.count else { return false }
+            changedArticles = []
+            var names = Set(articlePositions.keys)
+            for file in previous.articles where !now.contains(file.path) {
+                guard let article = articles[file.path], pairing[article.fileName] == nil else { return false }
+                removedArticles.append(article)
+                names.remove(article.fileName)
+            }
+            for file in tree.articles {
+                guard let old = before[file.path] else {
+                    let (article, local) = Self.parseArticle(file, cache: cache)
+                    guard let article, local.isEmpty, names.insert(article.fileName).inserted else { return false }
+                    addedArticles.append(article)
+                    continue
+                }
+                if old.text != file.text { changedArticles.append(file) }
+            }
+        }
         cache.beginStep()
-        if changedEntities.isEmpty, changedArticles.isEmpty, changedAnnotations.isEmpty { return true }
+        if changedEntities.isEmpty, changedArticles.isEmpty, changedAnnotations.isEmpty, addedArticles.isEmpty, removedArticles.isEmpty { return true }
         var registry: RegistryChange?
         if !changedEntities.isEmpty {
             guard entityDiagnostics.isEmpty, let change = registryChange(changedEntities, tree: tree, cache: cache) else { return false }
@@ -183,6 +207,20 @@ struct LinkedSite {
         }
 
         // Commit: nothing below can fail.
+        if !addedArticles.isEmpty || !removedArticles.isEmpty {
+            articlePositions = Dictionary(tree.articles.enumerated().map { ($0.element.fileName, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            for article in removedArticles {
+                articles[article.path] = nil
+                fileDiagnostics[article.path] = nil
+                briefingDiagnostics[article.fileName] = nil
+                if options.isScheduled(article, nil) { site.heldBack -= 1 }
+            }
+            for article in addedArticles {
+                articles[article.path] = article
+                if options.isScheduled(article, nil) { site.heldBack += 1 }
+                affected.insert(article.fileName)
+            }
+        }
         if let registry {
             site.entities = registry.entities
             analyzer = registry.analyzer
@@ -217,15 +255,19 @@ struct LinkedSite {
             replaced.append(briefing)
         }
         // In place when order and tags stay; else the site is cross-referenced anew.
+        let gone = Set(removedArticles.map(\.path))
         var pending: [(index: Int, briefing: Briefing)] = []
+        var added: [Briefing] = []
         for briefing in replaced {
-            guard let b = site.briefings.firstIndex(where: { $0.articlePath == briefing.articlePath }) else { continue }
-            if pending.isEmpty, site.replaceBriefing(at: b, with: briefing) { continue }
+            guard let b = site.briefings.firstIndex(where: { $0.articlePath == briefing.articlePath }) else { added.append(briefing); continue }
+            if pending.isEmpty, added.isEmpty, gone.isEmpty, site.replaceBriefing(at: b, with: briefing) { continue }
             pending.append((b, briefing))
         }
-        if !pending.isEmpty {
+        if !pending.isEmpty || !added.isEmpty || !gone.isEmpty {
             var briefings = site.briefings
             for (b, briefing) in pending { briefings[b] = briefing }
+            briefings.removeAll { gone.contains($0.articlePath) }
+            briefings += added
             let heldBack = site.heldBack
             site = Site(config: site.config, entities: site.entities, briefings: briefings.sorted(by: Briefing.precedes))
             site.heldBack = heldBack

@@ -128,8 +128,12 @@ public final class SiteBuilder {
         let sameJobs = keys == previousKeys
         let keepsFingerprints = sameJobs && config == previousSettings
         let kept = self.previousFingerprints
+        // Other jobs (briefings added or removed), by key.
+        let sameSettings = config == previousSettings
+        let keptByKey = self.previousJobs
         let fingerprints = concurrentMap(Array(jobs.indices)) { j -> Int in
             if keepsFingerprints, plan.unchanged[j] { return kept[j] }
+            if !sameJobs, sameSettings, plan.unchanged[j], let fingerprint = keptByKey[keys[j]]?.fingerprint { return fingerprint }
             let job = jobs[j]
             var h = Hasher()
             h.combine(job.key)
@@ -149,6 +153,9 @@ public final class SiteBuilder {
         fragments.add(for: stale.map { jobs[$0].input }, pages: pages, strings: site.config.strings)
         let renderer = PageRenderer(config: site.config, pages: pages, fragments: fragments)
         var check = links ?? LinkCheck(basePath: SitePaths.basePath(of: site.config.baseURL), tracksIncoming: sink == nil)
+        // Held once, so recording changes its tables in place rather than copying them (a rebuild
+        // that throws starts the next one from no memory of jobs, which re-records every page).
+        links = nil
         let scanner = LinkCheck(basePath: check.basePath)
         let failure = Mutex<Sink.Failure?>(nil)
         let done = Atomic(0)

@@ -190,7 +190,7 @@ struct SearchShard: Hashable, Sendable {
     var terms: [Hashed<SearchPostings>]
 }
 
-/// What a search result shows of briefing number `number` (its position in site order).
+/// What a search result shows of the briefing with result number `number` (`SearchIndex.numbers`).
 struct SearchMeta: Hashable, Sendable {
     var number: Int
     var row: Hashed<SearchRow>

@@ -5,8 +5,9 @@
 ///
 /// A function of the rows alone: a rebuild after edits holds exactly what a clean build makes.
 struct SearchTermIndex {
-    /// The rows the postings were made from, by briefing number.
+    /// The rows the postings were made from, in site order, and their result numbers.
     private var rows: [Hashed<SearchRow>] = []
+    private var numbers: [Int] = []
     private var postings: [String: Hashed<SearchPostings>] = [:]
     /// The terms under each root key (`SearchIndex.rootKey`).
     private var rootTerms: [String: Set<String>] = [:]
@@ -20,22 +21,35 @@ struct SearchTermIndex {
         var split: [String] = []
     }
 
-    /// Brings the postings and layout up to `rows`. Returns the root keys whose shards were laid
-    /// out again, or nil when everything was (first build, briefings added, removed or reordered).
-    mutating func update(rows next: [Hashed<SearchRow>], limit: Int) -> Set<String>? {
-        var changed: [Int] = []
-        if next.count == rows.count, limit == self.limit {
-            for b in next.indices where next[b] != rows[b] { changed.append(b) }
+    /// Brings the postings and layout up to `rows`, numbered `numbers` (`SearchIndex.numbers`).
+    /// Returns the root keys whose shards were laid out again, or nil when everything was (first
+    /// build, or most results renumbered). Results keep their numbers when others are added or
+    /// removed, so that changes the postings of the briefings added or removed alone.
+    mutating func update(rows next: [Hashed<SearchRow>], numbers nextNumbers: [Int], limit: Int) -> Set<String>? {
+        // Per result number whose row changed: its terms before and after (nil: no such result).
+        var changed: [(number: Int, old: [SearchTerm], new: [SearchTerm])] = []
+        if limit == self.limit, !rows.isEmpty || next.isEmpty {
+            if nextNumbers == numbers {
+                for b in next.indices where next[b] != rows[b] { changed.append((numbers[b], rows[b].value.terms, next[b].value.terms)) }
+            } else {
+                let before = Dictionary(uniqueKeysWithValues: zip(numbers, rows))
+                let after = Set(nextNumbers)
+                for (n, row) in zip(nextNumbers, next) where before[n] != row {
+                    changed.append((n, before[n]?.value.terms ?? [], row.value.terms))
+                }
+                for (n, row) in zip(numbers, rows) where !after.contains(n) { changed.append((n, row.value.terms, [])) }
+            }
         }
-        // Reordering renumbers most postings: past a quarter of the site, start over.
-        guard next.count == rows.count, limit == self.limit, changed.count <= max(8, next.count / 4) else {
-            rebuild(next, limit: limit)
+        // Renumbering touches most postings: past a quarter of the site, start over.
+        guard limit == self.limit, !rows.isEmpty || next.isEmpty, changed.count <= max(8, next.count / 4) else {
+            rebuild(next, numbers: nextNumbers, limit: limit)
             return nil
         }
+        rows = next
+        numbers = nextNumbers
         guard !changed.isEmpty else { return [] }
         var dirtyTerms: [String: [(number: Int, fields: UInt8?)]] = [:]
-        for b in changed {
-            let old = rows[b].value.terms, new = next[b].value.terms
+        for (b, old, new) in changed {
             var i = 0, j = 0
             while i < old.count || j < new.count {
                 if j == new.count || (i < old.count && old[i].term < new[j].term) {
@@ -51,12 +65,11 @@ struct SearchTermIndex {
                 }
             }
         }
-        rows = next
         var dirtyRoots: Set<String> = []
         for (term, edits) in dirtyTerms {
             var list = postings[term]?.value.postings ?? []
             for edit in edits {
-                let number = UInt32(edit.number)
+                let number = UInt64(edit.number)
                 // First posting of a briefing numbered `number` or more.
                 var low = 0, high = list.count
                 while low < high {
@@ -66,8 +79,8 @@ struct SearchTermIndex {
                 let present = low < list.count && list[low] >> 4 == number
                 switch (present, edit.fields) {
                 case (true, nil): list.remove(at: low)
-                case (true, let fields?): list[low] = number << 4 | UInt32(fields)
-                case (false, let fields?): list.insert(number << 4 | UInt32(fields), at: low)
+                case (true, let fields?): list[low] = number << 4 | UInt64(fields)
+                case (false, let fields?): list.insert(number << 4 | UInt64(fields), at: low)
                 case (false, nil): break
                 }
             }
@@ -98,12 +111,13 @@ struct SearchTermIndex {
         return dirtyRoots
     }
 
-    private mutating func rebuild(_ next: [Hashed<SearchRow>], limit: Int) {
+    private mutating func rebuild(_ next: [Hashed<SearchRow>], numbers: [Int], limit: Int) {
         rows = next
+        self.numbers = numbers
         self.limit = limit
-        var made: [String: [UInt32]] = [:]
-        for (b, row) in next.enumerated() {
-            for term in row.value.terms { made[term.term, default: []].append(UInt32(b) << 4 | UInt32(term.fields)) }
+        var made: [String: [UInt64]] = [:]
+        for (n, row) in zip(numbers, next) {
+            for term in row.value.terms { made[term.term, default: []].append(UInt64(n) << 4 | UInt64(term.fields)) }
         }
         var roots: [String: [String]] = [:]
         for term in made.keys { roots[SearchIndex.rootKey(term), default: []].append(term) }

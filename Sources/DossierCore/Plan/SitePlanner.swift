@@ -58,7 +58,10 @@ struct SitePlanner {
         let related = memory.coMentions(in: site, parts: parts, changes: &changes)
         let paginate = site.config.paginate
         let tags = site.tags.map { Briefing.Tag(name: $0.name, slug: $0.slug) }
+        // After briefings were added, removed or moved, the previous plan's lists are renumbered to
+        // the new positions (a briefing gone is -1, on no list now), so what it made is kept as after an edit.
         let old = changes.all ? nil : memory.previous.flatMap { $0.paginate == paginate && $0.tags == tags ? $0 : nil }
+            .map { changes.moved ? $0.moved(to: changes.previousPositions) : $0 }
         let sameLists = old.map { old in site.entityBriefings.indices.map { Self.same(site.entityBriefings[$0], old.entityLists[$0]) } }
         let sameTotals = old?.totals == site.entityMentionTotals
         var plan = Plan()
@@ -67,7 +70,8 @@ struct SitePlanner {
         let homePages = Self.pageCount(site.briefings.count, size: paginate)
         for n in 1...homePages {
             let range = Self.pageRange(n, count: parts.count, size: paginate)
-            if let kept = old?.home[safe: n - 1], kept.position.count == homePages, !range.contains(where: changes.cards.contains) {
+            if let kept = old?.home[safe: n - 1], kept.position.count == homePages, !range.contains(where: changes.cards.contains),
+               !changes.moved || (kept.cards.count == range.count && range.allSatisfy({ changes.previousPositions[$0] == $0 })) {
                 next.home.append(kept)
                 plan.add(.index(page: n), .home(kept), unchanged: true)
                 continue
@@ -80,7 +84,9 @@ struct SitePlanner {
         var storyOf: [Int: NeighbourLink] = [:]
         for group in site.stories { for b in group.briefings { storyOf[b] = NeighbourLink(slug: group.story.slug, title: group.story.title) } }
         for (b, briefing) in site.briefings.enumerated() {
-            if let kept = old?.briefings[b], kept.story == storyOf[b], !changes.briefings.contains(b), !changes.neighbours.contains(b - 1), !changes.neighbours.contains(b + 1),
+            if !changes.briefings.contains(b), let kept = old?.briefings[b] ?? nil, kept.story == storyOf[b],
+               !changes.neighbours.contains(b - 1), !changes.neighbours.contains(b + 1),
+               kept.previous == (b + 1 < parts.count ? parts[b + 1].neighbour : nil), kept.next == (b > 0 ? parts[b - 1].neighbour : nil),
                changes.faces.isEmpty || !briefing.shownEntities.contains(where: changes.faces.contains) {
                 next.briefings.append(kept)
                 plan.add(.briefing(briefing.slug), .briefing(kept), unchanged: true)
@@ -181,7 +187,7 @@ struct SitePlanner {
         }
         next.tagLists = site.tags.map(\.briefings)
 
-        if let kept = old?.quotes, changes.quotes.isEmpty {
+        if let kept = old?.quotes, changes.quotes.isEmpty, !changes.moved {
             next.quotes = kept
             plan.add(.quotes, .quotes(kept), unchanged: true)
         } else {
@@ -199,7 +205,7 @@ struct SitePlanner {
             var key = Hasher()
             key.combine(group.story)
             for b in group.briefings {
-                key.combine(b)
+                key.combine(site.briefings[b].slug)
                 key.combine(parts[b].card)
                 key.combine(parts[b].quotes)
                 key.combine(parts[b].feed)
@@ -220,7 +226,8 @@ struct SitePlanner {
         // Search: the manifest, then term shards (only those whose words' postings changed are made
         // again), then each briefing's result.
         let rows = parts.map(\.search)
-        let dirty = memory.searchTerms.update(rows: rows, limit: shardLimit)
+        let numbers = SearchIndex.numbers(dates: site.briefings.map(\.date))
+        let dirty = memory.searchTerms.update(rows: rows, numbers: numbers, limit: shardLimit)
         let layout = memory.searchTerms.layout
         let page = SearchPage(entities: faces, tags: tags, count: rows.count, shards: layout.keys, split: layout.split)
         if let kept = old?.search, kept == page {
@@ -233,12 +240,15 @@ struct SitePlanner {
         for (root, shards) in layout.roots {
             for shard in shards { plan.add(.searchShard(shard.key), .searchShard(shard), unchanged: dirty.map { !$0.contains(root) } ?? false) }
         }
+        // A result renumbered (its day's briefings changed) is not the input its number had.
         for (b, row) in rows.enumerated() {
-            plan.add(.searchMeta(b), .searchMeta(SearchMeta(number: b, row: row)), unchanged: old != nil && !changes.search.contains(b))
+            plan.add(.searchMeta(numbers[b]), .searchMeta(SearchMeta(number: numbers[b], row: row)),
+                     unchanged: old?.numbers[safe: b] == numbers[b] && !changes.search.contains(b))
         }
+        next.numbers = numbers
         // Each entity's and tag's newest date: its first briefing's, in site order (newest first, undated last).
         let storyPages = site.stories.map { DatedPage(slug: $0.story.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) }
-        if let kept = old?.feeds, changes.feeds.isEmpty, sameLists!.allSatisfy({ $0 }), old!.tagLists == next.tagLists, kept.storyPages == storyPages {
+        if let kept = old?.feeds, changes.feeds.isEmpty, !changes.moved, sameLists!.allSatisfy({ $0 }), old!.tagLists == next.tagLists, kept.storyPages == storyPages {
             next.feeds = kept
             plan.add(.feeds, .feeds(kept), unchanged: true)
         } else {
@@ -255,6 +265,17 @@ struct SitePlanner {
         } else {
             next.assets = Hashed(copied)
             plan.add(.assets, .assets(next.assets))
+        }
+        // Briefings added, removed or moved: the inputs kept by position above cannot be, but most
+        // are equal to the previous plan's for the same key (slugs, page numbers, result numbers).
+        if changes.moved, !changes.all, let before = memory.inputs {
+            let jobs = plan.jobs, unchanged = plan.unchanged
+            plan.unchanged = concurrentMap(Array(jobs.indices)) { unchanged[$0] || before[jobs[$0].key] == jobs[$0].input }
+        }
+        if changes.moved || changes.all || memory.inputs == nil {
+            memory.inputs = Dictionary(plan.jobs.map { ($0.key, $0.input) }, uniquingKeysWith: { a, _ in a })
+        } else {
+            for (job, unchanged) in zip(plan.jobs, plan.unchanged) where !unchanged { memory.inputs![job.key] = job.input }
         }
         memory.previous = next
         return plan
@@ -328,10 +349,14 @@ struct SitePlanner {
 }
 
 /// What changed since the previous plan, by briefing and entity position. `all`: nothing of the
-/// previous plan can be kept (the first plan, briefings or entities added, removed or reordered,
-/// tags renumbered).
+/// previous plan can be kept (the first plan, entities added, removed or reordered, tags
+/// renumbered). `moved`: briefings were added, removed or reordered, so nothing is kept by
+/// position, but inputs equal to the previous plan's for the same key keep their fingerprints.
 struct PlanChanges {
     var all = false
+    var moved = false
+    /// When `moved`: per briefing, its position in the previous plan (by slug), nil if new.
+    var previousPositions: [Int?] = []
     /// Briefings whose analysis is a new object; and those whose card, neighbour link, quotes,
     /// feed entry or search row changed.
     var briefings: Set<Int> = []
@@ -357,7 +382,10 @@ struct PreviousPlan: Sendable {
     var tagCounts: [Int] = []
     var tagLists: [[Int]] = []
     var home: [HomePage] = []
-    var briefings: [BriefingPage] = []
+    /// Nil for a briefing that was not there (`moved(to:)`).
+    var briefings: [BriefingPage?] = []
+    /// Search result numbers, by briefing.
+    var numbers: [Int] = []
     var entityIndex = EntityIndexPage(entities: [])
     var entityPages: [[EntityPage]] = []
     var tagIndex = TagIndexPage(tags: [])
@@ -368,6 +396,22 @@ struct PreviousPlan: Sendable {
     var assets = Hashed<[OutputFile]>([])
     /// Story pages by slug, with a hash of what they were made from.
     var stories: [String: (key: Int, page: StoryPage)] = [:]
+}
+
+extension PreviousPlan {
+    /// This plan with briefing positions renumbered to `positions` (each briefing's previous
+    /// position, nil if new): briefings that are gone become -1 in lists, so a list that held
+    /// one differs from every list now.
+    func moved(to positions: [Int?]) -> PreviousPlan {
+        var now = [Int](repeating: -1, count: briefings.count)
+        for (b, p) in positions.enumerated() { if let p { now[p] = b } }
+        var out = self
+        out.entityLists = entityLists.map { $0.map { (now[$0.briefing], $0.mentions) } }
+        out.tagLists = tagLists.map { $0.map { now[$0] } }
+        out.briefings = positions.map { $0.flatMap { briefings[$0] } }
+        out.numbers = positions.map { $0.map { numbers[$0] } ?? -1 }
+        return out
+    }
 }
 
 extension Array {
@@ -455,6 +499,8 @@ struct BriefingParts: Sendable {
 /// by position, the registry's faces, and co-mention lists with what they were computed from.
 struct PlanMemory {
     fileprivate(set) var previous: PreviousPlan?
+    /// The previous plan's inputs by job key, for plans after briefings were added or removed.
+    fileprivate var inputs: [RenderJob.Key: PageInput]?
     /// The search index's postings and shards.
     var searchTerms = SearchTermIndex()
     private var briefings: [Briefing] = []
@@ -505,10 +551,10 @@ struct PlanMemory {
         if renumbered { changes.all = true }
         let sameOrder = !changes.all && site.briefings.count == briefings.count
             && zip(site.briefings, briefings).allSatisfy { $0 === $1 || $0.slug == $1.slug }
-        if !sameOrder { changes.all = true }
+        if !sameOrder { changes.moved = true }
         let entities = site.entities
         var next: [BriefingParts]
-        if changes.all {
+        if changes.all || changes.moved {
             // Briefings added, removed or moved: the parts of analyses still in use are kept, by serial
             // number (search rows are made again if tags were renumbered; entity numbers cannot have
             // moved under a kept analysis, which would have been redone).
@@ -517,6 +563,14 @@ struct PlanMemory {
             let made = concurrentMap(stale) { BriefingParts(site.briefings[$0], entities: entities, tagNumbers: tagNumbers) }
             let fresh = Dictionary(uniqueKeysWithValues: zip(stale, made))
             next = site.briefings.indices.map { fresh[$0] ?? kept[site.briefings[$0].serial]! }
+            if changes.moved, !changes.all {
+                // Briefings kept have the same parts; new analyses count as changed in every way.
+                let before = Dictionary(briefings.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
+                changes.previousPositions = site.briefings.map { before[$0.slug] }
+                for b in stale {
+                    for set in [\PlanChanges.briefings, \.cards, \.neighbours, \.quotes, \.feeds, \.search, \.contexts] { changes[keyPath: set].insert(b) }
+                }
+            }
         } else {
             let stale = site.briefings.indices.filter { site.briefings[$0] !== briefings[$0] }
             let made = concurrentMap(stale) { BriefingParts(site.briefings[$0], entities: entities, tagNumbers: tagNumbers) }

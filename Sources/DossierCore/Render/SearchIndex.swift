@@ -11,12 +11,18 @@ import Foundation
 ///   the first two letters of a word; a shard over `shardLimit` bytes is split by the next letter
 ///   (`split` in the manifest lists those keys; words no longer than a split key stay in its shard).
 ///   Postings are per briefing, in site order, each `delta × 16 + fields`, where delta is the
-///   briefing's number minus the previous posting's and fields are the bits of `Field`.
+///   briefing's result number minus the previous posting's and fields are the bits of `Field`.
 /// - `search/meta/<n>.js`: `DOSSIER_SEARCH_META(n, [slug, title, date, source, summary, [tag],
-///   [entity], quotes, prose])`, what a result shows of briefing `n`, loaded only for results shown.
+///   [entity], quotes, prose])`, what a result shows of the briefing numbered `n`, loaded only
+///   for results shown.
+///
+/// Result numbers (`numbers`) rise in site order (newest first) but are not positions: they come
+/// from the briefing's day and its place among that day's briefings, so adding or removing a
+/// briefing renumbers none but the later ones of its own day, and leaves the other result files
+/// and the postings of the words it lacks as they were.
 ///
 /// ```
-/// {"version": 2, "count": 123,
+/// {"version": 3, "count": 123,
 ///  "entities": [[name, slug, kind, "alias|alias"], …], "tags": [[name, slug], …],
 ///  "shards": [key, …], "split": [key, …]}
 /// ```
@@ -56,7 +62,7 @@ enum SearchIndex {
         }
         let tags = page.tags.map { JSON.array([.string($0.name), .string($0.slug)]) }
         let json = JSON.object([
-            ("version", .int(2)), ("count", .int(page.count)), ("entities", .array(entities)), ("tags", .array(tags)),
+            ("version", .int(3)), ("count", .int(page.count)), ("entities", .array(entities)), ("tags", .array(tags)),
             ("shards", .array(page.shards.map(JSON.string))), ("split", .array(page.split.map(JSON.string))),
         ]).serialized()
         return [
@@ -92,6 +98,31 @@ enum SearchIndex {
     }
 
     static func metaPath(_ number: Int) -> String { "search/meta/\(number).js" }
+
+    /// Briefings of one day share a block of `slots` numbers, a power of two (at least 4) that
+    /// holds the busiest day; days are numbered back from the year 10000, undated briefings last.
+    /// Numbers are below 2^31 / 16 while a day has at most 32 briefings, and whole numbers in
+    /// JavaScript in any case.
+    static func numbers(dates: [ISODate?]) -> [Int] {
+        func day(_ d: ISODate) -> Int { d.year * 372 + (d.month - 1) * 31 + (d.day - 1) }
+        let lastDay = 10_000 * 372
+        // Site order puts one day's briefings together: the runs of equal days.
+        var busiest = 0, run = 0
+        for i in dates.indices {
+            run = i > 0 && dates[i - 1].map(day) == dates[i].map(day) ? run + 1 : 1
+            if dates[i] != nil { busiest = max(busiest, run) }
+        }
+        var slots = 4
+        while slots < busiest { slots *= 2 }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(dates.count)
+        run = 0
+        for i in dates.indices {
+            run = i > 0 && dates[i - 1].map(day) == dates[i].map(day) ? run + 1 : 0
+            numbers.append(dates[i].map { (lastDay - day($0)) * slots + run } ?? (lastDay + 1) * slots + run)
+        }
+        return numbers
+    }
 
     /// `search/shards/<name>.js`: letters a–z and digits as they are, any other scalar as `_hex_`
     /// (search.js names files the same way).
@@ -303,18 +334,18 @@ struct SearchTerm: Hashable, Sendable {
     var fields: UInt8
 }
 
-/// One word's postings: every briefing holding it, as `number << 4 | fields`, ascending; and the
+/// One word's postings: every briefing holding it, as `result number << 4 | fields`, ascending; and the
 /// bytes it takes in its shard (`"term":[…],`), which decides splitting.
 struct SearchPostings: Hashable, Sendable {
     var term: String
-    var postings: [UInt32]
+    var postings: [UInt64]
     var bytes: Int
 
-    init(term: String, postings: [UInt32]) {
+    init(term: String, postings: [UInt64]) {
         self.term = term
         self.postings = postings
         var bytes = term.utf8.count + 6
-        var previous: UInt32 = 0
+        var previous: UInt64 = 0
         for p in postings {
             bytes += Self.digits(((p >> 4) - previous) << 4 | (p & 15)) + 1
             previous = p >> 4
@@ -322,7 +353,7 @@ struct SearchPostings: Hashable, Sendable {
         self.bytes = bytes
     }
 
-    private static func digits(_ n: UInt32) -> Int {
+    private static func digits(_ n: UInt64) -> Int {
         var n = n, d = 1
         while n >= 10 { n /= 10; d += 1 }
         return d
@@ -332,7 +363,7 @@ struct SearchPostings: Hashable, Sendable {
     func write(to out: inout String) {
         JSON.string(term).write(to: &out)
         out += ":["
-        var previous: UInt32 = 0
+        var previous: UInt64 = 0
         for (i, p) in postings.enumerated() {
             if i > 0 { out += "," }
             out += String(((p >> 4) - previous) << 4 | (p & 15))

@@ -120,9 +120,20 @@ public struct LinkCheck: Sendable {
                 }
                 continue
             }
-            if let old = links[file.path] { forgetIncoming(of: file.path, old) }
+            // Only the targets the page stopped or started linking to: most pages rendered again
+            // link where they did, to files that thousands of pages link to.
+            let now = Set(page.links.map(\.reference.path))
+            var added = now
+            if let old = links[file.path] {
+                let before = Set(old.map(\.reference.path))
+                for target in before where !now.contains(target) {
+                    incoming[target]?.remove(file.path)
+                    if incoming[target]?.isEmpty == true { incoming[target] = nil }
+                }
+                added.subtract(before)
+            }
             links[file.path] = page.links
-            for path in Set(page.links.map(\.reference.path)) { incoming[path, default: []].insert(file.path) }
+            for path in added { incoming[path, default: []].insert(file.path) }
             pending.pages.insert(file.path)
         }
     }

@@ -4,10 +4,12 @@
      search/index.js        window.DOSSIER_SEARCH_INDEX: entities [name, slug, kind, "alias|alias"],
                             tags [name, slug], count, shards (keys), split (keys split by the next letter)
      search/shards/KEY.js   DOSSIER_SEARCH_SHARD(key, {word: [delta*16 + fields, …]}), words folded
-                            as fold() does; fields: 1 title, 2 summary/source/entities/tags,
-                            4 quotes, 8 the analyst's prose and notes
+                            as fold() does; delta: result number minus the previous one's;
+                            fields: 1 title, 2 summary/source/entities/tags, 4 quotes, 8 the
+                            analyst's prose and notes
      search/meta/N.js       DOSSIER_SEARCH_META(n, [slug, title, isoDate, source, summary,
-                            [tag numbers], [entity numbers], quotes, prose]) */
+                            [tag numbers], [entity numbers], quotes, prose]): result number n;
+                            numbers rise in site order (newest first) but have gaps */
 (function () {
   "use strict";
 
@@ -118,7 +120,7 @@
     return (fields & 1 ? 8 : 0) + (fields & 2 ? 4 : 0) + (fields & 4 ? 2 : 0) + (fields & 8 ? 1 : 0);
   }
 
-  /* Per briefing number, the best score of words starting with `term` (a whole word counts double). */
+  /* Per result number, the best score of words starting with `term` (a whole word counts double). */
   function matches(term, shard) {
     var found = {};
     if (!shard) return found;
@@ -128,8 +130,10 @@
       var postings = shard[word];
       var n = 0;
       for (var i = 0; i < postings.length; i++) {
-        n += postings[i] >> 4;
-        var s = fieldScore(postings[i] & 15) * weight;
+        // Arithmetic, not bit operators: numbers may pass 2^31 / 16.
+        var fields = postings[i] % 16;
+        n += (postings[i] - fields) / 16;
+        var s = fieldScore(fields) * weight;
         if (!(found[n] >= s)) found[n] = s;
       }
     });
