@@ -175,18 +175,20 @@ enum SearchIndex {
         var start = 0
         var ascii = true
         func isASCIIWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        // One buffer for every ASCII word's lowercase bytes (words of up to 15 bytes then become
+        // strings without allocating).
+        var lowered = [UInt8](repeating: 0, count: longestTerm)
         func piece(_ end: Int) {
             defer { start = end + 1; ascii = true }
             let count = end - start
             guard count > 0 else { return }
             if ascii {
                 guard count > 1, count <= longestTerm else { return }
-                var lowered = [UInt8](repeating: 0, count: count)
                 for i in 0..<count {
                     let b = bytes[start + i]
                     lowered[i] = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
                 }
-                body(String(decoding: lowered, as: UTF8.self))
+                body(String(decoding: lowered[0..<count], as: UTF8.self))
             } else {
                 foldedWords(String(decoding: bytes[start..<end], as: UTF8.self), into: body)
             }
@@ -275,8 +277,10 @@ enum SearchIndex {
 
     /// The annotation's prose and notes (`Briefing.proseText`, a paragraph a line), cut like quotes
     /// to `proseBudget`.
+    /// Lines are split on the byte: a line feed is always a character of its own, and breaking the
+    /// whole prose into characters cost more than cutting it. Only the lines the cut reads are made.
     static func proseText(_ text: String) -> String {
-        cut(text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init), budget: proseBudget, separator: " ")
+        cut(text.utf8.split(separator: UInt8(ascii: "\n")).lazy.map { String(Substring($0)) }, budget: proseBudget, separator: " ")
     }
 
     /// Pieces joined by `separator`, whitespace runs as one space, cut at a word boundary after `budget`
