@@ -285,33 +285,49 @@ enum SearchIndex {
 
     /// Pieces joined by `separator`, whitespace runs as one space, cut at a word boundary after `budget`
     /// Unicode scalars. Scalar by scalar rather than by grapheme: over every quote of a large site,
-    /// grapheme breaking made this the slowest part of the index.
+    /// grapheme breaking made this the slowest part of the index; and on UTF-8 bytes, decoding only
+    /// what may be white space, since appending to a scalar view re-encoded every scalar.
     static func cut(_ pieces: some Sequence<String>, budget: Int, separator: String = " … ") -> String {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(budget + 64)
+        let separatorBytes = Array(separator.utf8), separatorCount = separator.unicodeScalars.count
         var count = 0
-        for piece in pieces {
+        for var piece in pieces {
             var pendingSpace = false
             var started = false
-            for scalar in piece.unicodeScalars {
-                if isWhitespace(scalar) {
-                    pendingSpace = started
-                    continue
-                }
-                if !started, !scalars.isEmpty {
-                    scalars.append(contentsOf: separator.unicodeScalars)
-                    count += separator.unicodeScalars.count
-                } else if pendingSpace {
-                    scalars.append(" ")
+            piece.withUTF8 { utf8 in
+                var i = 0
+                while i < utf8.count {
+                    let lead = utf8[i]
+                    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    let white = switch length {
+                    case 1: isWhitespace(UInt32(lead))
+                    case 2: isWhitespace(UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F))
+                    case 3: isWhitespace(UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F))
+                    default: false
+                    }
+                    if white {
+                        pendingSpace = started
+                        i += length
+                        continue
+                    }
+                    if !started, !bytes.isEmpty {
+                        bytes.append(contentsOf: separatorBytes)
+                        count += separatorCount
+                    } else if pendingSpace {
+                        bytes.append(0x20)
+                        count += 1
+                    }
+                    pendingSpace = false
+                    started = true
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
                     count += 1
+                    i += length
                 }
-                pendingSpace = false
-                started = true
-                scalars.append(scalar)
-                count += 1
             }
             if count >= budget { break }
         }
-        let text = String(scalars)
+        let text = String(decoding: bytes, as: UTF8.self)
         guard count > budget else { return text }
         var end = text.unicodeScalars.index(text.startIndex, offsetBy: budget)
         // At the last space; without one (say, Chinese), never inside a character such as an emoji sequence.
@@ -324,8 +340,8 @@ enum SearchIndex {
     }
 
     /// Unicode's White_Space property, without a property-table lookup for every scalar.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
         }
