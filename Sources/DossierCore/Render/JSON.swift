@@ -74,11 +74,15 @@ public indirect enum JSON: Sendable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The bytes `writeString` looks at: `"`, `\\`, `<`, `>`, `&`, controls, and 0xE2 (which leads U+2028 and U+2029).
+    private static let special: [Bool] = (0...255).map { $0 < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains($0) }
+
     /// Escapes quotes, backslashes and control characters; `<` `>` `&` too, so JSON is safe inside HTML;
     /// and U+2028, U+2029, which end lines in older JavaScript. Copies runs of plain bytes at once.
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
+        let special = JSON.special
         s.withUTF8 { utf8 in
             var plainStart = 0
             var i = 0
@@ -91,6 +95,11 @@ public indirect enum JSON: Sendable {
             }
             while i < end {
                 let byte = utf8[i]
+                // Most bytes need nothing: one table look-up passes them.
+                guard special[Int(byte)] else {
+                    i += 1
+                    continue
+                }
                 switch byte {
                 case 0x22: escape("\\\"", skipping: 1)
                 case 0x5C: escape("\\\\", skipping: 1)
