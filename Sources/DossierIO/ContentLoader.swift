@@ -75,7 +75,6 @@ public struct ContentLoader: Sendable {
         guard FileManager.default.fileExists(atPath: directoryPath) else { return [] }
         let prefix = display(directory) + "/"
         let gate = gate(inside: contentDirectory)
-        var result: [SourceFile] = []
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directoryPath)
@@ -110,8 +109,7 @@ public struct ContentLoader: Sendable {
             case .failed(let code): throw LoadError.unreadable(file.display, code)
             }
         }
-        result = slots.compactMap { $0 }
-        return result
+        return slots.compactMap { $0 }
     }
 
     private enum ReadOutcome: Sendable {
@@ -124,19 +122,29 @@ public struct ContentLoader: Sendable {
     private static func read(path: String, display: String, through gate: FileGate) -> ReadOutcome {
         switch gate.open(path) {
         case .opened(let bytes):
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                return .read(nil, [.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display),
-                                          notes: ["save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"])])
-            }
-            let normalized = SourceText.normalized(text, path: display)
-            return .read(SourceFile(path: display, text: normalized.text), normalized.diagnostics)
-        case .refused(let problem):
-            let location = SourceLocation(file: display)
-            switch problem.severity {
-            case .error: return .read(nil, [.error(.load, problem.message, at: location, notes: problem.notes)])
-            case .warning: return .read(nil, [.warning(.load, problem.message, at: location, notes: problem.notes)])
-            }
+            let (file, found) = sourceFile(bytes, display: display)
+            return .read(file, found)
+        case .refused(let problem): return .read(nil, [diagnostic(for: problem, display: display)])
         case .failed(let code): return .failed(code)
+        }
+    }
+
+    /// A file's bytes as source text: checked for UTF-8 and normalised by `SourceText`.
+    private static func sourceFile(_ bytes: [UInt8], display: String) -> (SourceFile?, [Diagnostic]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (nil, [.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display),
+                                 notes: ["save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"])])
+        }
+        let normalized = SourceText.normalized(text, path: display)
+        return (SourceFile(path: display, text: normalized.text), normalized.diagnostics)
+    }
+
+    /// Why `FileGate` refused a file, reported at the file.
+    private static func diagnostic(for problem: FileGate.Problem, display: String) -> Diagnostic {
+        let location = SourceLocation(file: display)
+        switch problem.severity {
+        case .error: return .error(.load, problem.message, at: location, notes: problem.notes)
+        case .warning: return .warning(.load, problem.message, at: location, notes: problem.notes)
         }
     }
 
@@ -241,14 +249,9 @@ public struct ContentLoader: Sendable {
 
     func read(_ url: URL, through gate: FileGate, diagnostics: inout [Diagnostic]) throws -> SourceFile? {
         guard let bytes = try readBytes(url, through: gate, diagnostics: &diagnostics) else { return nil }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error(.load, "file is not valid UTF-8", at: SourceLocation(file: display(url)),
-                                      notes: ["save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"]))
-            return nil
-        }
-        let normalized = SourceText.normalized(text, path: display(url))
-        diagnostics += normalized.diagnostics
-        return SourceFile(path: display(url), text: normalized.text)
+        let (file, found) = Self.sourceFile(bytes, display: display(url))
+        diagnostics += found
+        return file
     }
 
     /// The gate for files that must really be inside `root` (nil: any regular file).
@@ -260,11 +263,7 @@ public struct ContentLoader: Sendable {
         switch gate.open(url.path) {
         case .opened(let bytes): return bytes
         case .refused(let problem):
-            let location = SourceLocation(file: display(url))
-            switch problem.severity {
-            case .error: diagnostics.append(.error(.load, problem.message, at: location, notes: problem.notes))
-            case .warning: diagnostics.append(.warning(.load, problem.message, at: location, notes: problem.notes))
-            }
+            diagnostics.append(Self.diagnostic(for: problem, display: display(url)))
             return nil
         case .failed(let code): throw LoadError.unreadable(display(url), code)
         }

@@ -201,14 +201,21 @@ import Testing
         #expect(query.shard <= 300_000 * count / 10_000, "\(query)")
     }
 
-    /// An edit to one annotation's prose rewrites its result's metadata and the shards of the words
-    /// it added or removed, not the whole index.
-    @Test func anEditRewritesOnlyTheShardsOfItsWords() throws {
-        var site = Self.largeSite(60)
+    /// Sixty briefings built once with small term shards (2,000 bytes), so that edits show which shards they touch.
+    static func builtLargeSite() -> (TestSite, BuildOptions, SiteBuilder) {
+        let site = Self.largeSite(60)
         var options = BuildOptions()
         options.searchShardLimit = 2000
         let builder = SiteBuilder(options: options)
         _ = builder.build(site.tree)
+        return (site, options, builder)
+    }
+
+    /// An edit to one annotation's prose rewrites its result's metadata and the shards of the words
+    /// it added or removed, not the whole index.
+    @Test func anEditRewritesOnlyTheShardsOfItsWords() throws {
+        let (built, options, builder) = Self.builtLargeSite()
+        var site = built
         let shardCount = builder.files.keys.filter { $0.hasPrefix("search/shards/") }.count
         #expect(shardCount > 100)
         site.annotations["b00010.md"]! += "\nZanzibar qualms.\n"
@@ -229,11 +236,8 @@ import Testing
     /// Adding a briefing, then removing it, rewrites its own result file and the shards of its
     /// words: the other results keep their numbers, so their files and postings stay as they were.
     @Test func addingOrRemovingABriefingRenumbersNoOtherResult() throws {
-        var site = Self.largeSite(60)
-        var options = BuildOptions()
-        options.searchShardLimit = 2000
-        let builder = SiteBuilder(options: options)
-        _ = builder.build(site.tree)
+        let (built, options, builder) = Self.builtLargeSite()
+        var site = built
         let shardCount = builder.files.keys.filter { $0.hasPrefix("search/shards/") }.count
         let metas = Set(builder.files.keys.filter { $0.hasPrefix("search/meta/") })
         for step in ["add", "remove"] {

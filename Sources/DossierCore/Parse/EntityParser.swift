@@ -57,7 +57,6 @@ public enum EntityParser {
         return entity
     }
 
-    /// Slugs become URL path segments, so they are kept to a safe alphabet.
     /// The front matter of a file named by its slug (an entity's, a story's), with unknown keys
     /// reported; nil, with an error, when the file name is too long or not a valid slug.
     static func slugFile(_ file: SourceFile, keys: [String], what: String, example: String,
@@ -78,6 +77,7 @@ public enum EntityParser {
         return (document, fields)
     }
 
+    /// Slugs become URL path segments, so they are kept to a safe alphabet.
     public static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 }
     }

@@ -211,9 +211,12 @@ struct SitePlanner {
                 key.combine(parts[b].feed)
                 key.combine(parts[b].mentionKeys)
             }
-            for e in group.briefings.flatMap({ site.briefings[$0].sortedMentions.map(\.entity) }) where changes.faces.contains(e) { key.combine(e) }
             let hash = key.finalize()
-            if let kept = old?.stories[group.story.slug], kept.key == hash, !changes.all {
+            // Entity faces are not in the hash (what changed is not what the page is): a page showing
+            // a changed face is made again this once.
+            let showsChangedFace = !changes.faces.isEmpty
+                && group.briefings.contains { site.briefings[$0].sortedMentions.contains { changes.faces.contains($0.entity) } }
+            if let kept = old?.stories[group.story.slug], kept.key == hash, !showsChangedFace, !changes.all {
                 next.stories[group.story.slug] = kept
                 plan.add(.story(group.story.slug), .story(kept.page), unchanged: true)
             } else {

@@ -74,8 +74,10 @@ struct NameFinder {
                 // `Angus King`, `Senator King said`: a title word after a name, or alone after titles, is a surname.
                 // Only a capitalised token can be a title here (both uses below need a capital), so
                 // lowercase words, most of the text, skip the title look-up.
-                let titleAsName = token.isCapitalized && title(at: k) && !isTitleBeforeName(k) && (first >= 0 || !titles.isEmpty)
-                if token.isCapitalized, title(at: k), !titleAsName, first < 0 || isTitleBeforeName(k) {
+                let capitalTitle = token.isCapitalized && title(at: k)
+                let beforeName = capitalTitle && isTitleBeforeName(k)
+                let titleAsName = capitalTitle && !beforeName && (first >= 0 || !titles.isEmpty)
+                if capitalTitle, !titleAsName, first < 0 || beforeName {
                     // `Prime Minister`, `Health Minister`: the title and the words qualifying it are not the name.
                     titles.append(token.key)
                     first = -1

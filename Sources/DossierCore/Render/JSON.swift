@@ -67,13 +67,6 @@ public indirect enum JSON: Sendable {
         for _ in 0..<(indent * 2) { out.append(UInt8(ascii: " ")) }
     }
 
-    /// Appends `s` as a JSON string to `out` (see the byte version).
-    static func writeString(_ s: String, to out: inout String) {
-        var bytes: [UInt8] = []
-        writeString(s, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// The bytes `writeString` looks at: `"`, `\\`, `<`, `>`, `&`, controls, and 0xE2 (which leads U+2028 and U+2029).
     private static let special: [Bool] = (0...255).map { $0 < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains($0) }
 

@@ -104,22 +104,22 @@ enum SearchIndex {
     /// Numbers are below 2^31 / 16 while a day has at most 32 briefings, and whole numbers in
     /// JavaScript in any case.
     static func numbers(dates: [ISODate?]) -> [Int] {
-        func day(_ d: ISODate) -> Int { d.year * 372 + (d.month - 1) * 31 + (d.day - 1) }
         let lastDay = 10_000 * 372
-        // Site order puts one day's briefings together: the runs of equal days.
-        var busiest = 0, run = 0
-        for i in dates.indices {
-            run = i > 0 && dates[i - 1].map(day) == dates[i].map(day) ? run + 1 : 1
-            if dates[i] != nil { busiest = max(busiest, run) }
+        // Each briefing's day (undated ones share a day after every date) and its place among that
+        // day's briefings, counted per day: unique even if one day's briefings were not together.
+        let days = dates.map { $0.map { $0.year * 372 + ($0.month - 1) * 31 + ($0.day - 1) } }
+        var seen: [Int?: Int] = [:]
+        let places = days.map { day in
+            defer { seen[day, default: 0] += 1 }
+            return seen[day, default: 0]
         }
+        let busiest = seen.filter { $0.key != nil }.values.max() ?? 0
         var slots = 4
         while slots < busiest { slots *= 2 }
         var numbers: [Int] = []
         numbers.reserveCapacity(dates.count)
-        run = 0
-        for i in dates.indices {
-            run = i > 0 && dates[i - 1].map(day) == dates[i].map(day) ? run + 1 : 0
-            numbers.append(dates[i].map { (lastDay - day($0)) * slots + run } ?? (lastDay + 1) * slots + run)
+        for (day, place) in zip(days, places) {
+            numbers.append(day.map { (lastDay - $0) * slots + place } ?? (lastDay + 1) * slots + place)
         }
         return numbers
     }

@@ -84,7 +84,7 @@ public struct LinkCheck: Sendable {
         var page = ScannedPage(ids: scan.ids)
         // Pages repeat links (entity chips, tags); each distinct one is resolved once, at its first use.
         var seen: Set<String> = []
-        let depth = Self.depth(of: file.path)
+        let depth = SitePaths.depth(of: file.path)
         for link in scan.links where seen.insert(link.value).inserted {
             let referrer = Referrer(page: file.path, line: link.line, column: link.column, href: link.value)
             switch resolve(link.value, from: file.path, depth: depth) {
@@ -126,10 +126,7 @@ public struct LinkCheck: Sendable {
             var added = now
             if let old = links[file.path] {
                 let before = Set(old.map(\.reference.path))
-                for target in before where !now.contains(target) {
-                    incoming[target]?.remove(file.path)
-                    if incoming[target]?.isEmpty == true { incoming[target] = nil }
-                }
+                forgetIncoming(of: file.path, to: before.subtracting(now))
                 added.subtract(before)
             }
             links[file.path] = page.links
@@ -145,7 +142,7 @@ public struct LinkCheck: Sendable {
             pending.targets.insert(path)
             ids[path] = nil
             local[path] = nil
-            if let old = links.removeValue(forKey: path) { forgetIncoming(of: path, old) }
+            if let old = links.removeValue(forKey: path) { forgetIncoming(of: path, to: Set(old.map(\.reference.path))) }
             broken[path] = nil
             pending.pages.remove(path)
         }
@@ -165,8 +162,9 @@ public struct LinkCheck: Sendable {
         finish(removed: removed)
     }
 
-    private mutating func forgetIncoming(of path: String, _ old: [(reference: Reference, referrer: Referrer)]) {
-        for target in Set(old.map(\.reference.path)) {
+    /// `path` no longer links to `targets`.
+    private mutating func forgetIncoming(of path: String, to targets: Set<String>) {
+        for target in targets {
             incoming[target]?.remove(path)
             if incoming[target]?.isEmpty == true { incoming[target] = nil }
         }
@@ -227,9 +225,9 @@ public struct LinkCheck: Sendable {
     }
 
     /// Resolves a link as written on `page` to an output path and fragment. `depth`: the page's
-    /// folders (`depth(of:)`), when the caller resolves many links of one page.
+    /// folders (`SitePaths.depth(of:)`), when the caller resolves many links of one page.
     func resolve(_ raw: String, from page: String, depth: Int? = nil) -> Resolution {
-        if let fast = Self.resolvePlain(raw, from: page, depth: depth ?? Self.depth(of: page)) { return .target(fast) }
+        if let fast = Self.resolvePlain(raw, from: page, depth: depth ?? SitePaths.depth(of: page)) { return .target(fast) }
         let href = Self.decodeEntities(raw)
         if href.isEmpty || Self.hasScheme(href) || href.hasPrefix("//") { return .external }
         var rest = Substring(href)
@@ -307,11 +305,6 @@ public struct LinkCheck: Sendable {
             if hash == i || b[hash - 1] == slash { path += "index.html" }
             return Reference(path: path, fragment: fragment)
         } ?? nil
-    }
-
-    /// How many folders deep `page` is: its slashes.
-    static func depth(of page: String) -> Int {
-        page.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
     }
 
     private static func hasScheme(_ s: String) -> Bool {
