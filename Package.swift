@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // The preview server keeps the site it serves compressed (see Sources/CZstd/shim.h).
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         // Mustache compiled against the page types it renders (no name lookups or casts when rendering).
         .target(name: "TypedMustache"),
         // The built-in theme, compiled into the binary from Sources/DossierTheme/Theme/.
@@ -43,7 +49,7 @@ let package = Package(
         .target(
             name: "DossierServer",
             dependencies: [
-                "DossierCore", "DossierIO",
+                "DossierCore", "DossierIO", "CZstd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
             ]

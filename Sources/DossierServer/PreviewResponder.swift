@@ -71,17 +71,14 @@ public struct PreviewResponder<Context: RequestContext>: HTTPResponder {
 
     private func serve(_ file: SiteStore.File, path: String, status: HTTPResponse.Status, request: Request) -> Response {
         let type = Self.contentType(of: path)
-        var bytes = file.bytes
-        var etag = file.etag
-        if type.hasPrefix("text/html") {
-            bytes = LiveReload.injecting(into: bytes)
-            etag = String(etag.dropLast()) + "-live\""
-        }
+        let isHTML = type.hasPrefix("text/html")
+        let etag = isHTML ? String(file.etag.dropLast()) + "-live\"" : file.etag
         var headers: HTTPFields = [.contentType: type, .eTag: etag, .cacheControl: "no-cache"]
         if status == .ok, let match = request.headers[.ifNoneMatch],
            match == "*" || match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
             return Response(status: .notModified, headers: headers)
         }
+        let bytes = isHTML ? LiveReload.injecting(into: file.contents) : file.contents
         headers[.contentLength] = String(bytes.count)
         if request.method == .head { return Response(status: status, headers: headers, body: ResponseBody()) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

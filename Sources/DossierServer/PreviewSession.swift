@@ -36,8 +36,8 @@ public final class PreviewSession: Sendable {
     /// The site of the last successful build.
     public var lastSite: Site? { get async { await loop.lastSite } }
 
-    /// Every file served now, by path.
-    public var files: [String: [UInt8]] { get async { await loop.files } }
+    /// Every file served now, by path, decompressed (tests).
+    public var files: [String: [UInt8]] { get async { await loop.files.mapValues(Zstd.decompress) } }
 
     /// Applies file changes (absolute paths) and rebuilds; what the watch loop does for each batch.
     @discardableResult
@@ -133,7 +133,7 @@ actor BuildLoop {
     var files: [String: [UInt8]] { builder.files }
 
     init(live: LiveSourceTree, options: BuildOptions, store: SiteStore, report: @escaping @Sendable (PreviewSession.Report) -> Void) {
-        builder = SiteBuilder(options: options)
+        builder = SiteBuilder(options: options, keeping: SiteStore.encoding)
         self.live = live
         self.store = store
         self.report = report

@@ -56,7 +56,7 @@ final class ScratchSite {
     func expectSameAsCleanBuild(_ session: PreviewSession, _ site: ScratchSite, _ step: String) throws {
         let clean = try site.cleanBuild(options: options)
         #expect(session.store.paths == clean.keys.sorted(), "\(step): different files")
-        for (path, bytes) in clean where session.store.file(at: path)?.bytes != bytes {
+        for (path, bytes) in clean where session.store.file(at: path)?.contents != bytes {
             Issue.record("\(step): \(path) differs from a clean build")
         }
     }
@@ -115,11 +115,11 @@ final class ScratchSite {
         try expectSameAsCleanBuild(session, site, "edit layout")
 
         // A broken anchor fails the rebuild; the last good site stays, and fixing it recovers.
-        let before = session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes
+        let before = session.store.file(at: "briefings/syria-withdrawal/index.html")?.contents
         report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0 + "\n### \"no such phrase anywhere\"\nNote.\n" })
         #expect(report.diagnostics.hasErrors)
         #expect(session.store.currentFailure?.contains("no such phrase anywhere") == true)
-        #expect(session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes == before)
+        #expect(session.store.file(at: "briefings/syria-withdrawal/index.html")?.contents == before)
         report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0.replacingOccurrences(of: "\n### \"no such phrase anywhere\"\nNote.\n", with: "") })
         #expect(!report.diagnostics.hasErrors)
         #expect(session.store.currentFailure == nil)
@@ -130,7 +130,7 @@ final class ScratchSite {
         #expect(report.diagnostics.map(\.message).contains(
             "broken link '../harbour/' in briefings/syria-withdrawal/index.html: no file 'briefings/harbour/index.html' in the output"))
         #expect(session.store.currentFailure?.contains("../harbour/") == true)
-        #expect(session.store.file(at: "briefings/syria-withdrawal/index.html")?.bytes == before)
+        #expect(session.store.file(at: "briefings/syria-withdrawal/index.html")?.contents == before)
         report = try await session.rebuild(changed: site.edit("Content/annotations/syria-withdrawal.md") { $0.replacingOccurrences(of: "\nSee [the harbour](../harbour/).\n", with: "") })
         #expect(!report.diagnostics.hasErrors)
         try expectSameAsCleanBuild(session, site, "broken link fixed")

@@ -17,7 +17,7 @@ import Testing
             "assets/style.css": Array("body { color: red }\n".utf8),
             "feed.xml": Array("<feed/>\n".utf8),
         ]
-        store.publish(files, changed: Array(files.keys), removed: [])
+        store.publish(files.mapValues(SiteStore.encoding.encode), changed: Array(files.keys), removed: [])
         return store
     }
 
@@ -43,7 +43,7 @@ import Testing
             try await client.execute(uri: "/briefings/x/index.json", method: .get) { #expect($0.headers[.contentType] == "application/json") }
         }
         // The stored bytes (what `build` would write) never contain the script.
-        #expect(!String(decoding: Self.store().file(at: "index.html")!.bytes, as: UTF8.self).contains("__dossier"))
+        #expect(!String(decoding: Self.store().file(at: "index.html")!.contents, as: UTF8.self).contains("__dossier"))
     }
 
     @Test func prettyURLsAndRedirects() async throws {
@@ -114,6 +114,33 @@ import Testing
             try await client.execute(uri: "/assets/style.css", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/sub/../sub/", method: .get) { #expect($0.status == .notFound) }
         }
+    }
+}
+
+/// The compressed form the server keeps its files in.
+@Suite struct KeptFileTests {
+    @Test func compressionRoundTripsAnyBytesAndIsDeterministic() {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let page = Array(String(repeating: "<li><a href=\"../entities/x/\">Ana Ruiz</a></li>\n", count: 2_000).utf8)
+        for bytes in [[], Array("é\u{0}\n".utf8), random, page] {
+            let frame = Zstd.compress(bytes)
+            #expect(Zstd.decompress(frame) == bytes)
+            #expect(Zstd.compress(bytes) == frame)
+        }
+        // A page of repeated markup shrinks to a small fraction (the reason the server compresses).
+        #expect(Zstd.compress(page).count * 20 < page.count)
+    }
+
+    @Test func servedBytesAreTheBuildsAndValidatorsFollowTheContents() {
+        let store = SiteStore()
+        let one = Array("body { color: red }\n".utf8), two = Array("body { color: blue }\n".utf8)
+        store.publish(["a.css": SiteStore.encoding.encode(one)], changed: ["a.css"], removed: [])
+        let first = store.file(at: "a.css")!
+        #expect(first.contents == one)
+        store.publish(["a.css": SiteStore.encoding.encode(two)], changed: ["a.css"], removed: [])
+        #expect(store.file(at: "a.css")!.contents == two)
+        #expect(store.file(at: "a.css")!.etag != first.etag)
     }
 }
 

@@ -27,6 +27,8 @@ private struct KeptFiles: OutputSink {
 /// Not `Sendable`: one task owns a builder (the preview server's owns it in an actor).
 public final class SiteBuilder {
     public let options: BuildOptions
+    /// How `files` holds what a build without a sink makes.
+    public let keeping: FileEncoding
     /// Jobs rendered at a time before their link-check scans are taken in.
     private static let renderBatch = 1024
     private let cache = LinkCache()
@@ -48,7 +50,7 @@ public final class SiteBuilder {
     /// Paths changed or removed by builds whose verification failed: the next successful build
     /// reports them, so that whoever publishes its files misses none.
     private var unreported: (changed: Set<String>, removed: Set<String>) = ([], [])
-    /// Every file of the last build, by output path, when it kept them (no sink).
+    /// Every file of the last build, by output path, encoded by `keeping`, when it kept them (no sink).
     public private(set) var files: [String: [UInt8]] = [:]
     /// The site of the last successful build.
     public private(set) var lastSite: Site?
@@ -74,8 +76,9 @@ public final class SiteBuilder {
         }
     }
 
-    public init(options: BuildOptions = BuildOptions()) {
+    public init(options: BuildOptions = BuildOptions(), keeping: FileEncoding = .identity) {
         self.options = options
+        self.keeping = keeping
     }
 
     /// Builds `tree`, keeping the files in `files`; `loadDiagnostics` are the loader's, reported
@@ -157,6 +160,7 @@ public final class SiteBuilder {
         // that throws starts the next one from no memory of jobs, which re-records every page).
         links = nil
         let scanner = LinkCheck(basePath: check.basePath)
+        let keeping = self.keeping
         let failure = Mutex<Sink.Failure?>(nil)
         let done = Atomic(0)
         let total = stale.count
@@ -174,7 +178,7 @@ public final class SiteBuilder {
                     let count = done.add(1, ordering: .relaxed).newValue
                     if count % 250 == 0 { progress(count, total) }
                 }
-                guard let sink else { return (files, scans) }
+                guard let sink else { return (files.map { OutputFile(path: $0.path, bytes: keeping.encode($0.bytes)) }, scans) }
                 do throws(Sink.Failure) {
                     try sink.write(files)
                 } catch {
