@@ -16,7 +16,8 @@ enum PageInput: Hashable, Sendable {
     case search(SearchPage)
     case searchShard(SearchShard)
     case searchMeta(SearchMeta)
-    case feeds(FeedsInput)
+    case feed(SiteFeedInput)
+    case sitemap(SitemapInput)
     case notFound
     /// Files copied through unchanged (`Templates/assets/`, `static/`).
     case assets(Hashed<[OutputFile]>)
@@ -215,9 +216,20 @@ struct SearchRow: Hashable, Sendable {
 }
 
 /// The Atom feed, the sitemap and robots.txt.
-struct FeedsInput: Hashable, Sendable {
+/// The site's Atom feed: its newest briefings (`SiteFeeds.siteFeedSize`).
+struct SiteFeedInput: Hashable, Sendable {
     var entries: [Hashed<FeedEntry>]
-    /// Entity and tag pages with the date of their newest briefing.
+}
+
+/// The sitemap and robots.txt: every page with the date of its newest content. Apart from the
+/// feed, so that an edited summary or title, which the sitemap does not show, leaves its
+/// 10,000 entries alone.
+struct SitemapInput: Hashable, Sendable {
+    /// The newest date in the content (the home page's).
+    var latest: ISODate?
+    /// Briefings by slug, with their date or briefing date, whichever is newer.
+    var briefings: [DatedPage]
+    /// Entity, tag and story pages with the date of their newest briefing.
     var entityPages: [DatedPage]
     var tagPages: [DatedPage]
     var storyPages: [DatedPage] = []

@@ -4,7 +4,7 @@ public struct RenderJob: Sendable {
     /// Stable across rebuilds: briefings, entities and tags are named by slug, not position; list
     /// pages by number.
     public enum Key: Hashable, Sendable {
-        case index(page: Int), briefing(String), entityIndex, entity(String, page: Int), tagIndex, tag(String, page: Int), quotes, notFound, feeds, search, assets
+        case index(page: Int), briefing(String), entityIndex, entity(String, page: Int), tagIndex, tag(String, page: Int), quotes, notFound, feed, sitemap, search, assets
         case storyIndex, story(String)
         case searchShard(String), searchMeta(Int)
     }
@@ -251,16 +251,28 @@ struct SitePlanner {
         next.numbers = numbers
         // Each entity's and tag's newest date: its first briefing's, in site order (newest first, undated last).
         let storyPages = site.stories.map { DatedPage(slug: $0.story.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) }
-        if let kept = old?.feeds, changes.feeds.isEmpty, !changes.moved, sameLists!.allSatisfy({ $0 }), old!.tagLists == next.tagLists, kept.storyPages == storyPages {
-            next.feeds = kept
-            plan.add(.feeds, .feeds(kept), unchanged: true)
+        let feed = SiteFeedInput(entries: Array(parts.prefix(SiteFeeds.siteFeedSize).map(\.feed)))
+        if let kept = old?.feed, kept == feed {
+            next.feed = kept
+            plan.add(.feed, .feed(kept), unchanged: true)
         } else {
-            next.feeds = FeedsInput(
-                entries: parts.map(\.feed),
+            next.feed = feed
+            plan.add(.feed, .feed(feed))
+        }
+        // The sitemap shows slugs and dates only: a changed feed entry keeps it unless its date changed.
+        func dated(_ b: Int) -> DatedPage { DatedPage(slug: parts[b].feed.value.slug, date: SiteFeeds.updated(parts[b].feed.value)) }
+        if let kept = old?.sitemap, !changes.moved, sameLists!.allSatisfy({ $0 }), old!.tagLists == next.tagLists, kept.storyPages == storyPages,
+           changes.feeds.allSatisfy({ kept.briefings[$0] == dated($0) }) {
+            next.sitemap = kept
+            plan.add(.sitemap, .sitemap(kept), unchanged: true)
+        } else {
+            next.sitemap = SitemapInput(
+                latest: parts.lazy.compactMap { SiteFeeds.updated($0.feed.value) }.max(),
+                briefings: parts.indices.map(dated),
                 entityPages: site.entities.indices.map { DatedPage(slug: site.entities[$0].slug, date: site.entityBriefings[$0].first.flatMap { site.briefings[$0.briefing].date }) },
                 tagPages: site.tags.map { DatedPage(slug: $0.slug, date: $0.briefings.first.flatMap { site.briefings[$0].date }) },
                 storyPages: storyPages)
-            plan.add(.feeds, .feeds(next.feeds))
+            plan.add(.sitemap, .sitemap(next.sitemap))
         }
         if let kept = old?.assets, kept.value == copied {
             next.assets = kept
@@ -395,7 +407,8 @@ struct PreviousPlan: Sendable {
     var tagPages: [[TagPage]] = []
     var quotes = QuotesPage(quotes: [])
     var search = SearchPage(entities: [], tags: [], count: 0, shards: [], split: [])
-    var feeds = FeedsInput(entries: [], entityPages: [], tagPages: [])
+    var feed = SiteFeedInput(entries: [])
+    var sitemap = SitemapInput(latest: nil, briefings: [], entityPages: [], tagPages: [])
     var assets = Hashed<[OutputFile]>([])
     /// Story pages by slug, with a hash of what they were made from.
     var stories: [String: (key: Int, page: StoryPage)] = [:]

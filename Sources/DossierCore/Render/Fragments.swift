@@ -85,7 +85,7 @@ struct Fragments: Sendable {
                     for (e, count) in page.briefing.briefing.mentionCounts { chipSet.insert(ChipKey(face: faces[e], depth: 2, count: count)) }
                 case .story(let page):
                     for step in page.steps { cardSet.insert(CardKey(card: step.card, depth: 2, isRow: false)) }
-                case .entityIndex, .tagIndex, .quotes, .feeds, .notFound, .assets, .search, .searchShard, .searchMeta, .storyIndex:
+                case .entityIndex, .tagIndex, .quotes, .feed, .sitemap, .notFound, .assets, .search, .searchShard, .searchMeta, .storyIndex:
                     break
                 }
             }

@@ -21,7 +21,8 @@ struct PageRenderer: Sendable {
         case .search(let page): [searchPage(page)] + SearchIndex.manifestFiles(page)
         case .searchShard(let shard): [SearchIndex.shardFile(shard)]
         case .searchMeta(let meta): [SearchIndex.metaFile(meta)]
-        case .feeds(let feeds): SiteFeeds(config: config, input: feeds).files()
+        case .feed(let feed): [SiteFeeds.atom(config: config, feed)]
+        case .sitemap(let sitemap): SiteFeeds.files(config: config, sitemap)
         case .notFound: [notFoundPage()]
         case .assets(let files): files.value
         }

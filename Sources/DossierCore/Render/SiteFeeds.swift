@@ -1,27 +1,24 @@
 /// Machine-readable site files: Atom feed, sitemap, robots.txt. Absolute URLs come from
 /// `base_url`; dates come from content, never from the build clock.
-struct SiteFeeds {
-    let config: SiteConfig
-    let input: FeedsInput
+enum SiteFeeds {
+    /// The site's feed carries this many of the newest briefings.
+    static let siteFeedSize = 50
 
-    func files() -> [OutputFile] {
-        [OutputFile(path: "feed.xml", text: atom()), OutputFile(path: "sitemap.xml", text: sitemap()), OutputFile(path: "robots.txt", text: robots())]
+    /// The site's `feed.xml`.
+    static func atom(config: SiteConfig, _ input: SiteFeedInput) -> OutputFile {
+        OutputFile(path: "feed.xml", text: atom(config: config, title: config.title, subtitle: config.description, page: "", feed: "feed.xml",
+                                                entries: input.entries.map(\.value)))
     }
 
-    private var base: String { config.baseURL }
-
-    private func url(_ path: String) -> String {
-        base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    /// `sitemap.xml` and `robots.txt`, which names it.
+    static func files(config: SiteConfig, _ input: SitemapInput) -> [OutputFile] {
+        [OutputFile(path: "sitemap.xml", text: sitemap(base: config.baseURL, input)),
+         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)sitemap.xml\n")]
     }
 
-    /// The newest date in the content, so the feed's `updated` is stable between builds.
-    private var latest: ISODate? {
-        input.entries.compactMap { [$0.value.date, $0.value.briefed].compactMap { $0 }.max() }.max()
-    }
-
-    func atom() -> String {
-        Self.atom(config: config, title: config.title, subtitle: config.description, page: "", feed: "feed.xml",
-                  entries: Array(input.entries.prefix(50).map(\.value)))
+    /// The newer of a briefing's date and briefing date: when its page last changed in substance.
+    static func updated(_ entry: FeedEntry) -> ISODate? {
+        [entry.date, entry.briefed].compactMap { $0 }.max()
     }
 
     /// An Atom feed of `entries` (newest first): the site's, or a story's, entity's or tag's
@@ -29,7 +26,7 @@ struct SiteFeeds {
     /// Its `updated` is the newest date in the entries, so it is stable between builds.
     static func atom(config: SiteConfig, title: String, subtitle: String?, page: String, feed: String, entries: [FeedEntry]) -> String {
         let base = config.baseURL
-        let latest = entries.compactMap { [$0.date, $0.briefed].compactMap { $0 }.max() }.max()
+        let latest = entries.compactMap(updated).max()
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
@@ -48,7 +45,7 @@ struct SiteFeeds {
         """
         for briefing in entries {
             let link = base + SitePaths.briefing(briefing.slug).dropLast("index.html".count)
-            let updated = [briefing.date, briefing.briefed].compactMap { $0 }.max() ?? ISODate(year: 1970, month: 1, day: 1)
+            let updated = updated(briefing) ?? ISODate(year: 1970, month: 1, day: 1)
             xml += "  <entry>\n"
             xml += "    <title>\(XML.escape(Typography.curlingQuotes(briefing.title)))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(link))\"/>\n"
@@ -63,15 +60,16 @@ struct SiteFeeds {
         return xml + "</feed>\n"
     }
 
-    func sitemap() -> String {
+    static func sitemap(base: String, _ input: SitemapInput) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         func entry(_ path: String, _ date: ISODate?) {
-            xml += "  <url><loc>\(XML.escape(url(path)))</loc>"
+            let url = base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+            xml += "  <url><loc>\(XML.escape(url))</loc>"
             if let date { xml += "<lastmod>\(date.dateString)</lastmod>" }
             xml += "</url>\n"
         }
-        entry("index.html", latest)
-        for briefing in input.entries.map(\.value) { entry(SitePaths.briefing(briefing.slug), [briefing.date, briefing.briefed].compactMap { $0 }.max()) }
+        entry("index.html", input.latest)
+        for page in input.briefings { entry(SitePaths.briefing(page.slug), page.date) }
         entry("entities/index.html", nil)
         for page in input.entityPages { entry(SitePaths.entityPage(page.slug), page.date) }
         entry("tags/index.html", nil)
@@ -80,10 +78,6 @@ struct SiteFeeds {
         if !input.storyPages.isEmpty { entry("stories/index.html", nil) }
         for page in input.storyPages { entry("stories/\(page.slug)/index.html", page.date) }
         return xml + "</urlset>\n"
-    }
-
-    func robots() -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"
     }
 }
 

@@ -39,7 +39,7 @@ struct TemplateSet: Sendable {
             case .notFound: hashes.notFound
             case .story: hashes.story
             case .storyIndex: hashes.stories
-            case .feeds, .assets, .searchShard, .searchMeta: 0
+            case .feed, .sitemap, .assets, .searchShard, .searchMeta: 0
             }
         }
 
