@@ -84,9 +84,10 @@ struct SitePlanner {
         var storyOf: [Int: NeighbourLink] = [:]
         for group in site.stories { for b in group.briefings { storyOf[b] = NeighbourLink(slug: group.story.slug, title: group.story.title) } }
         for (b, briefing) in site.briefings.enumerated() {
+            // Unmoved, a neighbour whose link is unchanged is in neither `neighbours` set: its links need no comparing.
             if !changes.briefings.contains(b), let kept = old?.briefings[b] ?? nil, kept.story == storyOf[b],
                !changes.neighbours.contains(b - 1), !changes.neighbours.contains(b + 1),
-               kept.previous == (b + 1 < parts.count ? parts[b + 1].neighbour : nil), kept.next == (b > 0 ? parts[b - 1].neighbour : nil),
+               !changes.moved || (kept.previous == (b + 1 < parts.count ? parts[b + 1].neighbour : nil) && kept.next == (b > 0 ? parts[b - 1].neighbour : nil)),
                changes.faces.isEmpty || !briefing.shownEntities.contains(where: changes.faces.contains) {
                 next.briefings.append(kept)
                 plan.add(.briefing(briefing.slug), .briefing(kept), unchanged: true)
@@ -200,8 +201,20 @@ struct SitePlanner {
             return StorySummary(slug: group.story.slug, title: group.story.title, description: group.story.description,
                                 count: group.briefings.count, first: dates.min(), last: dates.max())
         })))
+        let touched = changes.cards.union(changes.quotes).union(changes.feeds).union(changes.mentions)
         for group in site.stories {
-            // A story's page is kept while its file, its briefings and what they show are the same.
+            // Entity faces are not in the hash (what changed is not what the page is): a page showing
+            // a changed face is made again this once.
+            let showsChangedFace = !changes.faces.isEmpty
+                && group.briefings.contains { site.briefings[$0].sortedMentions.contains { changes.faces.contains($0.entity) } }
+            // Nothing moved, the same story and briefings, none showing anything new: kept without hashing.
+            if !changes.all, !changes.moved, !showsChangedFace, let kept = old?.stories[group.story.slug], kept.briefings == group.briefings,
+               kept.page.story == group.story, !group.briefings.contains(where: touched.contains) {
+                next.stories[group.story.slug] = kept
+                plan.add(.story(group.story.slug), .story(kept.page), unchanged: true)
+                continue
+            }
+            // Else a story's page is kept while its file, its briefings and what they show are the same.
             var key = Hasher()
             key.combine(group.story)
             for b in group.briefings {
@@ -212,16 +225,12 @@ struct SitePlanner {
                 key.combine(parts[b].mentionKeys)
             }
             let hash = key.finalize()
-            // Entity faces are not in the hash (what changed is not what the page is): a page showing
-            // a changed face is made again this once.
-            let showsChangedFace = !changes.faces.isEmpty
-                && group.briefings.contains { site.briefings[$0].sortedMentions.contains { changes.faces.contains($0.entity) } }
             if let kept = old?.stories[group.story.slug], kept.key == hash, !showsChangedFace, !changes.all {
-                next.stories[group.story.slug] = kept
+                next.stories[group.story.slug] = (kept.key, group.briefings, kept.page)
                 plan.add(.story(group.story.slug), .story(kept.page), unchanged: true)
             } else {
                 let page = storyPage(group, parts: parts, faces: faces)
-                next.stories[group.story.slug] = (hash, page)
+                next.stories[group.story.slug] = (hash, group.briefings, page)
                 plan.add(.story(group.story.slug), .story(page))
             }
         }
@@ -290,7 +299,8 @@ struct SitePlanner {
         if changes.moved || changes.all || memory.inputs == nil {
             memory.inputs = Dictionary(plan.jobs.map { ($0.key, $0.input) }, uniquingKeysWith: { a, _ in a })
         } else {
-            for (job, unchanged) in zip(plan.jobs, plan.unchanged) where !unchanged { memory.inputs![job.key] = job.input }
+            // By index: iterating the jobs would copy each one (25,000 retains and releases) to find a few.
+            for j in plan.jobs.indices where !plan.unchanged[j] { memory.inputs![plan.jobs[j].key] = plan.jobs[j].input }
         }
         memory.previous = next
         return plan
@@ -381,6 +391,8 @@ struct PlanChanges {
     var feeds: Set<Int> = []
     var search: Set<Int> = []
     var contexts: Set<Int> = []
+    /// Briefings whose mentioned entities changed (co-mention lists).
+    var mentions: Set<Int> = []
     /// Entities whose face (chips, links, speakers) or whole record (their page) changed, and
     /// those whose co-mentioned entities changed.
     var faces: Set<Int> = []
@@ -410,8 +422,8 @@ struct PreviousPlan: Sendable {
     var feed = SiteFeedInput(entries: [])
     var sitemap = SitemapInput(latest: nil, briefings: [], entityPages: [], tagPages: [])
     var assets = Hashed<[OutputFile]>([])
-    /// Story pages by slug, with a hash of what they were made from.
-    var stories: [String: (key: Int, page: StoryPage)] = [:]
+    /// Story pages by slug, with a hash of what they were made from and their briefings.
+    var stories: [String: (key: Int, briefings: [Int], page: StoryPage)] = [:]
 }
 
 extension PreviousPlan {
@@ -496,6 +508,7 @@ struct BriefingParts: Sendable {
         keep(\.quotes, \.quotes)
         keep(\.contexts, \.contexts)
         if neighbour != old.neighbour { changes.neighbours.insert(b) }
+        if mentionKeys != old.mentionKeys { changes.mentions.insert(b) }
     }
 
     /// The briefing's quotations as lists show them, with the name and slug of each quoted entity.
@@ -526,6 +539,8 @@ struct PlanMemory {
     private var names = 0
     private var tagNumbers: [String: Int] = [:]
     private var coMentions: [String: (inputs: Int, result: [(entity: Int, briefings: Int)])] = [:]
+    /// The last co-mention lists in entity order, and the registry names they were made under.
+    private var lastCoMentions: (registry: Int, lists: [[(entity: Int, briefings: Int)]])?
 
     /// Each entity's face and record, the previous objects where unchanged (so inputs holding them
     /// compare by identity); the others are marked in `changes`. Entities added, removed or
@@ -584,7 +599,7 @@ struct PlanMemory {
                 let before = Dictionary(briefings.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
                 changes.previousPositions = site.briefings.map { before[$0.slug] }
                 for b in stale {
-                    for set in [\PlanChanges.briefings, \.cards, \.neighbours, \.quotes, \.feeds, \.search, \.contexts] { changes[keyPath: set].insert(b) }
+                    for set in [\PlanChanges.briefings, \.cards, \.neighbours, \.quotes, \.feeds, \.search, \.contexts, \.mentions] { changes[keyPath: set].insert(b) }
                 }
             }
         } else {
@@ -621,6 +636,11 @@ struct PlanMemory {
         var names = Hasher()
         for entity in site.entities { names.combine(entity.name); names.combine(entity.slug) }
         let registry = names.finalize()
+        // Nothing moved and no briefing mentions other entities: every list is as it was.
+        if !changes.all, !changes.moved, changes.mentions.isEmpty, let last = lastCoMentions, last.registry == registry,
+           last.lists.count == site.entities.count {
+            return last.lists
+        }
         var next: [String: (inputs: Int, result: [(entity: Int, briefings: Int)])] = [:]
         next.reserveCapacity(site.entities.count)
         var stale: [(e: Int, inputs: Int)] = []
@@ -641,6 +661,8 @@ struct PlanMemory {
             next[slug] = (entry.inputs, result)
         }
         coMentions = next
-        return site.entities.map { next[$0.slug]!.result }
+        let lists = site.entities.map { next[$0.slug]!.result }
+        lastCoMentions = (registry, lists)
+        return lists
     }
 }
