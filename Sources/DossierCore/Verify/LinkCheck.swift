@@ -123,7 +123,7 @@ public struct LinkCheck: Sendable {
         let scan = PageScan(file.bytes)
         var page = ScannedPage(ids: scan.ids)
         // Pages repeat links (entity chips, tags); each distinct one is resolved once, at its first use.
-        var seen = StringTable()
+        var seen = StringTable(capacity: scan.links.count)
         let depth = SitePaths.depth(of: file.path)
         let pageLength = file.path.utf8.count
         file.bytes.withUnsafeBytes { bytes in

@@ -10,8 +10,16 @@ struct StringTable: Sendable {
     /// The strings' bytes, one after another; string `n` ends at `ends[n]`.
     private var bytes: [UInt8] = []
     private var ends: [Int32] = []
-    /// Open addressing with linear probing: each slot holds a string's number, or -1.
-    private var slots = [Int32](repeating: -1, count: 16)
+    /// Open addressing with linear probing: each slot holds a string's number, or -1. At most
+    /// half of them are used.
+    private var slots: [Int32]
+
+    /// A table that takes `capacity` strings before it grows (which hashes them all again).
+    init(capacity: Int = 8) {
+        var count = 16
+        while count < 2 * capacity { count *= 2 }
+        slots = [Int32](repeating: -1, count: count)
+    }
 
     var count: Int { ends.count }
 
