@@ -40,7 +40,7 @@ public struct LinkCheck: Sendable {
     private var broken: [Int32: [Problem]] = [:]
     private var pending: (pages: Set<Int32>, targets: Set<Int32>) = ([], [])
 
-    /// Where a link points, as written out (in problems and `resolve`'s answers).
+    /// Where a link points, as `resolve` answers.
     struct Reference: Hashable {
         var path: String
         var fragment: String?
@@ -96,6 +96,7 @@ public struct LinkCheck: Sendable {
         var ids: Set<Int> = []
     }
 
+    /// A link to another page, its strings as ranges of the page's `text`.
     struct ScannedLink: Sendable {
         var path: Range<Int32>
         var fragment: Range<Int32>?
@@ -151,6 +152,7 @@ public struct LinkCheck: Sendable {
                         if let fragment = reference.fragment { page.text += fragment.utf8 }
                     }
                 }
+                // Resolved fragments are never empty: what follows the path is the fragment.
                 let fragment = pathEnd < page.text.count ? pathEnd..<page.text.count : nil
                 if pathEnd - start == pageLength, page.text[start..<pathEnd].elementsEqual(file.path.utf8) {
                     // Same-page fragments are checked here, so only other pages' ids need keeping.
