@@ -63,6 +63,41 @@ import Testing
         ])
     }
 
+    static let brokenSite = [
+        page("index.html", """
+            <!DOCTYPE html>
+            <a href="briefings/x/">x</a> <a href="briefings/gone/">gone</a> <a href="tags">t</a>
+            <a href="#top" id="top">top</a> <a class="x" href="#nowhere">?</a>
+            <a href="briefings/x/#note-1">n</a><a href="briefings/x/#note-9">n</a><a href="briefings/x/#note-9">again</a>
+            """),
+        page("briefings/x/index.html", #"<aside id="note-1"></aside><a href="../../briefings/gone/">again</a><img src="../../assets/none.png" alt=""><a href="../../briefings/gone/?q=1#a">b</a>"#),
+        page("briefings/y/index.html", #"<a href="../x/index.html#note-9">n</a> <a href="../gone/">gone</a> <a href="/elsewhere/">out</a>"#),
+        page("tags/index.html", ""),
+    ]
+
+    @Test func trackingGivesTheDiagnosticsOfACleanCheck() {
+        var tracking = LinkCheck(tracksIncoming: true)
+        tracking.update(Self.brokenSite.map(tracking.scan))
+        let clean = LinkCheck.check(Self.brokenSite).map(\.description)
+        #expect(clean.count == 7)
+        #expect(tracking.diagnostics().map(\.description) == clean)
+    }
+
+    @Test func trackingReverifiesPagesLinkingToFilesThatComeAndGo() {
+        var tracking = LinkCheck(tracksIncoming: true)
+        tracking.update(Self.brokenSite.map(tracking.scan))
+        let gone = Self.page("briefings/gone/index.html", #"<p id="a">here</p>"#)
+        let fixed = Self.page("briefings/x/index.html", #"<aside id="note-1"></aside><aside id="note-9"></aside><a href="../../briefings/gone/?q=1#a">b</a>"#)
+        tracking.update([gone, fixed].map(tracking.scan))
+        // Only `tags` (no slash), `#nowhere` and the link outside the base path remain.
+        #expect(tracking.diagnostics().map(\.description) == LinkCheck.check(Self.brokenSite.filter { $0.path != fixed.path } + [gone, fixed]).map(\.description))
+        #expect(tracking.diagnostics().count == 3)
+        tracking.update([], removed: [gone.path, "never/there.html"])
+        let all = Self.brokenSite.filter { $0.path != fixed.path } + [fixed]
+        #expect(tracking.diagnostics().map(\.description) == LinkCheck.check(all).map(\.description))
+        #expect(tracking.diagnostics().count == 5)
+    }
+
     @Test func folderLinkWithoutSlashSuggestsTheSlash() {
         let diagnostics = LinkCheck.check([Self.page("index.html", #"<a href="tags">t</a>"#), Self.page("tags/index.html", "")])
         #expect(diagnostics.count == 1)
