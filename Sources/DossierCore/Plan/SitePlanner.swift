@@ -108,21 +108,28 @@ struct SitePlanner {
             plan.add(.entityIndex, .entityIndex(next.entityIndex))
         }
 
+        // Entities listing a briefing whose card, feed entry, timeline sentence or quotes changed (a
+        // briefing is on the lists of the entities it mentions): only their pages can show those changes.
+        var listing = Set<Int>()
+        for b in changes.cards.union(changes.feeds).union(changes.contexts).union(changes.quotes) where site.briefings.indices.contains(b) {
+            for (e, _) in site.briefings[b].sortedMentions { listing.insert(e) }
+        }
         for (e, entity) in site.entities.enumerated() {
             let list = site.entityBriefings[e]
+            let listsChanged = listing.contains(e)
             let pageCount = Self.pageCount(list.count, size: Self.listPageSize)
             // Whether the entity's own fields and its list of briefings are as they were.
             let same = old != nil && sameLists![e] && !changes.entities.contains(e) && old!.entityPages[e].count == pageCount
             var pages: [EntityPage] = []
             // Page 1's chart (dates and counts) and feed (entries) change only with the list, a
             // card (which holds the date) or a feed entry: else the kept page's are reused unmade.
-            let keepsPictures = same && !list.contains { changes.cards.contains($0.briefing) || changes.feeds.contains($0.briefing) }
+            let keepsPictures = same && !(listsChanged && list.contains { changes.cards.contains($0.briefing) || changes.feeds.contains($0.briefing) })
             let chart = keepsPictures ? old!.entityPages[e][0].chart : Self.chart(list.map { (site.briefings[$0.briefing].date, $0.mentions) })
             let feed = keepsPictures ? old!.entityPages[e][0].feed : list.prefix(Self.feedSize).map { parts[$0.briefing].feed }
             for n in 1...pageCount {
                 let range = Self.pageRange(n, count: list.count, size: Self.listPageSize)
-                if same, !list[range].contains(where: { changes.cards.contains($0.briefing) || changes.contexts.contains($0.briefing) }),
-                   n > 1 || (!changes.related.contains(e) && !list.contains { changes.quotes.contains($0.briefing) }
+                if same, !(listsChanged && list[range].contains(where: { changes.cards.contains($0.briefing) || changes.contexts.contains($0.briefing) })),
+                   n > 1 || (!changes.related.contains(e) && !(listsChanged && list.contains { changes.quotes.contains($0.briefing) })
                              && !related[e].contains { changes.faces.contains($0.entity) }
                              && old!.entityPages[e][0].chart == chart && old!.entityPages[e][0].feed == feed) {
                     let kept = old!.entityPages[e][n - 1]
