@@ -136,7 +136,7 @@ struct EntityPage: Hashable, Sendable {
     /// Briefings on this page, with how often each mentions the entity, and the sentence that
     /// first names it in each (its timeline's context).
     var rows: [Counted<Hashed<BriefingCard>>]
-    var contexts: [String?] = []
+    var contexts: [MentionContext.Sentence?] = []
     /// Page 1 only: the newest quotations confirmed as the entity's, how many more there are, and
     /// the entities most often named with it (with their shared briefings).
     var quotes: [Hashed<QuoteEntry>]

@@ -224,7 +224,7 @@ struct PageRenderer: Sendable {
             notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: input.mentions,
             briefings: input.rows.enumerated().map { i, row in
                 BriefingListItemView(html: fragments.card(row.item, depth: depth, row: true), mentions: row.count,
-                                     mentionsLabel: config.strings.count(row.count, "mentions"), context: input.contexts[safe: i] ?? nil)
+                                     mentionsLabel: config.strings.count(row.count, "mentions"), context: (input.contexts[safe: i] ?? nil)?.text)
             },
             quotes: input.quotes.map { quoteView($0.value, depth: depth, onBriefingPage: false) },
             moreQuotes: input.moreQuotes > 0 ? input.moreQuotes : nil,
