@@ -74,8 +74,13 @@ public final class SiteBuilder {
         }
     }
 
-    public init(options: BuildOptions = BuildOptions()) {
+    /// False for a builder that builds once (`dossier build`, `dossier check`): it keeps no sources
+    /// or parse cache for a next build, and lets go of the source text once it is parsed.
+    private let rebuilds: Bool
+
+    public init(options: BuildOptions = BuildOptions(), rebuilds: Bool = true) {
         self.options = options
+        self.rebuilds = rebuilds
     }
 
     /// Builds `tree`, keeping the files in `files`; `loadDiagnostics` are the loader's, reported
@@ -89,19 +94,19 @@ public final class SiteBuilder {
     /// first error and throws it.
     /// - Parameter progress: called with (0, jobs to render) when rendering starts, then now and then
     ///   with (jobs rendered, jobs to render), from any thread.
-    public func build<Sink: OutputSink>(_ tree: SourceTree, loadDiagnostics: [Diagnostic] = [], writingTo sink: Sink,
+    public func build<Sink: OutputSink>(_ tree: consuming SourceTree, loadDiagnostics: [Diagnostic] = [], writingTo sink: Sink,
                                         progress: (@Sendable (Int, Int) -> Void)? = nil) throws(Sink.Failure) -> Update {
         try run(tree, loadDiagnostics: loadDiagnostics, sink: sink, progress: progress)
     }
 
-    private func run<Sink: OutputSink>(_ tree: SourceTree, loadDiagnostics: [Diagnostic], sink: Sink?,
+    private func run<Sink: OutputSink>(_ tree: consuming SourceTree, loadDiagnostics: [Diagnostic], sink: Sink?,
                                        progress: (@Sendable (Int, Int) -> Void)?) throws(Sink.Failure) -> Update {
         // Link: applied in place to the last link result when the edit allows, else linked anew.
         var applied = false
         if let previousTree { applied = linked?.update(to: tree, from: previousTree, cache: cache) ?? false }
-        if !applied { linked = LinkedSite(tree, options: options, cache: cache) }
+        if !applied { linked = LinkedSite(copy tree, options: options, cache: rebuilds ? cache : nil) }
         let site = linked!.site
-        previousTree = tree
+        if rebuilds { previousTree = tree } else { tree.releaseParsedText() }
         if templates?.sources != tree.templates {
             var local: [Diagnostic] = []
             templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local)
