@@ -27,7 +27,7 @@ struct SearchTermIndex {
     /// removed, so that changes the postings of the briefings added or removed alone.
     mutating func update(rows next: [Hashed<SearchRow>], numbers nextNumbers: [Int], limit: Int) -> Set<String>? {
         // Per result number whose row changed: its terms before and after (nil: no such result).
-        var changed: [(number: Int, old: [SearchTerm], new: [SearchTerm])] = []
+        var changed: [(number: Int, old: SearchTerms, new: SearchTerms)] = []
         if limit == self.limit, !rows.isEmpty || next.isEmpty {
             if nextNumbers == numbers {
                 for b in next.indices where next[b] != rows[b] { changed.append((numbers[b], rows[b].value.terms, next[b].value.terms)) }
@@ -35,9 +35,9 @@ struct SearchTermIndex {
                 let before = Dictionary(uniqueKeysWithValues: zip(numbers, rows))
                 let after = Set(nextNumbers)
                 for (n, row) in zip(nextNumbers, next) where before[n] != row {
-                    changed.append((n, before[n]?.value.terms ?? [], row.value.terms))
+                    changed.append((n, before[n]?.value.terms ?? SearchTerms(), row.value.terms))
                 }
-                for (n, row) in zip(numbers, rows) where !after.contains(n) { changed.append((n, row.value.terms, [])) }
+                for (n, row) in zip(numbers, rows) where !after.contains(n) { changed.append((n, row.value.terms, SearchTerms())) }
             }
         }
         // Renumbering touches most postings: past a quarter of the site, start over.
@@ -50,6 +50,7 @@ struct SearchTermIndex {
         guard !changed.isEmpty else { return [] }
         var dirtyTerms: [String: [(number: Int, fields: UInt8?)]] = [:]
         for (b, old, new) in changed {
+            let old = Array(old), new = Array(new)
             var i = 0, j = 0
             while i < old.count || j < new.count {
                 if j == new.count || (i < old.count && old[i].term < new[j].term) {
@@ -124,7 +125,7 @@ struct SearchTermIndex {
         let (lists, byRoot) = (made, roots)
         let sortedRoots = byRoot.keys.sorted()
         let laidOut = concurrentMap(sortedRoots) { root -> (postings: [Hashed<SearchPostings>], shards: [SearchShard], split: [String]) in
-            let terms = byRoot[root]!.sorted().map { Hashed(SearchPostings(term: $0, postings: lists[$0]!)) }
+            let terms = byRoot[root]!.sorted().map { Hashed(SearchPostings(term: $0, postings: lists[$0]!.withoutSpareCapacity())) }
             var split: [String] = []
             let shards = SearchIndex.shards(root: root, terms: terms, limit: limit, split: &split)
             return (terms, shards, split)
@@ -152,5 +153,16 @@ struct SearchTermIndex {
         layout.keys.sort()
         layout.split = splits.values.flatMap { $0 }.sorted()
         return layout
+    }
+}
+
+extension Array {
+    /// A copy without the spare capacity appending leaves (up to as much again as the elements),
+    /// for arrays kept long after they were filled; `self` when there is little.
+    func withoutSpareCapacity() -> [Element] {
+        guard capacity > count + count / 8 + 2 else { return self }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }
