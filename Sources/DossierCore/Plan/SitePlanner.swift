@@ -461,7 +461,7 @@ struct BriefingParts: Sendable {
     /// The briefing's search row: what its result shows, and its words by field (title; summary,
     /// source, names and aliases of the entities it mentions, tags; quotations; prose and notes).
     static func searchRow(_ briefing: Briefing, entities: [Entity], tagNumbers: [String: Int]) -> SearchRow {
-        let mentioned = briefing.mentionCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+        let mentioned = briefing.sortedMentions.sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }.map(\.entity)
         let names = mentioned.flatMap { [entities[$0].name] + entities[$0].aliases }
         let summary = [briefing.summaryText, briefing.provenance.source].compactMap { $0 } + names + briefing.tags.map(\.name)
         return SearchRow(
