@@ -19,8 +19,29 @@ enum MentionContext {
         }
     }
 
+    /// Entity index → its sentence, for one briefing: two arrays in entity order, since a site
+    /// holds one table per briefing and a small dictionary takes several times the bytes.
+    struct Table: Hashable, Sendable {
+        private var entities: [Int] = []
+        private var sentences: [Sentence] = []
+
+        init(_ byEntity: [Int: Sentence]) {
+            entities = byEntity.keys.sorted()
+            sentences = entities.map { byEntity[$0]! }
+        }
+
+        subscript(entity: Int) -> Sentence? {
+            var low = 0, high = entities.count
+            while low < high {
+                let mid = (low + high) / 2
+                if entities[mid] < entity { low = mid + 1 } else { high = mid }
+            }
+            return low < entities.count && entities[low] == entity ? sentences[low] : nil
+        }
+    }
+
     /// Entity index → the sentence of its first mention.
-    static func sentences(in briefing: Briefing) -> [Int: Sentence] {
+    static func sentences(in briefing: Briefing) -> Table {
         var result: [Int: Sentence] = [:]
         let blocks = briefing.article.blocks
         let order = Array(blocks.indices.dropFirst()) + (blocks.isEmpty ? [] : [0])
@@ -31,7 +52,7 @@ enum MentionContext {
                 result[mention.entity] = Cut(around: mention.range, in: bytes!).sentence(in: blocks[b].text)
             }
         }
-        return result
+        return Table(result)
     }
 
     /// The sentence of `text` holding the UTF-8 `range`, trimmed, with "…" where it was cut.

@@ -430,7 +430,7 @@ struct BriefingParts: Sendable {
     var search: Hashed<SearchRow>
     var quotes: Hashed<[PlannedQuote]>
     /// The sentence that first names each entity it mentions, for entity timelines.
-    var contexts: Hashed<[Int: MentionContext.Sentence]>
+    var contexts: Hashed<MentionContext.Table>
     /// The entities it mentions, hashed: what co-mention lists are computed from.
     var mentionKeys: Int
 
