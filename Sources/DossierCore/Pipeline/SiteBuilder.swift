@@ -114,6 +114,8 @@ public final class SiteBuilder {
             fragments = Fragments()
         }
         var diagnostics = loadDiagnostics + linked!.diagnostics + templates!.diagnostics
+        // The parsed files and the analyzer serve only a next build.
+        if !rebuilds { linked = nil }
         // Quotes attributed only through a pronoun, a role or context wait for an editor (`dossier check`).
         if options.reviewsQuotes { diagnostics += QuoteReview.warnings(in: site) }
         diagnostics = diagnostics.finished(strict: options.strict)
