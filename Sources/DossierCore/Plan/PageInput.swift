@@ -210,8 +210,6 @@ struct SearchRow: Hashable, Sendable {
     var quoteText: String
     /// The annotation's prose and notes, for snippets (`SearchIndex.proseText`).
     var proseText: String
-    /// Every word of title, summary, source, entity names, tags, quotes, prose and notes, sorted.
-    var terms: SearchTerms
 }
 
 /// The Atom feed, the sitemap and robots.txt.

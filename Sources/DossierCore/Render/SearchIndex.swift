@@ -354,9 +354,10 @@ struct SearchTerm: Hashable, Sendable {
     var fields: UInt8
 }
 
-/// A briefing's words with their fields, in order, packed into two buffers: a site's rows hold
-/// about a hundred words each, and an array of `SearchTerm`s took 24 bytes a word (and an
-/// allocation for each word over 15 bytes), three times what the words' bytes take.
+/// A briefing's words (title, summary, source, entity names, tags, quotes, prose and notes) with
+/// their fields, in order, packed into two buffers: a site has about a hundred words a briefing,
+/// and an array of `SearchTerm`s took 24 bytes a word (and an allocation for each word over 15
+/// bytes), three times what the words' bytes take.
 struct SearchTerms: RandomAccessCollection, Hashable, Sendable {
     /// Every word's UTF-8 bytes, one after the other.
     private var bytes: [UInt8] = []
