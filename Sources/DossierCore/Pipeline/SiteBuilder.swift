@@ -124,6 +124,7 @@ public final class SiteBuilder {
 
         // Plan, and find the jobs whose input or templates changed.
         let plan = SitePlanner.plan(site, memory: &planMemory, copied: tree.copiedFiles, shardLimit: options.searchShardLimit)
+        if !rebuilds { planMemory = PlanMemory() }
         let jobs = plan.jobs
         var settings = Hasher()
         settings.combine(site.config)
