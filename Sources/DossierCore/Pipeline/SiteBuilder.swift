@@ -74,8 +74,9 @@ public final class SiteBuilder {
         }
     }
 
-    /// False for a builder that builds once (`dossier build`, `dossier check`): it keeps no sources
-    /// or parse cache for a next build, and lets go of the source text once it is parsed.
+    /// False for a builder that builds once (`dossier build`, `dossier check`): it keeps nothing for
+    /// a next build (source text, parse cache, parsed files, plan memory), letting go of each once
+    /// the build is past it, so the render holds less. `Update.analysedBriefings` is then 0.
     private let rebuilds: Bool
 
     public init(options: BuildOptions = BuildOptions(), rebuilds: Bool = true) {
