@@ -98,11 +98,12 @@ struct Build: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         var loadDiagnostics: [Diagnostic] = []
-        let tree = try site.load(diagnostics: &loadDiagnostics)
+        // Handed to the builder, which lets go of the source text once it is parsed.
+        var tree = Optional(try site.load(diagnostics: &loadDiagnostics))
         let loaded = clock.now
         var options = site.buildOptions
         options.quoteClock = timings ? QuoteClock() : nil
-        let builder = SiteBuilder(options: options)
+        let builder = SiteBuilder(options: options, rebuilds: false)
         let renderStart = Mutex<ContinuousClock.Instant?>(nil)
         // Progress only on a terminal, and only when there is enough to wait for.
         let onTerminal = isatty(STDERR_FILENO) != 0
@@ -114,7 +115,7 @@ struct Build: ParsableCommand {
         var update = SiteBuilder.Update.failed([])
         do {
             try OutputWriter(outputDirectory: folders.output).write { staging in
-                update = try builder.build(tree, loadDiagnostics: loadDiagnostics, writingTo: staging, progress: progress)
+                update = try builder.build(tree.take()!, loadDiagnostics: loadDiagnostics, writingTo: staging, progress: progress)
                 if onTerminal, update.totalJobs > 1000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 return update.succeeded
             }

@@ -17,7 +17,8 @@ struct Check: ParsableCommand {
         // Quotes attributed only through a pronoun, a role or context: an editor confirms them (not `build`'s concern).
         options.reviewsQuotes = true
         // The link check needs the pages: rendered in memory, then dropped.
-        let update = SiteBuilder(options: options).build(tree, loadDiagnostics: loadDiagnostics, writingTo: DroppedFiles())
+        // Built once: the builder lets go of the source text once parsed.
+        let update = SiteBuilder(options: options, rebuilds: false).build(consume tree, loadDiagnostics: loadDiagnostics, writingTo: DroppedFiles())
         DiagnosticPrinter().print(update.diagnostics)
         if let linked = update.site {
             print("checked \(count(linked.briefings.count, "briefing")), \(count(linked.entities.count, "entity", "entities")): "

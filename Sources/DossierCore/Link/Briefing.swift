@@ -37,9 +37,9 @@ public final class Briefing: Sendable {
     /// The annotation's prose, then each note, as plain text (link text and code included), one
     /// paragraph a line: what search indexes and quotes in its snippets.
     public let proseText: String
-    /// Entity index → mentions in headline, article and annotation.
-    public let mentionCounts: [Int: Int]
-    /// The same counts by entity index, ascending: cross-references and fingerprints walk them on every rebuild.
+    /// Entity index → mentions in headline, article and annotation, by entity index, ascending:
+    /// cross-references and fingerprints walk them on every rebuild. (An array, not a dictionary:
+    /// a site holds one per briefing, and a small dictionary takes several times the bytes.)
     public let sortedMentions: [(entity: Int, count: Int)]
     /// Entities the briefing mentions or quotes, ascending: their names, pages and descriptions
     /// appear on its page, so a change to any of them touches it.
@@ -75,10 +75,12 @@ public final class Briefing: Sendable {
         self.noteHTML = noteHTML
         self.annotationText = annotationText
         self.proseText = proseText
-        self.mentionCounts = mentionCounts
         sortedMentions = mentionCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         shownEntities = Set(mentionCounts.keys).union(quotes.compactMap(\.entity)).sorted()
     }
+
+    /// `sortedMentions` as a dictionary, made on each call.
+    public var mentionCounts: [Int: Int] { Dictionary(uniqueKeysWithValues: sortedMentions.lazy.map { ($0.entity, $0.count) }) }
 
     /// Publication date used for ordering: the annotation's or article's `published`, else `briefed`.
     public var date: ISODate? { provenance.published ?? briefed }

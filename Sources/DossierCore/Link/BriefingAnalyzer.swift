@@ -11,7 +11,8 @@ struct BriefingAnalyzer: Sendable {
     func analyze(article: Article, annotation: Annotation?, diagnostics: inout [Diagnostic]) -> Briefing {
         let corrected = CorrectedArticle(article: article, corrections: annotation?.corrections ?? [], diagnostics: &diagnostics)
         diagnostics.append(contentsOf: ScrapingDamage.diagnostics(in: corrected, original: article))
-        let mentions = corrected.blocks.map { matcher.mentions(in: $0.text) }
+        // Kept as long as the briefing: without the slack the matcher's appending leaves.
+        let mentions = corrected.blocks.map { matcher.mentions(in: $0.text).withoutSpareCapacity() }
         var counts: [Int: Int] = [:]
         for mention in mentions.joined() { counts[mention.entity, default: 0] += 1 }
 

@@ -97,7 +97,7 @@ public struct Site: Sendable {
     public func coMentions(of entity: Int, limit: Int = 12) -> [(entity: Int, briefings: Int)] {
         var shared: [Int: Int] = [:]
         for (b, _) in entityBriefings[entity] {
-            for other in briefings[b].mentionCounts.keys where other != entity { shared[other, default: 0] += 1 }
+            for (other, _) in briefings[b].sortedMentions where other != entity { shared[other, default: 0] += 1 }
         }
         return shared.map { ($0.key, $0.value) }
             .sorted { ($1.1, entities[$0.0].name) < ($0.1, entities[$1.0].name) }

@@ -68,6 +68,13 @@ public struct SourceTree: Sendable {
 
     /// Output path → the static file's own path, for errors about it.
     public var staticSources: [String: String] { staticFiles.mapValues(\.source) }
+
+    /// Drops the text of articles and annotations, which linking has parsed (the largest part of
+    /// a tree): a build that is not followed by another needs no more of it than the paths.
+    mutating func releaseParsedText() {
+        articles = articles.map { SourceFile(path: $0.path, text: "") }
+        annotations = annotations.map { SourceFile(path: $0.path, text: "") }
+    }
 }
 
 /// A file of `static/`: its bytes and its path for diagnostics.

@@ -50,7 +50,7 @@ public enum ArticleParser {
             start = end + 1
         }
         flush()
-        return paragraphs
+        return paragraphs.withoutSpareCapacity()
     }
 
     private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {

@@ -76,9 +76,15 @@ public final class SiteBuilder {
         }
     }
 
-    public init(options: BuildOptions = BuildOptions(), keeping: FileEncoding = .identity) {
+    /// False for a builder that builds once (`dossier build`, `dossier check`): it keeps nothing for
+    /// a next build (source text, parse cache, parsed files, plan memory), letting go of each once
+    /// the build is past it, so the render holds less. `Update.analysedBriefings` is then 0.
+    private let rebuilds: Bool
+
+    public init(options: BuildOptions = BuildOptions(), keeping: FileEncoding = .identity, rebuilds: Bool = true) {
         self.options = options
         self.keeping = keeping
+        self.rebuilds = rebuilds
     }
 
     /// Builds `tree`, keeping the files in `files`; `loadDiagnostics` are the loader's, reported
@@ -92,19 +98,19 @@ public final class SiteBuilder {
     /// first error and throws it.
     /// - Parameter progress: called with (0, jobs to render) when rendering starts, then now and then
     ///   with (jobs rendered, jobs to render), from any thread.
-    public func build<Sink: OutputSink>(_ tree: SourceTree, loadDiagnostics: [Diagnostic] = [], writingTo sink: Sink,
+    public func build<Sink: OutputSink>(_ tree: consuming SourceTree, loadDiagnostics: [Diagnostic] = [], writingTo sink: Sink,
                                         progress: (@Sendable (Int, Int) -> Void)? = nil) throws(Sink.Failure) -> Update {
         try run(tree, loadDiagnostics: loadDiagnostics, sink: sink, progress: progress)
     }
 
-    private func run<Sink: OutputSink>(_ tree: SourceTree, loadDiagnostics: [Diagnostic], sink: Sink?,
+    private func run<Sink: OutputSink>(_ tree: consuming SourceTree, loadDiagnostics: [Diagnostic], sink: Sink?,
                                        progress: (@Sendable (Int, Int) -> Void)?) throws(Sink.Failure) -> Update {
         // Link: applied in place to the last link result when the edit allows, else linked anew.
         var applied = false
         if let previousTree { applied = linked?.update(to: tree, from: previousTree, cache: cache) ?? false }
-        if !applied { linked = LinkedSite(tree, options: options, cache: cache) }
+        if !applied { linked = LinkedSite(copy tree, options: options, cache: rebuilds ? cache : nil) }
         let site = linked!.site
-        previousTree = tree
+        if rebuilds { previousTree = tree } else { tree.releaseParsedText() }
         if templates?.sources != tree.templates {
             var local: [Diagnostic] = []
             templates = (tree.templates, TemplateSet(tree.templates, diagnostics: &local), local)
@@ -112,6 +118,8 @@ public final class SiteBuilder {
             fragments = Fragments()
         }
         var diagnostics = loadDiagnostics + linked!.diagnostics + templates!.diagnostics
+        // The parsed files and the analyzer serve only a next build.
+        if !rebuilds { linked = nil }
         // Quotes attributed only through a pronoun, a role or context wait for an editor (`dossier check`).
         if options.reviewsQuotes { diagnostics += QuoteReview.warnings(in: site) }
         diagnostics = diagnostics.finished(strict: options.strict)
@@ -120,6 +128,7 @@ public final class SiteBuilder {
 
         // Plan, and find the jobs whose input or templates changed.
         let plan = SitePlanner.plan(site, memory: &planMemory, copied: tree.copiedFiles, shardLimit: options.searchShardLimit)
+        if !rebuilds { planMemory = PlanMemory() }
         let jobs = plan.jobs
         var settings = Hasher()
         settings.combine(site.config)

@@ -5,38 +5,63 @@ enum MentionContext {
     /// Longer sentences are cut to about this many bytes around the name, at spaces.
     static let maximumLength = 240
 
-    /// Entity index → the sentence of its first mention. Entities first named in the same sentence
-    /// share one string: a site's timelines hold one context per entity per briefing.
-    static func sentences(in briefing: Briefing) -> [Int: String] {
-        var result: [Int: String] = [:]
+    /// A sentence as a piece of its block's text, which the briefing holds anyway: a site's
+    /// timelines hold one context per entity per briefing, and a copy of each was the largest
+    /// thing planning kept. The string is made when the entity page is rendered.
+    struct Sentence: Hashable, Sendable {
+        /// The bytes between the cuts, untrimmed.
+        var piece: Substring
+        var cutStart = false, cutEnd = false
+
+        /// Trimmed, with "…" where it was cut.
+        var text: String {
+            (cutStart ? "… " : "") + String(piece).trimmingWhitespace() + (cutEnd ? " …" : "")
+        }
+    }
+
+    /// Entity index → its sentence, for one briefing: two arrays in entity order, since a site
+    /// holds one table per briefing and a small dictionary takes several times the bytes.
+    struct Table: Hashable, Sendable {
+        private var entities: [Int] = []
+        private var sentences: [Sentence] = []
+
+        init(_ byEntity: [Int: Sentence]) {
+            entities = byEntity.keys.sorted()
+            sentences = entities.map { byEntity[$0]! }
+        }
+
+        subscript(entity: Int) -> Sentence? {
+            var low = 0, high = entities.count
+            while low < high {
+                let mid = (low + high) / 2
+                if entities[mid] < entity { low = mid + 1 } else { high = mid }
+            }
+            return low < entities.count && entities[low] == entity ? sentences[low] : nil
+        }
+    }
+
+    /// Entity index → the sentence of its first mention.
+    static func sentences(in briefing: Briefing) -> Table {
+        var result: [Int: Sentence] = [:]
         let blocks = briefing.article.blocks
         let order = Array(blocks.indices.dropFirst()) + (blocks.isEmpty ? [] : [0])
         for b in order where b < briefing.mentions.count {
             var bytes: [UInt8]?
-            var made: [Cut: String] = [:]
             for mention in briefing.mentions[b] where result[mention.entity] == nil {
                 if bytes == nil { bytes = Array(blocks[b].text.utf8) }
-                let cut = Cut(around: mention.range, in: bytes!)
-                if let known = made[cut] {
-                    result[mention.entity] = known
-                } else {
-                    let sentence = cut.text(in: bytes!)
-                    made[cut] = sentence
-                    result[mention.entity] = sentence
-                }
+                result[mention.entity] = Cut(around: mention.range, in: bytes!).sentence(in: blocks[b].text)
             }
         }
-        return result
+        return Table(result)
     }
 
     /// The sentence of `text` holding the UTF-8 `range`, trimmed, with "…" where it was cut.
     static func sentence(around range: Range<Int>, in text: String) -> String {
-        let bytes = Array(text.utf8)
-        return Cut(around: range, in: bytes).text(in: bytes)
+        Cut(around: range, in: Array(text.utf8)).sentence(in: text).text
     }
 
     /// Where the sentence around a range starts and ends, and whether it was shortened at either end.
-    private struct Cut: Hashable {
+    private struct Cut {
         var start: Int, end: Int
         var cutStart = false, cutEnd = false
 
@@ -62,9 +87,12 @@ enum MentionContext {
             }
         }
 
-        func text(in bytes: [UInt8]) -> String {
-            let piece = String(decoding: bytes[start..<end], as: UTF8.self).trimmingWhitespace()
-            return (cutStart ? "… " : "") + piece + (cutEnd ? " …" : "")
+        /// The cut piece of `text` (whose bytes the cut was made in): cuts fall at ASCII bytes or
+        /// at the mention's bounds, so on scalar boundaries.
+        func sentence(in text: String) -> Sentence {
+            let utf8 = text.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(utf8.startIndex, offsetBy: end)
+            return Sentence(piece: Substring(utf8[lower..<upper]), cutStart: cutStart, cutEnd: cutEnd)
         }
     }
 

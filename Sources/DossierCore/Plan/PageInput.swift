@@ -137,7 +137,7 @@ struct EntityPage: Hashable, Sendable {
     /// Briefings on this page, with how often each mentions the entity, and the sentence that
     /// first names it in each (its timeline's context).
     var rows: [Counted<Hashed<BriefingCard>>]
-    var contexts: [String?] = []
+    var contexts: [MentionContext.Sentence?] = []
     /// Page 1 only: the newest quotations confirmed as the entity's, how many more there are, and
     /// the entities most often named with it (with their shared briefings).
     var quotes: [Hashed<QuoteEntry>]
@@ -211,8 +211,6 @@ struct SearchRow: Hashable, Sendable {
     var quoteText: String
     /// The annotation's prose and notes, for snippets (`SearchIndex.proseText`).
     var proseText: String
-    /// Every word of title, summary, source, entity names, tags, quotes, prose and notes, sorted.
-    var terms: [SearchTerm]
 }
 
 /// The Atom feed, the sitemap and robots.txt.

@@ -5,8 +5,8 @@
 ///
 /// A function of the rows alone: a rebuild after edits holds exactly what a clean build makes.
 struct SearchTermIndex {
-    /// The rows the postings were made from, in site order, and their result numbers.
-    private var rows: [Hashed<SearchRow>] = []
+    /// The rows' words the postings were made from, in site order, and their result numbers.
+    private var rows: [SearchTerms] = []
     private var numbers: [Int] = []
     private var postings: [String: Hashed<SearchPostings>] = [:]
     /// The terms under each root key (`SearchIndex.rootKey`).
@@ -25,19 +25,19 @@ struct SearchTermIndex {
     /// Returns the root keys whose shards were laid out again, or nil when everything was (first
     /// build, or most results renumbered). Results keep their numbers when others are added or
     /// removed, so that changes the postings of the briefings added or removed alone.
-    mutating func update(rows next: [Hashed<SearchRow>], numbers nextNumbers: [Int], limit: Int) -> Set<String>? {
+    mutating func update(rows next: [SearchTerms], numbers nextNumbers: [Int], limit: Int) -> Set<String>? {
         // Per result number whose row changed: its terms before and after (nil: no such result).
-        var changed: [(number: Int, old: [SearchTerm], new: [SearchTerm])] = []
+        var changed: [(number: Int, old: SearchTerms, new: SearchTerms)] = []
         if limit == self.limit, !rows.isEmpty || next.isEmpty {
             if nextNumbers == numbers {
-                for b in next.indices where next[b] != rows[b] { changed.append((numbers[b], rows[b].value.terms, next[b].value.terms)) }
+                for b in next.indices where next[b] != rows[b] { changed.append((numbers[b], rows[b], next[b])) }
             } else {
                 let before = Dictionary(uniqueKeysWithValues: zip(numbers, rows))
                 let after = Set(nextNumbers)
                 for (n, row) in zip(nextNumbers, next) where before[n] != row {
-                    changed.append((n, before[n]?.value.terms ?? [], row.value.terms))
+                    changed.append((n, before[n] ?? SearchTerms(), row))
                 }
-                for (n, row) in zip(numbers, rows) where !after.contains(n) { changed.append((n, row.value.terms, [])) }
+                for (n, row) in zip(numbers, rows) where !after.contains(n) { changed.append((n, row, SearchTerms())) }
             }
         }
         // Renumbering touches most postings: past a quarter of the site, start over.
@@ -50,6 +50,7 @@ struct SearchTermIndex {
         guard !changed.isEmpty else { return [] }
         var dirtyTerms: [String: [(number: Int, fields: UInt8?)]] = [:]
         for (b, old, new) in changed {
+            let old = Array(old), new = Array(new)
             var i = 0, j = 0
             while i < old.count || j < new.count {
                 if j == new.count || (i < old.count && old[i].term < new[j].term) {
@@ -111,20 +112,20 @@ struct SearchTermIndex {
         return dirtyRoots
     }
 
-    private mutating func rebuild(_ next: [Hashed<SearchRow>], numbers: [Int], limit: Int) {
+    private mutating func rebuild(_ next: [SearchTerms], numbers: [Int], limit: Int) {
         rows = next
         self.numbers = numbers
         self.limit = limit
         var made: [String: [UInt64]] = [:]
         for (n, row) in zip(numbers, next) {
-            for term in row.value.terms { made[term.term, default: []].append(UInt64(n) << 4 | UInt64(term.fields)) }
+            for term in row { made[term.term, default: []].append(UInt64(n) << 4 | UInt64(term.fields)) }
         }
         var roots: [String: [String]] = [:]
         for term in made.keys { roots[SearchIndex.rootKey(term), default: []].append(term) }
         let (lists, byRoot) = (made, roots)
         let sortedRoots = byRoot.keys.sorted()
         let laidOut = concurrentMap(sortedRoots) { root -> (postings: [Hashed<SearchPostings>], shards: [SearchShard], split: [String]) in
-            let terms = byRoot[root]!.sorted().map { Hashed(SearchPostings(term: $0, postings: lists[$0]!)) }
+            let terms = byRoot[root]!.sorted().map { Hashed(SearchPostings(term: $0, postings: lists[$0]!.withoutSpareCapacity())) }
             var split: [String] = []
             let shards = SearchIndex.shards(root: root, terms: terms, limit: limit, split: &split)
             return (terms, shards, split)

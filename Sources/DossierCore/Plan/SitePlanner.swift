@@ -246,7 +246,7 @@ struct SitePlanner {
         // again), then each briefing's result.
         let rows = parts.map(\.search)
         let numbers = SearchIndex.numbers(dates: site.briefings.map(\.date))
-        let dirty = memory.searchTerms.update(rows: rows, numbers: numbers, limit: shardLimit)
+        let dirty = memory.searchTerms.update(rows: parts.map(\.terms), numbers: numbers, limit: shardLimit)
         let layout = memory.searchTerms.layout
         let page = SearchPage(entities: faces, tags: tags, count: rows.count, shards: layout.keys, split: layout.split)
         if let kept = old?.search, kept == page {
@@ -460,9 +460,12 @@ struct BriefingParts: Sendable {
     var neighbour: NeighbourLink
     var feed: Hashed<FeedEntry>
     var search: Hashed<SearchRow>
+    /// The row's words, which only the term index reads: apart from the row (which result files
+    /// keep until rendered), so that a build that is not followed by another can let go of them.
+    var terms: SearchTerms
     var quotes: Hashed<[PlannedQuote]>
     /// The sentence that first names each entity it mentions, for entity timelines.
-    var contexts: Hashed<[Int: String]>
+    var contexts: Hashed<MentionContext.Table>
     /// The entities it mentions, hashed: what co-mention lists are computed from.
     var mentionKeys: Int
 
@@ -482,7 +485,9 @@ struct BriefingParts: Sendable {
         neighbour = NeighbourLink(slug: briefing.slug, title: briefing.title)
         feed = Hashed(FeedEntry(slug: briefing.slug, title: briefing.title, date: briefing.date, briefed: briefing.briefed,
                                 source: briefing.provenance.source, summary: briefing.summaryText, tags: briefing.tags))
-        search = Hashed(Self.searchRow(briefing, entities: entities, tagNumbers: tagNumbers))
+        let (row, terms) = Self.searchRow(briefing, entities: entities, tagNumbers: tagNumbers)
+        search = Hashed(row)
+        self.terms = terms
         quotes = Hashed(Self.quotes(of: briefing) { (entities[$0].name, entities[$0].slug) })
         contexts = Hashed(MentionContext.sentences(in: briefing))
         var keys = Hasher()
@@ -492,15 +497,15 @@ struct BriefingParts: Sendable {
 
     /// The briefing's search row: what its result shows, and its words by field (title; summary,
     /// source, names and aliases of the entities it mentions, tags; quotations; prose and notes).
-    static func searchRow(_ briefing: Briefing, entities: [Entity], tagNumbers: [String: Int]) -> SearchRow {
-        let mentioned = briefing.mentionCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+    static func searchRow(_ briefing: Briefing, entities: [Entity], tagNumbers: [String: Int]) -> (SearchRow, SearchTerms) {
+        let mentioned = briefing.sortedMentions.sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }.map(\.entity)
         let names = mentioned.flatMap { [entities[$0].name] + entities[$0].aliases }
         let summary = [briefing.summaryText, briefing.provenance.source].compactMap { $0 } + names + briefing.tags.map(\.name)
-        return SearchRow(
+        let row = SearchRow(
             slug: briefing.slug, title: briefing.title, date: briefing.date, source: briefing.provenance.source,
             summary: briefing.summaryText, tags: briefing.tags.compactMap { tagNumbers[$0.slug] }, entities: mentioned,
-            quoteText: SearchIndex.quoteText(briefing.quotes), proseText: SearchIndex.proseText(briefing.proseText),
-            terms: SearchIndex.terms(title: briefing.title, summary: summary, quotes: briefing.quotes.map(\.text), prose: briefing.proseText))
+            quoteText: SearchIndex.quoteText(briefing.quotes), proseText: SearchIndex.proseText(briefing.proseText))
+        return (row, SearchIndex.terms(title: briefing.title, summary: summary, quotes: briefing.quotes.map(\.text), prose: briefing.proseText))
     }
 
     /// Takes `old`'s pieces where they are equal to this analysis's, and records in `changes` which
@@ -512,6 +517,7 @@ struct BriefingParts: Sendable {
         keep(\.card, \.cards)
         keep(\.feed, \.feeds)
         keep(\.search, \.search)
+        if terms == old.terms { terms = old.terms } else { changes.search.insert(b) }
         keep(\.quotes, \.quotes)
         keep(\.contexts, \.contexts)
         if neighbour != old.neighbour { changes.neighbours.insert(b) }

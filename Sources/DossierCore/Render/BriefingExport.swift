@@ -6,7 +6,7 @@ struct BriefingExport {
     var trail: CorrectionTrail? = nil
 
     func json() -> JSON {
-        let mentioned = briefing.mentionCounts.sorted { ($1.value, entities[$0.key].value.name) < ($0.value, entities[$1.key].value.name) }
+        let mentioned = briefing.sortedMentions.sorted { ($1.count, entities[$0.entity].value.name) < ($0.count, entities[$1.entity].value.name) }
         return .object([
             ("title", .string(briefing.title)),
             ("published", .optional(briefing.provenance.published?.description)),

@@ -82,7 +82,7 @@ struct Fragments: Sendable {
                     for row in page.rows { cardSet.insert(CardKey(card: row, depth: depth, isRow: true)) }
                 case .briefing(let page):
                     let faces = EntityFaces(page.entities)
-                    for (e, count) in page.briefing.briefing.mentionCounts { chipSet.insert(ChipKey(face: faces[e], depth: 2, count: count)) }
+                    for (e, count) in page.briefing.briefing.sortedMentions { chipSet.insert(ChipKey(face: faces[e], depth: 2, count: count)) }
                 case .story(let page):
                     for step in page.steps { cardSet.insert(CardKey(card: step.card, depth: 2, isRow: false)) }
                 case .entityIndex, .tagIndex, .quotes, .feed, .sitemap, .notFound, .assets, .search, .searchShard, .searchMeta, .storyIndex:

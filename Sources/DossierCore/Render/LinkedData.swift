@@ -16,9 +16,9 @@ struct LinkedData {
         if let license = briefing.provenance.license { article.append(("license", .string(license))) }
 
         // Most mentioned first; the leading ones (up to three, all with the top counts) are what it is about.
-        let ranked = briefing.mentionCounts.sorted { ($1.value, entities[$0.key].value.name) < ($0.value, entities[$1.key].value.name) }
-        let about = ranked.prefix(3).map { thing(entities[$0.key].value) }
-        let mentions = ranked.dropFirst(3).map { thing(entities[$0.key].value) }
+        let ranked = briefing.sortedMentions.sorted { ($1.count, entities[$0.entity].value.name) < ($0.count, entities[$1.entity].value.name) }
+        let about = ranked.prefix(3).map { thing(entities[$0.entity].value) }
+        let mentions = ranked.dropFirst(3).map { thing(entities[$0.entity].value) }
 
         var data: [(String, JSON)] = [
             ("@context", .string("https://schema.org")),

@@ -154,7 +154,7 @@ struct PageRenderer: Sendable {
             source: briefing.provenance.source, sourceURL: briefing.provenance.url, author: briefing.provenance.author,
             license: briefing.provenance.license, tags: Self.tagLinks(briefing.tags, depth: 2),
             proseHTML: briefing.proseHTML.isEmpty ? nil : briefing.proseHTML, bodyHTML: article.bodyHTML(),
-            notes: notes, quotes: quotes, entityGroups: entityGroups(briefing.mentionCounts, entities),
+            notes: notes, quotes: quotes, entityGroups: entityGroups(briefing.sortedMentions, entities),
             previous: neighbour(input.previous), next: neighbour(input.next), isAnnotated: briefing.annotationPath != nil,
             story: input.story.map { LinkView(label: $0.title, url: "../../stories/\($0.slug)/") },
             citation: citation.text(), corrections: correctionViews(trail),
@@ -182,9 +182,9 @@ struct PageRenderer: Sendable {
     }
 
     /// A briefing page's entities grouped by kind, most mentioned first, each group's chips joined.
-    private func entityGroups(_ counts: [Int: Int], _ entities: EntityFaces) -> [EntityGroupView] {
+    private func entityGroups(_ counts: [(entity: Int, count: Int)], _ entities: EntityFaces) -> [EntityGroupView] {
         EntityKind.allCases.compactMap { kind in
-            let members = counts.map { (face: entities[$0.key], count: $0.value) }.filter { $0.face.value.kind == kind }
+            let members = counts.map { (face: entities[$0.entity], count: $0.count) }.filter { $0.face.value.kind == kind }
                 .sorted { ($1.count, $0.face.value.name) < ($0.count, $1.face.value.name) }
             guard !members.isEmpty else { return nil }
             return EntityGroupView(title: config.strings[kind.stringKeys.many], kind: kind.rawValue,
@@ -225,7 +225,7 @@ struct PageRenderer: Sendable {
             notesHTML: notesHTML.isEmpty ? nil : notesHTML, mentions: input.mentions,
             briefings: input.rows.enumerated().map { i, row in
                 BriefingListItemView(html: fragments.card(row.item, depth: depth, row: true), mentions: row.count,
-                                     mentionsLabel: config.strings.count(row.count, "mentions"), context: input.contexts[safe: i] ?? nil)
+                                     mentionsLabel: config.strings.count(row.count, "mentions"), context: (input.contexts[safe: i] ?? nil)?.text)
             },
             quotes: input.quotes.map { quoteView($0.value, depth: depth, onBriefingPage: false) },
             moreQuotes: input.moreQuotes > 0 ? input.moreQuotes : nil,
