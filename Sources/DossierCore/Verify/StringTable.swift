@@ -68,7 +68,8 @@ struct StringTable: Sendable {
     /// The slot holding `string`, or the empty one where it belongs.
     private func slot(for string: UnsafeRawBufferPointer) -> Int {
         let mask = slots.count - 1
-        var i = Self.hash(string) & mask
+        // The link check's own byte hash (SipHash, seeded per process).
+        var i = PageScan.key(string) & mask
         return bytes.withUnsafeBytes { stored in
             while true {
                 let n = slots[i]
@@ -84,15 +85,9 @@ struct StringTable: Sendable {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for n in 0..<Int32(ends.count) {
-            var i = withBytes(of: n, Self.hash) & mask
+            var i = withBytes(of: n, PageScan.key) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = n
         }
-    }
-
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: bytes)
-        return hasher.finalize()
     }
 }
